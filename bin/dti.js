@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `dti` command; the code is built into dist/ by `npm install` (prepare).
+'use strict';
+let cli;
+try {
+  cli = require('../dist/cli/main.js');
+} catch (e) {
+  process.stderr.write('✗ dti chưa được build: chạy "npm install" (hoặc "npm run build:cli") trước.\n');
+  process.exit(2);
+}
+process.exitCode = cli.run(process.argv.slice(2));

@@ -1,0 +1,175 @@
+/**
+ * Maturity levels (Kon Tum 121/QĐ-UBND after national 2361/QĐ-BTTTT). A criterion meets level L
+ * when its value satisfies the level-L threshold; "Không áp dụng" (null) sets no requirement. A
+ * criterion's own level is the highest L such that it meets every level up to L, and a unit's level
+ * is the lowest of its criteria's levels — the same as "every criterion meets L" for the highest L.
+ */
+import type { LevelCondition, LevelRule, LevelThreshold } from '../rubrics/schema';
+import { numText, pctText, t, type Text } from './text';
+import {
+  isBlank,
+  parseBoolean,
+  parseCount,
+  parseCounts,
+  parseIntList,
+  parseRatio,
+  type Parsed,
+  type RawValue,
+  type Ratio,
+} from './values';
+
+/** A value in the form the measure needs. */
+export type Measured =
+  | { measure: 'ratio'; ratio: number | null }
+  | { measure: 'count'; count: number }
+  | { measure: 'yes'; yes: boolean }
+  | { measure: 'count-of-total'; counts: Ratio }
+  | { measure: 'subunit-levels'; levels: number[] };
+
+export function parseMeasured(rule: LevelRule, raw: RawValue, maxLevel: number): Parsed<Measured> | { ok: 'missing' } {
+  if (isBlank(raw)) return { ok: 'missing' };
+  const map = <T>(p: Parsed<T>, f: (v: T) => Measured): Parsed<Measured> => (p.ok ? { ok: true, value: f(p.value) } : p);
+  switch (rule.measure) {
+    case 'ratio':
+      return map(parseRatio(raw, 'either'), (r) => ({ measure: 'ratio', ratio: r.ratio }));
+    case 'count':
+      return map(parseCount(raw), (count) => ({ measure: 'count', count }));
+    case 'yes':
+      return map(parseBoolean(raw), (yes) => ({ measure: 'yes', yes }));
+    case 'count-of-total':
+      return map(parseCounts(raw), (counts) => ({ measure: 'count-of-total', counts }));
+    case 'subunit-levels':
+      return map(parseIntList(raw, 0, maxLevel), (levels) => ({ measure: 'subunit-levels', levels }));
+  }
+}
+
+/** How far a value is from one condition: met, or what is missing in words. */
+export interface ConditionCheck {
+  met: boolean;
+  /** What the condition requires, in words. */
+  required: Text;
+  /** How much is missing (percentage points, items, communes), when it can be counted. */
+  gap: number | null;
+  shortfall?: Text;
+}
+
+function ratioOf(m: Measured): number | null {
+  if (m.measure === 'ratio') return m.ratio;
+  if (m.measure === 'count-of-total') return m.counts.denominator === 0 ? null : m.counts.numerator / m.counts.denominator;
+  return null;
+}
+
+function countOf(m: Measured): number | null {
+  if (m.measure === 'count') return m.count;
+  if (m.measure === 'count-of-total') return m.counts.numerator;
+  return null;
+}
+
+export function checkCondition(
+  c: LevelCondition,
+  m: Measured,
+  zeroDenominator: LevelRule['zeroDenominator'],
+): ConditionCheck {
+  switch (c.type) {
+    case 'min-ratio':
+    case 'max-ratio': {
+      const required =
+        c.type === 'min-ratio'
+          ? t(`tỷ lệ ≥ ${pctText(c.value).vi}`, `ratio ≥ ${pctText(c.value).en}`)
+          : t(`tỷ lệ ≤ ${pctText(c.value).vi}`, `ratio ≤ ${pctText(c.value).en}`);
+      const r = ratioOf(m);
+      if (r === null) {
+        const met = zeroDenominator === 'full' || zeroDenominator === 'not-applicable';
+        return { met, required, gap: null, shortfall: met ? undefined : t('mẫu số bằng 0', 'denominator is 0') };
+      }
+      const gap = c.type === 'min-ratio' ? c.value - r : r - c.value;
+      if (gap <= 1e-12) return { met: true, required, gap: 0 };
+      const points = Number((gap * 100).toFixed(2));
+      return {
+        met: false,
+        required,
+        gap: points,
+        shortfall: t(
+          `hiện ${pctText(r).vi}, ${c.type === 'min-ratio' ? 'thiếu' : 'vượt'} ${numText(points).vi} điểm phần trăm`,
+          `now ${pctText(r).en}, ${points} percentage points ${c.type === 'min-ratio' ? 'short' : 'over'}`,
+        ),
+      };
+    }
+    case 'min-count': {
+      const required = t(`tối thiểu ${c.value}`, `at least ${c.value}`);
+      const n = countOf(m) ?? 0;
+      const gap = c.value - n;
+      return gap <= 0
+        ? { met: true, required, gap: 0 }
+        : { met: false, required, gap, shortfall: t(`hiện ${n}, thiếu ${gap}`, `now ${n}, ${gap} short`) };
+    }
+    case 'yes': {
+      const required = t('Có', 'Yes');
+      const yes = m.measure === 'yes' && m.yes;
+      return yes ? { met: true, required, gap: 0 } : { met: false, required, gap: null, shortfall: t('hiện: Không', 'now: No') };
+    }
+    case 'subunit-levels': {
+      const levels = m.measure === 'subunit-levels' ? m.levels : [];
+      const share = c.shareAtLeast;
+      const required = share
+        ? t(
+            `100% đơn vị cấp xã đạt mức ≥ ${c.allAtLeast}, tối thiểu ${pctText(share.share).vi} đạt mức ≥ ${share.level}`,
+            `all communes at level ≥ ${c.allAtLeast}, at least ${pctText(share.share).en} at ≥ ${share.level}`,
+          )
+        : t(`100% đơn vị cấp xã đạt mức ≥ ${c.allAtLeast}`, `all communes at level ≥ ${c.allAtLeast}`);
+      const below = levels.filter((l) => l < c.allAtLeast).length;
+      // Communes that must still rise to reach `share.level`, when that share is required.
+      const needed = share ? Math.max(0, Math.ceil(share.share * levels.length - 1e-9) - levels.filter((l) => l >= share.level).length) : 0;
+      const gap = Math.max(below, needed);
+      if (levels.length > 0 && gap === 0) return { met: true, required, gap: 0 };
+      const parts: Text[] = [];
+      if (levels.length === 0) parts.push(t('chưa có mức độ của xã nào', 'no commune levels given'));
+      if (below) parts.push(t(`${below} xã dưới mức ${c.allAtLeast}`, `${below} communes below level ${c.allAtLeast}`));
+      if (needed) parts.push(t(`cần thêm ${needed} xã đạt mức ${share!.level}`, `${needed} more communes needed at level ${share!.level}`));
+      return {
+        met: false,
+        required,
+        gap: levels.length ? gap : null,
+        shortfall: t(parts.map((p) => p.vi).join('; '), parts.map((p) => p.en).join('; ')),
+      };
+    }
+  }
+}
+
+export function checkThreshold(th: LevelThreshold, m: Measured | undefined, rule: LevelRule): ConditionCheck {
+  if (th === null) return { met: true, required: t('Không áp dụng', 'Not applicable'), gap: 0 };
+  const conditions = 'anyOf' in th ? th.anyOf : [th];
+  const checks = conditions.map((c) =>
+    m ? checkCondition(c, m, rule.zeroDenominator) : { met: false, required: describeCondition(c), gap: null, shortfall: t('chưa nhập', 'not entered') },
+  );
+  const met = checks.find((c) => c.met);
+  if (met) return met;
+  if (checks.length === 1) return checks[0];
+  const or = (k: 'vi' | 'en', sep: string) => checks.map((c) => c.required[k]).join(sep);
+  const short = (k: 'vi' | 'en', sep: string) => checks.map((c) => c.shortfall?.[k] ?? '').join(sep);
+  return {
+    met: false,
+    required: t(or('vi', ' hoặc '), or('en', ' or ')),
+    gap: null,
+    shortfall: t(short('vi', '; '), short('en', '; ')),
+  };
+}
+
+/** The requirement's words do not depend on the value, so any value describes it. */
+function describeCondition(c: LevelCondition): Text {
+  return checkCondition(c, { measure: 'subunit-levels', levels: [] }, undefined).required;
+}
+
+export interface CriterionLevel {
+  /** Highest level L such that every level up to L is met; 0 if level 1 is not. */
+  level: number;
+  /** Per level 1..n: met or not, with what it requires. */
+  checks: ConditionCheck[];
+}
+
+export function criterionLevel(rule: LevelRule, m: Measured | undefined): CriterionLevel {
+  const checks = rule.thresholds.map((th) => checkThreshold(th, m, rule));
+  let level = 0;
+  while (level < checks.length && checks[level].met) level++;
+  return { level, checks };
+}

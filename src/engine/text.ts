@@ -1,0 +1,43 @@
+/** Bilingual text: every message an officer sees exists in Vietnamese first and in English. */
+export type Lang = 'vi' | 'en';
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export const t = (vi: string, en: string): Text => ({ vi, en });
+
+export function say(text: Text | { vi: string; en?: string }, lang: Lang): string {
+  return lang === 'en' && text.en ? text.en : text.vi;
+}
+
+/** Joins texts language by language. */
+export function join(parts: Text[], sep = ' '): Text {
+  return { vi: parts.map((p) => p.vi).join(sep), en: parts.map((p) => p.en).join(sep) };
+}
+
+/** Numbers as officers write them: Vietnamese uses a decimal comma. */
+export function num(n: number, lang: Lang, digits = 2): string {
+  const rounded = Number(n.toFixed(digits));
+  const s = String(rounded);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+export function numText(n: number, digits = 2): Text {
+  return { vi: num(n, 'vi', digits), en: num(n, 'en', digits) };
+}
+
+export function pctText(ratio: number): Text {
+  return { vi: `${num(ratio * 100, 'vi', 2)}%`, en: `${num(ratio * 100, 'en', 2)}%` };
+}
+
+/** Case-, space- and diacritics-insensitive key for matching names and option labels. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
