@@ -5,7 +5,7 @@
  */
 import { criterionMax, type Criterion, type LevelRule, type Rubric, type UnitId } from '../rubrics/schema';
 import { DtiError } from './errors';
-import { criterionLevel, parseMeasured, type ConditionCheck, type Measured } from './levels';
+import { checkThreshold, criterionLevel, parseMeasured, type ConditionCheck, type Measured } from './levels';
 import { roundPoints, scorePointRule, type Outcome } from './points';
 import { fold, numText, say, t, type Lang, type Text } from './text';
 import { isBlank, isNotApplicable, type RawValue } from './values';
@@ -138,8 +138,13 @@ export function isOnList(rubric: Rubric, list: string, unitName: string): boolea
   return (rubric.lists[list]?.names ?? []).some((n) => fold(n.name) === key || n.aliases.some((a) => fold(a) === key));
 }
 
-function chosenOptions(rubric: Rubric, given: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return Object.fromEntries(rubric.options.map((o) => [o.id, given[o.id] ?? o.default]));
+const defaultOptions = new WeakMap<Rubric, Record<string, string>>();
+
+/** The rubric's default readings, overridden by the ones an assessment chooses. */
+function chosenOptions(rubric: Rubric, given?: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  let defaults = defaultOptions.get(rubric);
+  if (!defaults) defaultOptions.set(rubric, (defaults = Object.fromEntries(rubric.options.map((o) => [o.id, o.default]))));
+  return given ? { ...defaults, ...given } : defaults;
 }
 
 const levelName = (rubric: Rubric, n: number, lang: Lang): string =>
@@ -150,8 +155,8 @@ const levelName = (rubric: Rubric, n: number, lang: Lang): string =>
 export interface ScoredCriterion extends CriterionResult {
   /** Warnings about an accepted value (clamped points, partly entered conditions). */
   warnings: string[];
-  /** Level rubrics: per-level checks, for "what is missing". */
-  checks?: ConditionCheck[];
+  /** Level rubrics: what level `n` (1-based) requires and what is missing, worded on demand. */
+  explainLevel?: (n: number) => ConditionCheck;
 }
 
 /** Scores one criterion for a unit type from one entered value. */
@@ -161,12 +166,15 @@ export function scoreCriterion(rubric: Rubric, unit: UnitId, criterion: Criterio
   const isLevel = criterion.rule.kind === 'levels';
   const max = isLevel ? null : criterionMax(criterion, unit);
   const result = (status: Status, points: number | null, counted: number | null, message: Text, warnings: Text[] = []): ScoredCriterion => ({
-    ...base,
+    id: criterion.id,
+    pillar: criterion.pillar,
+    title: criterion.title,
+    effect: criterion.effect,
     points,
     max: counted,
     status,
     message: say(message, lang),
-    warnings: warnings.map((w) => say(w, lang)),
+    warnings: warnings.length ? warnings.map((w) => say(w, lang)) : [],
   });
 
   if (criterion.onlyFor) {
@@ -214,7 +222,7 @@ function scoreLevelCriterion(
   const maxLevel = rubric.levels?.length ?? rule.thresholds.length;
   const parsed = parseMeasured(rule, raw, maxLevel);
   const measured: Measured | undefined = parsed.ok === true ? parsed.value : undefined;
-  const { level, checks } = criterionLevel(rule, measured);
+  const level = criterionLevel(rule, measured);
   const exp = expectedLevel(rule);
   const status: Status = parsed.ok === 'missing' ? 'missing' : parsed.ok ? 'ok' : 'invalid';
   const message =
@@ -222,8 +230,23 @@ function scoreLevelCriterion(
       ? t(`Chưa nhập: cần ${exp.vi}`, `Not entered: expected ${exp.en}`)
       : parsed.ok === false
         ? t(`Giá trị không hợp lệ: ${parsed.error.vi}; cần ${exp.vi}`, `Invalid value: ${parsed.error.en}; expected ${exp.en}`)
-        : t(`Đạt mức ${level}: ${levelName(rubric, level, 'vi')}`, `Meets level ${level}: ${levelName(rubric, level, 'en')}`);
-  return { ...base, points: null, max: null, status, message: say(message, lang), level, warnings: [], checks };
+        : level === 0
+          ? t('Chưa đạt mức 1', 'Below level 1')
+          : t(`Đạt mức ${level}: ${levelName(rubric, level, 'vi')}`, `Meets level ${level}: ${levelName(rubric, level, 'en')}`);
+  // Built field by field: object spread here cost more than the scoring itself (see bench/).
+  return {
+    id: base.id,
+    pillar: base.pillar,
+    title: base.title,
+    effect: base.effect,
+    points: null,
+    max: null,
+    status,
+    message: say(message, lang),
+    level,
+    warnings: [],
+    explainLevel: (n) => checkThreshold(rule.thresholds[n - 1], measured, rule),
+  };
 }
 
 // ---------------------------------------------------------------- what to enter
@@ -330,9 +353,16 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
     for (const w of r.warnings) problems.push({ criterion: r.id, severity: 'warning', code: 'value-warning', message: w });
   }
 
-  const criteria: CriterionResult[] = scoredCriteria.map(({ warnings: _w, checks: _c, ...rest }) => rest);
+  const criteria: CriterionResult[] = scoredCriteria.map(publicResult);
   const base = { rubric: rubric.id, version: rubric.version, unit, ...(input.unitName ? { unitName: input.unitName } : {}), criteria, problems };
   return rubric.kind === 'levels' ? { ...base, ...levelTotals(rubric, index, scoredCriteria, lang) } : { ...base, ...pointTotals(index, scoredCriteria) };
+}
+
+/** The result without its engine-internal fields (field by field: rest spread is slow in V8 here). */
+function publicResult(r: ScoredCriterion): CriterionResult {
+  const out: CriterionResult = { id: r.id, pillar: r.pillar, title: r.title, points: r.points, max: r.max, status: r.status, message: r.message, effect: r.effect };
+  if (r.level !== undefined) out.level = r.level;
+  return out;
 }
 
 function signed(r: CriterionResult): number {
@@ -363,9 +393,9 @@ function levelTotals(rubric: Rubric, index: UnitIndex, results: ScoredCriterion[
       : {
           ...info(next),
           shortfalls: results
-            .filter((r) => r.checks && !r.checks[next - 1].met)
+            .filter((r) => (r.level ?? 0) < next)
             .map((r) => {
-              const check = r.checks![next - 1];
+              const check = r.explainLevel!(next);
               return {
                 criterion: r.id,
                 title: r.title,

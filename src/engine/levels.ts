@@ -65,6 +65,43 @@ function countOf(m: Measured): number | null {
   return null;
 }
 
+/** Communes below `allAtLeast`, and communes still needed at `shareAtLeast.level`. */
+function subunitShortfall(c: Extract<LevelCondition, { type: 'subunit-levels' }>, levels: number[]) {
+  const below = levels.filter((l) => l < c.allAtLeast).length;
+  const share = c.shareAtLeast;
+  const needed = share ? Math.max(0, Math.ceil(share.share * levels.length - 1e-9) - levels.filter((l) => l >= share.level).length) : 0;
+  return { below, needed };
+}
+
+/** Whether a value meets one condition: the single rule every level decision goes through. */
+export function conditionMet(c: LevelCondition, m: Measured, zeroDenominator: LevelRule['zeroDenominator']): boolean {
+  switch (c.type) {
+    case 'min-ratio':
+    case 'max-ratio': {
+      const r = ratioOf(m);
+      if (r === null) return zeroDenominator === 'full' || zeroDenominator === 'not-applicable';
+      return c.type === 'min-ratio' ? r >= c.value - 1e-12 : r <= c.value + 1e-12;
+    }
+    case 'min-count':
+      return (countOf(m) ?? 0) >= c.value;
+    case 'yes':
+      return m.measure === 'yes' && m.yes;
+    case 'subunit-levels': {
+      const levels = m.measure === 'subunit-levels' ? m.levels : [];
+      const { below, needed } = subunitShortfall(c, levels);
+      return levels.length > 0 && below === 0 && needed === 0;
+    }
+  }
+}
+
+/** Whether a value meets a level's threshold ("Không áp dụng" always does). */
+export function thresholdMet(th: LevelThreshold, m: Measured | undefined, rule: LevelRule): boolean {
+  if (th === null) return true;
+  if (!m) return false;
+  return 'anyOf' in th ? th.anyOf.some((c) => conditionMet(c, m, rule.zeroDenominator)) : conditionMet(th, m, rule.zeroDenominator);
+}
+
+/** The words of a check: what the condition requires and, when unmet, what is missing. */
 export function checkCondition(
   c: LevelCondition,
   m: Measured,
@@ -78,12 +115,9 @@ export function checkCondition(
           ? t(`tỷ lệ ≥ ${pctText(c.value).vi}`, `ratio ≥ ${pctText(c.value).en}`)
           : t(`tỷ lệ ≤ ${pctText(c.value).vi}`, `ratio ≤ ${pctText(c.value).en}`);
       const r = ratioOf(m);
-      if (r === null) {
-        const met = zeroDenominator === 'full' || zeroDenominator === 'not-applicable';
-        return { met, required, gap: null, shortfall: met ? undefined : t('mẫu số bằng 0', 'denominator is 0') };
-      }
+      if (conditionMet(c, m, zeroDenominator)) return { met: true, required, gap: 0 };
+      if (r === null) return { met: false, required, gap: null, shortfall: t('mẫu số bằng 0', 'denominator is 0') };
       const gap = c.type === 'min-ratio' ? c.value - r : r - c.value;
-      if (gap <= 1e-12) return { met: true, required, gap: 0 };
       const points = Number((gap * 100).toFixed(2));
       return {
         met: false,
@@ -99,14 +133,13 @@ export function checkCondition(
       const required = t(`tối thiểu ${c.value}`, `at least ${c.value}`);
       const n = countOf(m) ?? 0;
       const gap = c.value - n;
-      return gap <= 0
+      return conditionMet(c, m, zeroDenominator)
         ? { met: true, required, gap: 0 }
         : { met: false, required, gap, shortfall: t(`hiện ${n}, thiếu ${gap}`, `now ${n}, ${gap} short`) };
     }
     case 'yes': {
       const required = t('Có', 'Yes');
-      const yes = m.measure === 'yes' && m.yes;
-      return yes ? { met: true, required, gap: 0 } : { met: false, required, gap: null, shortfall: t('hiện: Không', 'now: No') };
+      return conditionMet(c, m, zeroDenominator) ? { met: true, required, gap: 0 } : { met: false, required, gap: null, shortfall: t('hiện: Không', 'now: No') };
     }
     case 'subunit-levels': {
       const levels = m.measure === 'subunit-levels' ? m.levels : [];
@@ -117,11 +150,9 @@ export function checkCondition(
             `all communes at level ≥ ${c.allAtLeast}, at least ${pctText(share.share).en} at ≥ ${share.level}`,
           )
         : t(`100% đơn vị cấp xã đạt mức ≥ ${c.allAtLeast}`, `all communes at level ≥ ${c.allAtLeast}`);
-      const below = levels.filter((l) => l < c.allAtLeast).length;
-      // Communes that must still rise to reach `share.level`, when that share is required.
-      const needed = share ? Math.max(0, Math.ceil(share.share * levels.length - 1e-9) - levels.filter((l) => l >= share.level).length) : 0;
+      const { below, needed } = subunitShortfall(c, levels);
       const gap = Math.max(below, needed);
-      if (levels.length > 0 && gap === 0) return { met: true, required, gap: 0 };
+      if (conditionMet(c, m, zeroDenominator)) return { met: true, required, gap: 0 };
       const parts: Text[] = [];
       if (levels.length === 0) parts.push(t('chưa có mức độ của xã nào', 'no commune levels given'));
       if (below) parts.push(t(`${below} xã dưới mức ${c.allAtLeast}`, `${below} communes below level ${c.allAtLeast}`));
@@ -160,16 +191,9 @@ function describeCondition(c: LevelCondition): Text {
   return checkCondition(c, { measure: 'subunit-levels', levels: [] }, undefined).required;
 }
 
-export interface CriterionLevel {
-  /** Highest level L such that every level up to L is met; 0 if level 1 is not. */
-  level: number;
-  /** Per level 1..n: met or not, with what it requires. */
-  checks: ConditionCheck[];
-}
-
-export function criterionLevel(rule: LevelRule, m: Measured | undefined): CriterionLevel {
-  const checks = rule.thresholds.map((th) => checkThreshold(th, m, rule));
+/** Highest level L such that every level up to L is met; 0 if level 1 is not. */
+export function criterionLevel(rule: LevelRule, m: Measured | undefined): number {
   let level = 0;
-  while (level < checks.length && checks[level].met) level++;
-  return { level, checks };
+  while (level < rule.thresholds.length && thresholdMet(rule.thresholds[level], m, rule)) level++;
+  return level;
 }

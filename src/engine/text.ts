@@ -18,9 +18,9 @@ export function join(parts: Text[], sep = ' '): Text {
 
 /** Numbers as officers write them: Vietnamese uses a decimal comma. */
 export function num(n: number, lang: Lang, digits = 2): string {
-  const rounded = Number(n.toFixed(digits));
-  const s = String(rounded);
-  return lang === 'vi' ? s.replace('.', ',') : s;
+  const scale = 10 ** digits;
+  const s = String(Math.round((n + Number.EPSILON) * scale) / scale);
+  return lang === 'vi' && s.includes('.') ? s.replace('.', ',') : s;
 }
 
 export function numText(n: number, digits = 2): Text {
