@@ -257,14 +257,19 @@ export function expected(criterion: Criterion): Text {
   return rule.kind === 'levels' ? expectedLevel(rule) : expectedPoints(rule);
 }
 
+/** Input descriptions shared by point and level rules. */
+const YES_NO = t('Có/Không', 'yes/no');
+const RATIO_EITHER = t('tỷ lệ 0–1 (hoặc %), hoặc tử số/mẫu số', 'a ratio 0–1 (or %), or numerator/denominator');
+const COUNT = t('số lượng (số nguyên ≥ 0)', 'a count (whole number ≥ 0)');
+
 function expectedLevel(rule: LevelRule): Text {
   switch (rule.measure) {
     case 'ratio':
-      return t('tỷ lệ 0–1 (hoặc %), hoặc tử số/mẫu số', 'a ratio 0–1 (or %), or numerator/denominator');
+      return RATIO_EITHER;
     case 'count':
-      return t('số nguyên ≥ 0', 'a whole number ≥ 0');
+      return COUNT;
     case 'yes':
-      return t('Có/Không', 'yes/no');
+      return YES_NO;
     case 'count-of-total':
       return t('số lượng đạt (tử số) và tổng số (mẫu số)', 'the count (numerator) and the total (denominator)');
     case 'subunit-levels':
@@ -275,7 +280,7 @@ function expectedLevel(rule: LevelRule): Text {
 function expectedPoints(rule: Exclude<Criterion['rule'], LevelRule>): Text {
   switch (rule.kind) {
     case 'boolean':
-      return t('Có/Không', 'yes/no');
+      return YES_NO;
     case 'options':
       return t(rule.options.map((o) => o.label.vi).join(' / '), rule.options.map((o) => o.id).join(' / '));
     case 'ratio':
@@ -283,11 +288,11 @@ function expectedPoints(rule: Exclude<Criterion['rule'], LevelRule>): Text {
         ? t('tử số và mẫu số (số nguyên ≥ 0)', 'numerator and denominator (whole numbers ≥ 0)')
         : rule.input === 'fraction'
           ? t('tỷ lệ 0–1 (hoặc %)', 'a ratio 0–1 (or %)')
-          : t('tỷ lệ 0–1 (hoặc %), hoặc tử số/mẫu số', 'a ratio 0–1 (or %), or numerator/denominator');
+          : RATIO_EITHER;
     case 'count-steps':
     case 'per-item':
     case 'count-target':
-      return t('số lượng (số nguyên ≥ 0)', 'a count (whole number ≥ 0)');
+      return COUNT;
     case 'additive':
       return t(`Có/Không cho từng điều kiện: ${rule.parts.map((p) => p.label.vi).join('; ')}`, `yes/no for each condition: ${rule.parts.map((p) => p.label.en ?? p.id).join('; ')}`);
     case 'deadline':
