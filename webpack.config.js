@@ -1,17 +1,62 @@
-/* Builds the add-in's web part into dist/web. The CLI is built separately by tsc (npm run build:cli). */
+/*
+ * Builds the add-in's web part into dist/web: two bundles served from one page (shared runtime).
+ *  - functions.js: the custom functions, with slim rubric data and no React (registers first);
+ *  - taskpane.js:  the task pane, with the full rubric text (guidance, evidence, readings).
+ * Rubric JSON is validated by the zod schema at build time (scripts/rubric-loader.js), so neither
+ * bundle ships zod. The CLI is built separately by tsc (npm run build:cli).
+ */
 const path = require('path');
-const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
-module.exports = (env, argv) => ({
-  target: 'web',
-  mode: argv.mode || 'development',
-  devtool: argv.mode === 'production' ? false : 'source-map',
-  entry: { taskpane: './src/taskpane/index.ts' },
-  output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
-  resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
-  module: {
-    rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json' } }],
-  },
-  plugins: [new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] })],
-  performance: { hints: false },
-});
+const outDir = path.resolve(__dirname, 'dist/web');
+
+function base(argv, slimRubrics) {
+  const production = argv.mode === 'production';
+  return {
+    target: ['web', 'es2020'],
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    output: { path: outDir, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+        {
+          test: /src[\\/]rubrics[\\/][^\\/]+\.json$/,
+          type: 'javascript/auto',
+          use: [{ loader: path.resolve(__dirname, 'scripts/rubric-loader.js'), options: { slim: slimRubrics } }],
+        },
+      ],
+    },
+    plugins: [
+      // The data arrives validated; the browser does not need the schema library.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/validate$/, (r) => {
+        if (/src[\\/]rubrics$/.test(r.context)) r.request = './validate.prebuilt';
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const functions = base(argv, true);
+  functions.name = 'functions';
+  functions.entry = { functions: './src/functions/functions.ts' };
+  functions.plugins.push(new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }));
+
+  const taskpane = base(argv, false);
+  taskpane.name = 'taskpane';
+  taskpane.entry = { taskpane: './src/taskpane/index.ts' };
+  taskpane.plugins.push(
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'src/taskpane/taskpane.html', to: 'taskpane.html' },
+        { from: 'assets/*.png', to: 'assets/[name][ext]' },
+        { from: 'manifest.xml', to: 'manifest.xml' },
+      ],
+    }),
+  );
+  return [functions, taskpane];
+};

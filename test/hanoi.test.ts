@@ -5,7 +5,7 @@
  */
 import { getRubric } from '../src/rubrics/catalog';
 import { criteriaFor } from '../src/engine';
-import { criterionMax } from '../src/rubrics/schema';
+import { criterionMax } from '../src/rubrics/model';
 import { assessIn, score } from './helpers';
 
 const R = 'hanoi-5279-2025';

@@ -4,7 +4,7 @@
  */
 import { criteriaFor } from '../src/engine';
 import { getRubric } from '../src/rubrics/catalog';
-import { criterionMax } from '../src/rubrics/schema';
+import { criterionMax } from '../src/rubrics/model';
 import { assessIn, score } from './helpers';
 
 const R = 'hue-2263-2023';

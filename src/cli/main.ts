@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { assess, criteriaFor, DtiError, expected, resolveUnit, type Assessment } from '../engine';
 import { say, t, type Lang } from '../engine/text';
 import { allRubrics, getRubric } from '../rubrics/catalog';
-import { criterionMax, isScored } from '../rubrics/schema';
+import { criterionMax, isScored } from '../rubrics/model';
 import { formatAssessment, table } from './format';
 
 export interface Io {

@@ -3,7 +3,8 @@
  * and a whole assessment (`assess`, used by the CLI, templates and task pane). Pure: rubric data
  * and values in, numbers and messages out.
  */
-import { criterionMax, type Criterion, type LevelRule, type Rubric, type UnitId } from '../rubrics/schema';
+import { criterionMax } from '../rubrics/model';
+import type { Criterion, LevelRule, Rubric, UnitId } from '../rubrics/schema';
 import { DtiError } from './errors';
 import { checkThreshold, criterionLevel, parseMeasured, type ConditionCheck, type Measured } from './levels';
 import { roundPoints, scorePointRule, type Outcome } from './points';

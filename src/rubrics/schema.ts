@@ -7,6 +7,7 @@
  * speaks in percentages ("đạt 50% số điểm"), so one rule serves every unit type's max.
  */
 import { z } from 'zod';
+import { criterionMax, isScored } from './model';
 
 export const UnitIdSchema = z.enum(['so', 'huyen', 'xa']);
 export type UnitId = z.infer<typeof UnitIdSchema>;
@@ -332,17 +333,6 @@ export const RubricSchema = z
 
 export type Rubric = z.infer<typeof RubricSchema>;
 export type RubricInput = z.input<typeof RubricSchema>;
-
-/** Max points of a criterion for a unit type (0 when it does not apply or is a level criterion). */
-export function criterionMax(criterion: Criterion, unit: UnitId): number {
-  if (!criterion.units.includes(unit) || criterion.max === undefined) return 0;
-  return typeof criterion.max === 'number' ? criterion.max : (criterion.max[unit] ?? 0);
-}
-
-/** A criterion counts toward criterion totals unless it only collects data or sits outside the max. */
-export function isScored(criterion: Criterion): boolean {
-  return criterion.effect === 'score' && criterion.rule.kind !== 'collect';
-}
 
 function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx): void {
   const issue = (message: string, path: (string | number)[] = []) =>

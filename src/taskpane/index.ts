@@ -4,7 +4,7 @@
  */
 import { criteriaFor } from '../engine';
 import { allRubrics } from '../rubrics/catalog';
-import { criterionMax, isScored } from '../rubrics/schema';
+import { criterionMax, isScored } from '../rubrics/model';
 
 function render(root: HTMLElement): void {
   const rows = allRubrics().flatMap((r) =>

@@ -1,0 +1,98 @@
+/**
+ * Excel custom functions, namespace CDS (=CDS.DTI_SCORE(...)). The metadata (functions.json) is
+ * generated from these JSDoc comments by custom-functions-metadata-plugin, which also appends the
+ * CustomFunctions.associate calls. No scoring here: each function forwards to ./core.
+ * Kept free of React and Fluent UI so this bundle stays small and registers before the pane.
+ */
+import * as core from './core';
+
+/* global CustomFunctions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells of any type; the metadata generator needs `any`. */
+
+// Outside Excel (the pane's demo mode in a browser) there is no CustomFunctions to register with.
+if (typeof CustomFunctions === 'undefined') {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
+/** Converts core failures into the Excel errors #VALUE! and #N/A, with the Vietnamese message. */
+function excel<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).slice(0, 255);
+    const code = e instanceof core.FunctionError && e.kind === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    throw new CustomFunctions.Error(code, message);
+  }
+}
+
+/**
+ * Điểm của một tiêu chí theo bộ tiêu chí đã chọn (cùng số liệu với Hội đồng thẩm định).
+ * Ô trống cho 0 điểm; CDS.DTI_CHECK cho biết còn thiếu gì.
+ * @customfunction DTI_SCORE
+ * @param {string} rubric Mã bộ tiêu chí, ví dụ "hue-2263-2023"
+ * @param {string} unit Loại đơn vị: so (Sở), huyen (Huyện) hoặc xa (Xã)
+ * @param {string} criterionId Mã tiêu chí như trong quyết định, ví dụ "I.2.3"
+ * @param {any} value Giá trị đã nhập: Có/Không, tỷ lệ (0–1 hoặc %), số lượng, ngày, vai trò; hoặc tử số
+ * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần: mẫu số, điều kiện thứ hai, hoặc tên đơn vị (Hà Nội 7.1)
+ * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @returns {number} Số điểm đạt được
+ */
+export function DTI_SCORE(rubric: string, unit: string, criterionId: string, value: any, value2?: any, value3?: any, value4?: any, value5?: any): number {
+  return excel(() => core.score(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
+}
+
+/**
+ * Mức độ chuyển đổi số (0–5): của một tiêu chí, hoặc của đơn vị khi truyền toàn bộ tiêu chí.
+ * @customfunction DTI_LEVEL
+ * @param {string} rubric Mã bộ tiêu chí, ví dụ "kontum-121-2025"
+ * @param {string} unit Loại đơn vị: xa hoặc huyen
+ * @param {any[][]} criterionIds Một mã tiêu chí, hoặc vùng các mã tiêu chí
+ * @param {any[][]} values Giá trị của tiêu chí (với I.1 cấp huyện: vùng mức độ của các xã), hoặc vùng giá trị, mỗi dòng một tiêu chí
+ * @returns {number} Mức độ 0–5 (0: chưa đạt mức 1)
+ */
+export function DTI_LEVEL(rubric: string, unit: string, criterionIds: any[][], values: any[][]): number {
+  return excel(() => core.level(rubric, unit, criterionIds, values));
+}
+
+/**
+ * Điểm tối đa của một tiêu chí cho loại đơn vị (0 nếu không áp dụng cho đơn vị được nêu tên).
+ * @customfunction DTI_MAX
+ * @param {string} rubric Mã bộ tiêu chí
+ * @param {string} unit Loại đơn vị: so, huyen hoặc xa
+ * @param {string} criterionId Mã tiêu chí
+ * @param {string} [unitName] Tên đơn vị, với tiêu chí chỉ áp dụng cho một số đơn vị (Hà Nội 7.1)
+ * @returns {number} Điểm tối đa
+ */
+export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitName?: string): number {
+  return excel(() => core.maxPoints(rubric, unit, criterionId, unitName));
+}
+
+/**
+ * Kiểm tra giá trị đã nhập: trống nếu hợp lệ, ngược lại là lời nhắc cần nhập gì.
+ * @customfunction DTI_CHECK
+ * @param {string} rubric Mã bộ tiêu chí
+ * @param {string} unit Loại đơn vị: so, huyen hoặc xa
+ * @param {string} criterionId Mã tiêu chí
+ * @param {any} value Giá trị đã nhập
+ * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @returns {string} Lời nhắc, hoặc trống
+ */
+export function DTI_CHECK(rubric: string, unit: string, criterionId: string, value: any, value2?: any, value3?: any, value4?: any, value5?: any): string {
+  return excel(() => core.check(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
+}
+
+/**
+ * Tên mức độ chuyển đổi số: 1 Khởi động … 5 Toàn diện.
+ * @customfunction DTI_LEVEL_NAME
+ * @param {string} rubric Mã bộ tiêu chí theo mức độ, ví dụ "kontum-121-2025"
+ * @param {number} level Mức độ 0–5
+ * @returns {string} Tên mức độ
+ */
+export function DTI_LEVEL_NAME(rubric: string, level: number): string {
+  return excel(() => core.levelName(rubric, level));
+}
