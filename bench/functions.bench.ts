@@ -57,7 +57,7 @@ for (const [rid, unit] of [['hue-2263-2023', 'xa'], ['hue-931-2024', 'so'], ['ha
 }
 perCall('DTI_SCORE', scoreCalls);
 perCall('DTI_CHECK', scoreCalls);
-perCall('DTI_MAX', scoreCalls.map((a) => [a[0], a[1], a[2], null]));
+perCall('DTI_MAX', scoreCalls.map((a) => [a[0], a[1], a[2], null, ...a.slice(3, 8)]));
 const kt = getRubric('kontum-121-2025');
 const ktCriteria = criteriaFor(kt, 'xa');
 const ktValues = sampleValues(kt, 'xa', 4);

@@ -13,7 +13,7 @@ import { getRubric } from '../src/rubrics/catalog';
 import { call, loadFunctionsBundle } from './functions-bundle';
 
 const fns = loadFunctionsBundle();
-const ARITY: Record<string, number> = { DTI_SCORE: 8, DTI_CHECK: 8, DTI_LEVEL: 4, DTI_MAX: 4, DTI_LEVEL_NAME: 2 };
+const ARITY: Record<string, number> = { DTI_SCORE: 8, DTI_CHECK: 8, DTI_LEVEL: 4, DTI_MAX: 9, DTI_LEVEL_NAME: 2, DTI_SHORTFALL: 6 };
 
 type Sheet = unknown[][]; // [row][col], 0-based
 

@@ -21,7 +21,7 @@ const SEEDS = [1, 2, 3, 4, 5, 6];
 const UNIT_NAME = 'Sở Y tế'; // on Hà Nội's Phụ lục II, so 7.1 applies
 
 test('every function is registered under its id', () => {
-  expect(Object.keys(fns).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE']);
+  expect(Object.keys(fns).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE', 'DTI_SHORTFALL']);
 });
 
 test('five value arguments are enough for every criterion of the library', () => {
@@ -48,7 +48,7 @@ describe('DTI_SCORE and DTI_MAX equal the engine for every points criterion', ()
         compared++;
       }
     }
-    for (const c of criteriaFor(rubric, unit)) expect(call(fns, 'DTI_MAX', [rubricId, unit, c.id, UNIT_NAME], 4)).toBe(criterionMax(c, unit));
+    for (const c of criteriaFor(rubric, unit)) expect(call(fns, 'DTI_MAX', [rubricId, unit, c.id, UNIT_NAME], 9)).toBe(criterionMax(c, unit));
     expect(compared).toBe(SEEDS.length * criteriaFor(rubric, unit).length);
   });
 });
@@ -127,8 +127,29 @@ describe('errors officers see', () => {
   test('Hà Nội 7.1 takes the department name after its value', () => {
     expect(score('hanoi-5279-2025', 'so', '7.1', 15, 'Sở Công thương')).toBe(15);
     expect(score('hanoi-5279-2025', 'so', '7.1', 15, 'Sở Tư pháp')).toBe(0);
-    expect(call(fns, 'DTI_MAX', ['hanoi-5279-2025', 'so', '7.1', 'Sở Tư pháp'], 4)).toBe(0);
-    expect(call(fns, 'DTI_MAX', ['hanoi-5279-2025', 'so', '7.1', 'Sở Du lịch'], 4)).toBe(20);
+    expect(call(fns, 'DTI_MAX', ['hanoi-5279-2025', 'so', '7.1', 'Sở Tư pháp'], 9)).toBe(0);
+    expect(call(fns, 'DTI_MAX', ['hanoi-5279-2025', 'so', '7.1', 'Sở Du lịch'], 9)).toBe(20);
+  });
+
+  test('DTI_MAX counts 0 where the entry makes the criterion not applicable, as the engine does', () => {
+    // 2263 I.2.1 "… sẽ không đánh giá tiêu chí này" (2 points); VI.4.1 with no dossiers at all (10 points).
+    expect(call(fns, 'DTI_MAX', ['hue-2263-2023', 'xa', 'I.2.1', null, 'na'], 9)).toBe(0);
+    expect(call(fns, 'DTI_MAX', ['hue-2263-2023', 'xa', 'I.2.1', null, 3], 9)).toBe(2);
+    expect(call(fns, 'DTI_MAX', ['hue-2263-2023', 'xa', 'VI.4.1', null, 0, 0], 9)).toBe(0);
+  });
+
+  test('DTI_SHORTFALL says what a criterion lacks for a level', () => {
+    // Kon Tum commune I.1 "50% 60% 70% 100% 100%": at 70% it lacks 30 points for level 4.
+    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 4, 0.7], 6)).toBe('cần tỷ lệ ≥ 100%; hiện 70%, thiếu 30 điểm phần trăm');
+    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 3, 0.7], 6)).toBe('');
+    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.4', 3, 'Không'], 6)).toBe('cần Có; hiện: Không');
+  });
+
+  test('DTI_LEVEL skips blank rows (pillar headings) without shifting values', () => {
+    // I.1 at 75% is level 3; I.4 "Có" is level 5; the blank heading row between them is skipped.
+    const ids = [['I.1'], [null], ['I.4']];
+    expect(level('kontum-121-2025', 'xa', ids, [[0.75, null], [null, null], ['Có', null]])).toBe(3);
+    expect(level('kontum-121-2025', 'xa', ids, [[0.75, null], [null, null], ['Không', null]])).toBe(2);
   });
 
   test('a level criterion in DTI_SCORE, or a points rubric in DTI_LEVEL, says which function to use', () => {

@@ -71,7 +71,7 @@ describe('functions.json generated from the JSDoc', () => {
   const params = (id: string) => byId[id].parameters.map((p: Record<string, unknown>) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional ?? false]);
 
   test('ids and names', () => {
-    expect(Object.keys(byId).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE']);
+    expect(Object.keys(byId).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE', 'DTI_SHORTFALL']);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 

@@ -78,14 +78,15 @@ export function check(rubricId: unknown, unit: unknown, criterionId: unknown, ar
   return r.status === 'not-applicable' ? '' : r.message;
 }
 
-/** DTI_MAX: the criterion's max points for the unit (0 where it does not apply to the named unit). */
-export function maxPoints(rubricId: unknown, unit: unknown, criterionId: unknown, unitName: unknown): number {
+/**
+ * DTI_MAX: the max points the criterion counts toward the total — its printed max, or 0 where it
+ * does not apply (to the named unit, or by what was entered: "na", a zero denominator).
+ */
+export function maxPoints(rubricId: unknown, unit: unknown, criterionId: unknown, unitName: unknown, args: readonly unknown[] = []): number {
   const tg = target(rubricId, unit, criterionId);
-  if (tg.criterion.onlyFor) {
-    const r = scoreCriterion(tg.rubric, tg.unit, tg.criterion, null, { unitName: text(unitName) || undefined });
-    if (r.status === 'not-applicable') return 0;
-  }
-  return criterionMax(tg.criterion, tg.unit);
+  const raw = valueFromSlots(tg.rubric, tg.criterion, args.slice(0, inputSlots(tg.rubric, tg.criterion).length));
+  const r = scoreCriterion(tg.rubric, tg.unit, tg.criterion, raw, { unitName: text(unitName) || undefined });
+  return r.status === 'not-applicable' ? 0 : criterionMax(tg.criterion, tg.unit);
 }
 
 /** Cells of a range argument, row by row (Excel passes ranges as arrays of rows). */
@@ -106,22 +107,42 @@ export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, v
   });
   if (rubric.kind !== 'levels') throw new FunctionError('value', `${rubric.id} chấm theo điểm, không theo mức độ: dùng CDS.DTI_SCORE`);
   const idRows = rows(criterionIds);
-  const ids = idRows.flat().map(text).filter(Boolean);
-  if (ids.length === 0) throw new FunctionError('value', 'Cần mã tiêu chí');
   const valueRows = rows(values);
+  const single = idRows.flat().filter((c) => text(c)).length === 1;
   // Ids across one row pair with values down columns: read the values the same way.
-  const byColumn = idRows.length === 1 && ids.length > 1;
-  const cellsFor = (i: number): unknown[] =>
-    ids.length === 1 ? valueRows.flat() : byColumn ? valueRows.map((r) => r[i]) : (valueRows[i] ?? []);
+  const byColumn = idRows.length === 1 && idRows[0].length > 1;
+  const ids = byColumn ? idRows[0] : idRows.map((r) => r[0]);
+  // Pair each id with its cells before skipping blank rows (pillar headings), so rows stay aligned.
+  const pairs = ids
+    .map((id, i) => [text(id), single ? valueRows.flat() : byColumn ? valueRows.map((r) => r[i]) : (valueRows[i] ?? [])] as const)
+    .filter(([id]) => id !== '');
+  if (pairs.length === 0) throw new FunctionError('value', 'Cần mã tiêu chí');
 
   let lowest = rubric.levels?.length ?? 5;
-  ids.forEach((id, i) => {
+  for (const [id, cells] of pairs) {
     const criterion = lookup(() => findCriterion(rubric, unitId, id));
-    const r = scoreCriterion(rubric, unitId, criterion, valueFromSlots(rubric, criterion, cellsFor(i)));
+    const r = scoreCriterion(rubric, unitId, criterion, valueFromSlots(rubric, criterion, cells));
     if (r.status === 'invalid') throw new FunctionError('value', `${id}: ${r.message}`);
     lowest = Math.min(lowest, r.level ?? 0);
-  });
+  }
   return lowest;
+}
+
+/**
+ * DTI_SHORTFALL: what the criterion still lacks to meet `level` ("" when it meets it), e.g.
+ * "cần tỷ lệ ≥ 80%; hiện 49%, thiếu 31 điểm phần trăm".
+ */
+export function shortfall(rubricId: unknown, unit: unknown, criterionId: unknown, levelNumber: unknown, args: readonly unknown[]): string {
+  const tg = target(rubricId, unit, criterionId);
+  const n = Number(levelNumber);
+  const levels = tg.rubric.levels?.length ?? 0;
+  if (tg.criterion.rule.kind !== 'levels') throw new FunctionError('value', `${tg.criterion.id} chấm theo điểm, không theo mức độ`);
+  if (!Number.isInteger(n) || n < 1 || n > levels) return '';
+  const r = scoreFromArgs(tg, args);
+  if (r.status === 'invalid') throw new FunctionError('value', `${r.id}: ${r.message}`);
+  if ((r.level ?? 0) >= n) return '';
+  const check = r.explainLevel!(n);
+  return `cần ${check.required.vi}; ${check.shortfall?.vi ?? 'chưa đạt'}`;
 }
 
 /** DTI_LEVEL_NAME: "Khởi động" … "Toàn diện", or "Chưa đạt mức 1" for 0. */

@@ -57,16 +57,36 @@ export function DTI_LEVEL(rubric: string, unit: string, criterionIds: any[][], v
 }
 
 /**
- * Điểm tối đa của một tiêu chí cho loại đơn vị (0 nếu không áp dụng cho đơn vị được nêu tên).
+ * Điểm tối đa được tính của một tiêu chí: điểm trong quyết định, hoặc 0 nếu không áp dụng (cho đơn vị được nêu tên, hoặc theo giá trị đã nhập như "Không áp dụng").
  * @customfunction DTI_MAX
  * @param {string} rubric Mã bộ tiêu chí
  * @param {string} unit Loại đơn vị: so, huyen hoặc xa
  * @param {string} criterionId Mã tiêu chí
  * @param {string} [unitName] Tên đơn vị, với tiêu chí chỉ áp dụng cho một số đơn vị (Hà Nội 7.1)
- * @returns {number} Điểm tối đa
+ * @param {any} [value] Giá trị đã nhập, nếu có
+ * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @returns {number} Điểm tối đa được tính
  */
-export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitName?: string): number {
-  return excel(() => core.maxPoints(rubric, unit, criterionId, unitName));
+export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitName?: string, value?: any, value2?: any, value3?: any, value4?: any, value5?: any): number {
+  return excel(() => core.maxPoints(rubric, unit, criterionId, unitName, [value, value2, value3, value4, value5]));
+}
+
+/**
+ * Điều còn thiếu để một tiêu chí đạt mức độ đã cho (trống nếu đã đạt).
+ * @customfunction DTI_SHORTFALL
+ * @param {string} rubric Mã bộ tiêu chí theo mức độ
+ * @param {string} unit Loại đơn vị: xa hoặc huyen
+ * @param {string} criterionId Mã tiêu chí
+ * @param {number} level Mức độ cần đạt (1–5)
+ * @param {any} value Giá trị đã nhập
+ * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần (mẫu số)
+ * @returns {string} Điều còn thiếu, hoặc trống
+ */
+export function DTI_SHORTFALL(rubric: string, unit: string, criterionId: string, level: number, value: any, value2?: any): string {
+  return excel(() => core.shortfall(rubric, unit, criterionId, level, [value, value2]));
 }
 
 /**

@@ -326,6 +326,8 @@ export const RubricSchema = z
     options: z.array(OptionSchema).default([]),
     lists: z.record(z.string(), NamedListSchema).default({}),
     pillars: z.array(PillarSchema).min(1),
+    /** Numbered headings without points between a pillar and its criteria (2263 "I.2 Người đứng đầu …"). */
+    groups: z.array(z.object({ id: Id, title: z.string().min(1), units: z.array(UnitIdSchema).optional() })).default([]),
     criteria: z.array(CriterionSchema).min(1),
     notes: z.array(z.object({ criterion: z.string().optional(), text: z.string(), source: z.string() })).default([]),
   })
@@ -356,8 +358,10 @@ function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx):
   const levelCount = rubric.levels?.length ?? 0;
   const optionIds = new Map(rubric.options.map((o) => [o.id, new Set(o.choices.map((c) => c.id))]));
 
+  const groupIds = new Set(rubric.groups.map((g) => g.id));
   rubric.criteria.forEach((c, i) => {
     const at = ['criteria', i];
+    if (c.parent && rubric.groups.length && !groupIds.has(c.parent)) issue(`${c.id}: no group heading ${c.parent}`, [...at, 'parent']);
     for (const u of c.units)
       if (!rubric.pillars.some((p) => p.id === c.pillar && pillarUnits(p).includes(u)))
         issue(`${c.id}: no pillar ${c.pillar} for unit ${u}`, [...at, 'pillar']);
