@@ -8,4 +8,12 @@ try {
   process.stderr.write('✗ dti chưa được build: chạy "npm install" (hoặc "npm run build:cli") trước.\n');
   process.exit(2);
 }
-process.exitCode = cli.run(process.argv.slice(2));
+cli.run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`✗ Lỗi nội bộ: ${e && e.message ? e.message : e}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -5,27 +5,31 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { run } from '../src/cli/main';
 
-function dti(args: string[], files: Record<string, string> = {}) {
+async function dti(args: string[], files: Record<string, string | Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(args, {
+  const written: Record<string, Uint8Array> = {};
+  const code = await run(args, {
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     readFile: (p) => {
-      if (p in files) return files[p];
+      if (p in files) return typeof files[p] === 'string' ? new TextEncoder().encode(files[p] as string) : (files[p] as Uint8Array);
       const e = new Error('ENOENT') as NodeJS.ErrnoException;
       e.code = 'ENOENT';
       throw e;
     },
+    writeFile: (p, bytes) => {
+      written[p] = bytes;
+    },
   });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), written };
 }
 
 const file = (o: unknown) => JSON.stringify(o);
 
 describe('dti rubrics', () => {
-  test('--json lists every rubric and unit with its scored criteria and max (null for level rubrics)', () => {
-    const { code, stdout } = dti(['rubrics', '--json']);
+  test('--json lists every rubric and unit with its scored criteria and max (null for level rubrics)', async () => {
+    const { code, stdout } = await dti(['rubrics', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as { rubric: string; unit: string; criteria: number; max: number | null }[];
     const get = (rubric: string, unit: string) => rows.find((r) => r.rubric === rubric && r.unit === unit);
@@ -41,8 +45,8 @@ describe('dti rubrics', () => {
     expect(rows).toHaveLength(8);
   });
 
-  test('without --json prints a Vietnamese table', () => {
-    const { stdout } = dti(['rubrics']);
+  test('without --json prints a Vietnamese table', async () => {
+    const { stdout } = await dti(['rubrics']);
     expect(stdout).toContain('Bộ tiêu chí');
     expect(stdout).toContain('5279/QĐ-UBND');
   });
@@ -51,8 +55,8 @@ describe('dti rubrics', () => {
 describe('dti score', () => {
   const hanoi = { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 0.9, '1.1': 5 } };
 
-  test('--json prints the result shape with pillars, criteria and problems', () => {
-    const { code, stdout } = dti(['score', 'a.json', '--json'], { 'a.json': file(hanoi) });
+  test('--json prints the result shape with pillars, criteria and problems', async () => {
+    const { code, stdout } = await dti(['score', 'a.json', '--json'], { 'a.json': file(hanoi) });
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r).toMatchObject({ rubric: 'hanoi-5279-2025', unit: 'xa', total: 23, max: 300, level: null });
@@ -63,8 +67,8 @@ describe('dti score', () => {
     expect(r.problems.filter((p: { code: string }) => p.code === 'missing-value')).toHaveLength(45);
   });
 
-  test('a readable Vietnamese table without --json', () => {
-    const { code, stdout } = dti(['score', 'a.json'], { 'a.json': file(hanoi) });
+  test('a readable Vietnamese table without --json', async () => {
+    const { code, stdout } = await dti(['score', 'a.json'], { 'a.json': file(hanoi) });
     expect(code).toBe(0);
     expect(stdout).toContain('Tổng điểm: 23 / 300');
     expect(stdout).toContain('chưa nhập');
@@ -79,37 +83,37 @@ describe('dti score', () => {
     ['a negative count', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': { numerator: -3, denominator: 10 } } }, 1, /6\.4: .*tử số: số lượng -3 là số âm/],
     ['a file without values', { rubric: 'hanoi-5279-2025', unit: 'xa' }, 2, /cần \{"rubric": ID/],
   ];
-  test.each(bad)('%s → a clear message and a non-zero exit', (_name, content, exitCode, message) => {
-    const { code, stdout, stderr } = dti(['score', 'f.json'], { 'f.json': file(content) });
+  test.each(bad)('%s → a clear message and a non-zero exit', async (_name, content, exitCode, message) => {
+    const { code, stdout, stderr } = await dti(['score', 'f.json'], { 'f.json': file(content) });
     expect(code).toBe(exitCode);
     expect(stdout + stderr).toMatch(message);
     expect(stdout + stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  test('malformed JSON and a missing file name the file', () => {
-    const broken = dti(['score', 'x.json'], { 'x.json': '{"rubric": ' });
+  test('malformed JSON and a missing file name the file', async () => {
+    const broken = await dti(['score', 'x.json'], { 'x.json': '{"rubric": ' });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/x\.json: không phải JSON hợp lệ/);
-    const missing = dti(['score', 'nope.json']);
+    const missing = await dti(['score', 'nope.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json: không tìm thấy tệp/);
   });
 
-  test('English messages with --lang en', () => {
-    const { stdout } = dti(['score', 'f.json', '--lang', 'en'], { 'f.json': file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }) });
+  test('English messages with --lang en', async () => {
+    const { stdout } = await dti(['score', 'f.json', '--lang', 'en'], { 'f.json': file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }) });
     expect(stdout).toMatch(/6\.4: Invalid value: ratio 90 is outside 0–1/);
   });
 
-  test('usage errors', () => {
-    expect(dti(['frobnicate']).code).toBe(2);
-    expect(dti(['score']).stderr).toMatch(/Cách dùng/);
-    expect(dti(['rubrics', '--bogus']).stderr).toMatch(/Không có tùy chọn "--bogus"/);
-    expect(dti(['--help']).code).toBe(0);
+  test('usage errors', async () => {
+    expect((await dti(['frobnicate'])).code).toBe(2);
+    expect((await dti(['score'])).stderr).toMatch(/Cách dùng/);
+    expect((await dti(['rubrics', '--bogus'])).stderr).toMatch(/Không có tùy chọn "--bogus"/);
+    expect((await dti(['--help'])).code).toBe(0);
   });
 });
 
 describe('the installed binary', () => {
-  test('bin/dti.js runs the built CLI: exit codes and output through a real process', () => {
+  test('bin/dti.js runs the built CLI: exit codes and output through a real process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 0.9 } }));

@@ -103,11 +103,12 @@ describe('errors officers see', () => {
     expect(err(score('hue-2263-2023', 'xa', 'I.99', 1))).toMatchObject({ code: '#N/A', message: expect.stringMatching(/Không có tiêu chí "I.99"/) });
   });
 
-  test('an empty input cell scores 0 and DTI_CHECK says it is not entered', () => {
+  test("an empty input cell scores 0 and DTI_CHECK says it is not entered; a good entry shows ✓", async () => {
     expect(score('hue-2263-2023', 'xa', 'I.1.1', null)).toBe(0);
     expect(score('hue-2263-2023', 'xa', 'I.1.1', '')).toBe(0);
     expect(check('hue-2263-2023', 'xa', 'I.1.1', null)).toMatch(/^Chưa nhập: cần Người đứng đầu/);
-    expect(check('hue-2263-2023', 'xa', 'I.1.1', 'head')).toBe('');
+    expect(check('hue-2263-2023', 'xa', 'I.2.1', 'na')).toMatch(/^Không áp dụng/);
+    expect(check('hue-2263-2023', 'xa', 'I.1.1', 'head')).toBe('✓');
     expect(check('hue-2263-2023', 'xa', 'I.1.1', 'chief')).toMatch(/Giá trị không hợp lệ/);
   });
 
@@ -141,7 +142,7 @@ describe('errors officers see', () => {
   test('DTI_SHORTFALL says what a criterion lacks for a level', () => {
     // Kon Tum commune I.1 "50% 60% 70% 100% 100%": at 70% it lacks 30 points for level 4.
     expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 4, 0.7], 6)).toBe('cần tỷ lệ ≥ 100%; hiện 70%, thiếu 30 điểm phần trăm');
-    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 3, 0.7], 6)).toBe('');
+    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 3, 0.7], 6)).toBe('✓');
     expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.4', 3, 'Không'], 6)).toBe('cần Có; hiện: Không');
   });
 

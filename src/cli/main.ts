@@ -4,24 +4,27 @@
  *   0 scored (missing values are listed as problems), 1 some entered value is invalid or unknown,
  *   2 the command or a file could not be used at all.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { z } from 'zod';
 import { assess, criteriaFor, DtiError, expected, resolveUnit, type Assessment } from '../engine';
 import { say, t, type Lang } from '../engine/text';
 import { allRubrics, getRubric } from '../rubrics/catalog';
 import { criterionMax, isScored } from '../rubrics/model';
 import { formatAssessment, table } from './format';
+import { assessmentFromXlsx, isZip, makeTemplate } from './workbook';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-  readFile: (path: string) => string;
+  readFile: (path: string) => Uint8Array;
+  writeFile: (path: string, bytes: Uint8Array) => void;
 }
 
 const nodeIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => new Uint8Array(readFileSync(p)),
+  writeFile: (p, bytes) => writeFileSync(p, bytes),
 };
 
 const HELP = t(
@@ -30,7 +33,9 @@ const HELP = t(
 Cách dùng:
   dti rubrics [--json]                 Các bộ tiêu chí và loại đơn vị: số tiêu chí, điểm tối đa
   dti criteria RUBRIC UNIT [--json]    Các tiêu chí của một loại đơn vị và giá trị cần nhập
-  dti score FILE.json... [--json]      Chấm điểm một (hoặc nhiều) bản tự đánh giá
+  dti score FILE... [--json]           Chấm điểm bản tự đánh giá (.json hoặc mẫu .xlsx đã điền)
+  dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from FILE] --out FILE.xlsx
+                                       Tạo mẫu Excel; --from giữ lại số liệu của tệp .json hoặc mẫu cũ
 
 Tùy chọn:
   --json        Xuất JSON
@@ -45,7 +50,9 @@ Mã thoát: 0 đã chấm · 1 có giá trị không hợp lệ · 2 lệnh ho�
 Usage:
   dti rubrics [--json]                 Rubrics and unit types: criteria count, max points
   dti criteria RUBRIC UNIT [--json]    A unit type's criteria and what to enter
-  dti score FILE.json... [--json]      Score one (or more) self-assessments
+  dti score FILE... [--json]           Score self-assessments (.json, or filled .xlsx templates)
+  dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] --out FILE.xlsx
+                                       Write an Excel template; --from keeps the entries of a .json or an older template
 
 Options:
   --json        JSON output
@@ -59,9 +66,12 @@ Exit codes: 0 scored · 1 some value is invalid · 2 the command or a file canno
 
 class UsageError extends DtiError {}
 
+const VALUE_FLAGS = ['--rubric', '--unit', '--unit-name', '--year', '--out', '--from'] as const;
+
 interface Args {
   command?: string;
   positional: string[];
+  flags: Partial<Record<(typeof VALUE_FLAGS)[number], string>>;
   json: boolean;
   lang: Lang;
   help: boolean;
@@ -69,7 +79,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], json: false, lang: 'vi', help: false, version: false };
+  const args: Args = { positional: [], flags: {}, json: false, lang: 'vi', help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
@@ -79,6 +89,11 @@ function parseArgs(argv: string[]): Args {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       if (v !== 'vi' && v !== 'en') throw new UsageError('usage', t(`--lang cần vi hoặc en, không phải "${v ?? ''}"`, `--lang takes vi or en, not "${v ?? ''}"`));
       args.lang = v;
+    } else if ((VALUE_FLAGS as readonly string[]).includes(a.split('=')[0])) {
+      const name = a.split('=')[0] as (typeof VALUE_FLAGS)[number];
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError('usage', t(`${name} cần một giá trị`, `${name} needs a value`));
+      args.flags[name] = v;
     } else if (a.startsWith('-')) throw new UsageError('usage', t(`Không có tùy chọn "${a}" (xem dti --help)`, `Unknown option "${a}" (see dti --help)`));
     else if (!args.command) args.command = a;
     else args.positional.push(a);
@@ -95,14 +110,17 @@ const AssessmentFileSchema = z.object({
   options: z.record(z.string(), z.string()).optional(),
 });
 
-function readAssessmentFile(file: string, io: Io): z.infer<typeof AssessmentFileSchema> {
-  let text: string;
+function readBytes(file: string, io: Io): Uint8Array {
   try {
-    text = io.readFile(file);
+    return io.readFile(file);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tìm thấy tệp' : String((e as Error).message);
     throw new DtiError('file', t(`${file}: ${reason}`, `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : reason}`));
   }
+}
+
+function parseAssessmentJson(file: string, bytes: Uint8Array): z.infer<typeof AssessmentFileSchema> {
+  const text = new TextDecoder().decode(bytes);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -182,13 +200,14 @@ function cmdCriteria(args: Args, io: Io): number {
   return 0;
 }
 
-function cmdScore(args: Args, io: Io): number {
+async function cmdScore(args: Args, io: Io): Promise<number> {
   if (args.positional.length === 0) throw new UsageError('usage', t('Cách dùng: dti score FILE.json [--json]', 'Usage: dti score FILE.json [--json]'));
   const results: Assessment[] = [];
   let exit = 0;
   for (const file of args.positional) {
     try {
-      const input = readAssessmentFile(file, io);
+      const bytes = readBytes(file, io);
+      const input = isZip(bytes) ? await assessmentFromXlsx(file, bytes) : parseAssessmentJson(file, bytes);
       const rubric = getRubric(input.rubric);
       const result = assess(rubric, input, args.lang);
       results.push(result);
@@ -204,7 +223,37 @@ function cmdScore(args: Args, io: Io): number {
   return exit;
 }
 
-export function run(argv: string[], io: Io = nodeIo): number {
+async function cmdTemplate(args: Args, io: Io): Promise<number> {
+  const { '--rubric': rubric, '--unit': unit, '--out': out, '--unit-name': unitName, '--year': yearText, '--from': from } = args.flags;
+  if (!rubric || !unit || !out)
+    throw new UsageError('usage', t('Cách dùng: dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from FILE] --out FILE.xlsx', 'Usage: dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] --out FILE.xlsx'));
+  const year = yearText === undefined ? undefined : Number(yearText);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+    throw new UsageError('usage', t(`--year cần năm từ 2000 đến 2100, không phải "${yearText}"`, `--year takes a year 2000–2100, not "${yearText}"`));
+  let source: Parameters<typeof makeTemplate>[0]['from'];
+  if (from) {
+    const bytes = readBytes(from, io);
+    if (isZip(bytes)) source = { kind: 'xlsx', bytes, file: from };
+    else {
+      const json = parseAssessmentJson(from, bytes);
+      source = { kind: 'json', values: json.values, unitName: json.unitName, year: json.year };
+    }
+  }
+  const { bytes, report, criteria } = await makeTemplate({ rubric, unit, unitName, year, from: source });
+  io.writeFile(out, bytes);
+  const L = (vi: string, en: string) => say(t(vi, en), args.lang);
+  if (args.json) io.out(JSON.stringify({ out, criteria, carried: report?.carried.length ?? 0, lost: report?.lost ?? [] }, null, 2));
+  else {
+    io.out(`${L('Đã tạo', 'Wrote')} ${out}: ${criteria} ${L('tiêu chí', 'criteria')}`);
+    if (report) {
+      io.out(`${L('Giữ lại số liệu của', 'Kept the entries of')} ${report.carried.length} ${L('tiêu chí', 'criteria')}.`);
+      for (const l of report.lost) io.out(`  ! ${l.criterion} — ${l.what}: ${String(l.value)} (${l.reason})`);
+    }
+  }
+  return report?.lost.length ? 1 : 0;
+}
+
+export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
   let lang: Lang = 'vi';
   try {
     const args = parseArgs(argv);
@@ -223,7 +272,9 @@ export function run(argv: string[], io: Io = nodeIo): number {
       case 'criteria':
         return cmdCriteria(args, io);
       case 'score':
-        return cmdScore(args, io);
+        return await cmdScore(args, io);
+      case 'template':
+        return await cmdTemplate(args, io);
       default:
         throw new UsageError('usage', t(`Không có lệnh "${args.command}" (xem dti --help)`, `Unknown command "${args.command}" (see dti --help)`));
     }

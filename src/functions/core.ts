@@ -71,11 +71,14 @@ export function score(rubricId: unknown, unit: unknown, criterionId: unknown, ar
   return r.points ?? 0;
 }
 
-/** DTI_CHECK: "" when the entry is fine, otherwise what is wrong or missing, in Vietnamese. */
+/** What DTI_CHECK and DTI_SHORTFALL show when nothing is wrong: a visible confirmation, not a blank. */
+export const OK_MARK = '✓';
+
+/** DTI_CHECK: "✓" when the entry is fine, otherwise what is wrong, missing or worth a look, in Vietnamese. */
 export function check(rubricId: unknown, unit: unknown, criterionId: unknown, args: readonly unknown[]): string {
   const r = scoreFromArgs(target(rubricId, unit, criterionId), args);
-  if (r.status === 'ok') return r.warnings.join('; ');
-  return r.status === 'not-applicable' ? '' : r.message;
+  if (r.status === 'ok') return r.warnings.length ? r.warnings.join('; ') : OK_MARK;
+  return r.message;
 }
 
 /**
@@ -129,7 +132,7 @@ export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, v
 }
 
 /**
- * DTI_SHORTFALL: what the criterion still lacks to meet `level` ("" when it meets it), e.g.
+ * DTI_SHORTFALL: what the criterion still lacks to meet `level` ("✓" when it meets it), e.g.
  * "cần tỷ lệ ≥ 80%; hiện 49%, thiếu 31 điểm phần trăm".
  */
 export function shortfall(rubricId: unknown, unit: unknown, criterionId: unknown, levelNumber: unknown, args: readonly unknown[]): string {
@@ -137,10 +140,10 @@ export function shortfall(rubricId: unknown, unit: unknown, criterionId: unknown
   const n = Number(levelNumber);
   const levels = tg.rubric.levels?.length ?? 0;
   if (tg.criterion.rule.kind !== 'levels') throw new FunctionError('value', `${tg.criterion.id} chấm theo điểm, không theo mức độ`);
-  if (!Number.isInteger(n) || n < 1 || n > levels) return '';
+  if (!Number.isInteger(n) || n < 1 || n > levels) return OK_MARK;
   const r = scoreFromArgs(tg, args);
   if (r.status === 'invalid') throw new FunctionError('value', `${r.id}: ${r.message}`);
-  if ((r.level ?? 0) >= n) return '';
+  if ((r.level ?? 0) >= n) return OK_MARK;
   const check = r.explainLevel!(n);
   return `cần ${check.required.vi}; ${check.shortfall?.vi ?? 'chưa đạt'}`;
 }

@@ -75,7 +75,7 @@ export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitN
 }
 
 /**
- * Điều còn thiếu để một tiêu chí đạt mức độ đã cho (trống nếu đã đạt).
+ * Điều còn thiếu để một tiêu chí đạt mức độ đã cho (✓ nếu đã đạt).
  * @customfunction DTI_SHORTFALL
  * @param {string} rubric Mã bộ tiêu chí theo mức độ
  * @param {string} unit Loại đơn vị: xa hoặc huyen
@@ -83,14 +83,14 @@ export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitN
  * @param {number} level Mức độ cần đạt (1–5)
  * @param {any} value Giá trị đã nhập
  * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần (mẫu số)
- * @returns {string} Điều còn thiếu, hoặc trống
+ * @returns {string} Điều còn thiếu, hoặc ✓
  */
 export function DTI_SHORTFALL(rubric: string, unit: string, criterionId: string, level: number, value: any, value2?: any): string {
   return excel(() => core.shortfall(rubric, unit, criterionId, level, [value, value2]));
 }
 
 /**
- * Kiểm tra giá trị đã nhập: trống nếu hợp lệ, ngược lại là lời nhắc cần nhập gì.
+ * Kiểm tra giá trị đã nhập: ✓ nếu hợp lệ, ngược lại là lời nhắc cần nhập gì.
  * @customfunction DTI_CHECK
  * @param {string} rubric Mã bộ tiêu chí
  * @param {string} unit Loại đơn vị: so, huyen hoặc xa
@@ -100,7 +100,7 @@ export function DTI_SHORTFALL(rubric: string, unit: string, criterionId: string,
  * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
  * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
  * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
- * @returns {string} Lời nhắc, hoặc trống
+ * @returns {string} Lời nhắc, hoặc ✓
  */
 export function DTI_CHECK(rubric: string, unit: string, criterionId: string, value: any, value2?: any, value3?: any, value4?: any, value5?: any): string {
   return excel(() => core.check(rubric, unit, criterionId, [value, value2, value3, value4, value5]));

@@ -26,3 +26,11 @@ export function toTypedForm(formula: string): string {
     return known ? typedName(known) : match;
   });
 }
+
+/** Rewrites every add-in function call to the form Excel saves in files. */
+export function toSavedForm(formula: string): string {
+  return formula.replace(/CDS\.(DTI_[A-Z_]+)(?=\s*\()/gi, (match) => {
+    const known = functionIdOf(match);
+    return known ? savedName(known) : match;
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Which Excel the add-in's template writer needs: ExcelApi 1.8 (Excel 2019, Microsoft 365, Excel on
+ * the web). Features above 1.8 (page layout, ExcelApi 1.9) are used only when present.
+ */
+import type { Text } from '../engine/text';
+
+export const REQUIRED_EXCEL_API = '1.8';
+
+/** What each ExcelApi version adds that the writer relies on, lowest first (1.8 includes the rest). */
+export const EXCEL_API_FEATURES: { version: string; vi: string; en: string }[] = [
+  { version: '1.1', vi: 'ghi ô, biểu đồ', en: 'cells and charts' },
+  { version: '1.2', vi: 'gộp ô, khóa ô, bảo vệ trang tính', en: 'merges, cell locking and sheet protection' },
+  { version: '1.4', vi: 'tên định nghĩa', en: 'defined names' },
+  { version: '1.6', vi: 'định dạng có điều kiện', en: 'conditional formats' },
+  { version: '1.7', vi: 'cố định hàng/cột, màu thẻ trang tính, chuỗi dữ liệu biểu đồ', en: 'freeze panes, tab colours and chart series' },
+  { version: '1.8', vi: 'quy tắc kiểm tra dữ liệu nhập (danh sách chọn)', en: 'data validation (drop-down lists)' },
+];
+
+export interface OfficeLike {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}
+
+export type RequirementCheck =
+  | { ok: true }
+  | { ok: false; message: string; text: Text; missing: string };
+
+/** `office` is the `Office` global (passed in so this stays testable). */
+export function checkExcelRequirements(office: OfficeLike | undefined): RequirementCheck {
+  const supported = (version: string): boolean => {
+    try {
+      return office?.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+    } catch {
+      return false;
+    }
+  };
+  if (supported(REQUIRED_EXCEL_API)) return { ok: true };
+  const lowest = EXCEL_API_FEATURES.find((f) => !supported(f.version)) ?? EXCEL_API_FEATURES[EXCEL_API_FEATURES.length - 1];
+  const missing = `ExcelApi ${lowest.version}`;
+  const text: Text = {
+    vi:
+      `Phiên bản Excel này quá cũ để tạo mẫu biểu chấm điểm: thiếu bộ API ${missing} (cần cho ${lowest.vi}). ` +
+      `Công cụ cần ExcelApi ${REQUIRED_EXCEL_API} trở lên. Vui lòng dùng Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web.`,
+    en:
+      `This version of Excel is too old to create the scoring template: requirement set ${missing} is missing (needed for ${lowest.en}). ` +
+      `The add-in needs ExcelApi ${REQUIRED_EXCEL_API} or later. Please use Excel 2019 or later, Microsoft 365, or Excel on the web.`,
+  };
+  return { ok: false, message: text.vi, text, missing };
+}

@@ -1,0 +1,151 @@
+/**
+ * A workbook described as plain data: what the template builder produces and what both writers
+ * (Office.js into the open workbook, ExcelJS into an .xlsx file) apply. No Office or Node APIs.
+ *
+ * Addresses are A1 style without sheet names inside a sheet; formulas are written in the typed form
+ * (`=CDS.DTI_SCORE(...)`) and file writers translate the add-in's functions to the saved form.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/** Named cell styles, so writers can create each format once. */
+export type StyleName =
+  | 'title'
+  | 'subtitle'
+  | 'label'
+  | 'headerValue'
+  | 'tableHeader'
+  | 'pillar'
+  | 'group'
+  | 'criterionId'
+  | 'text'
+  | 'guidance'
+  | 'number'
+  | 'input'
+  | 'inputUnused'
+  | 'formula'
+  | 'check'
+  | 'total'
+  | 'totalLabel'
+  | 'note';
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** #RRGGBB */
+  fontColor?: string;
+  /** #RRGGBB */
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+}
+
+export interface CellSpec {
+  address: string;
+  value?: Scalar;
+  /** "=…" in the typed form. */
+  formula?: string;
+  /** The formula's value as computed by the engine: file writers store it so a file opened before the add-in loads shows numbers. */
+  result?: Scalar;
+  numFmt?: string;
+  style?: StyleName;
+  /** Cells are locked unless they are inputs (sheet protection then guards formulas and labels). */
+  locked?: boolean;
+}
+
+export interface ValidationSpec {
+  /** A1 range inside the sheet. */
+  range: string;
+  type: 'list' | 'decimal' | 'whole' | 'date' | 'textLength';
+  /** Type list: a reference to the cells holding the items, e.g. `='Danh mục'!$A$1:$A$2`. */
+  source?: string;
+  min?: number;
+  max?: number;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error: { title: string; message: string };
+}
+
+export interface ConditionalFormatSpec {
+  range: string;
+  /** A formula relative to the top-left cell of `range`, e.g. `LEN($M12)>0`. */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface ChartSpec {
+  type: 'barClustered' | 'columnClustered';
+  title: string;
+  /** Category labels and values, ranges in this sheet. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  cells: CellSpec[];
+  merges: string[];
+  /** Column widths in characters, by column letter. */
+  columns: { column: string; width: number; hidden?: boolean }[];
+  rowHeights?: { row: number; height: number }[];
+  freeze?: { rows: number; columns: number };
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  charts: ChartSpec[];
+  /** Protect the sheet: only unlocked cells can be edited. No password (officers must be able to unprotect). */
+  protect: boolean;
+  print?: { landscape: boolean; paper: 'A4'; fitToWidth: boolean; titleRows?: string; area?: string };
+  tabColor?: string;
+}
+
+export interface DefinedNameSpec {
+  name: string;
+  /** A reference with the sheet name, e.g. `'Tự đánh giá'!$C$3`. */
+  refersTo: string;
+}
+
+/** What identifies a template; stored in cells, defined names and the very hidden sheet. */
+export interface TemplateMeta {
+  rubric: string;
+  version: string;
+  unit: string;
+  unitName: string;
+  year: number;
+  templateVersion: number;
+}
+
+/** Where a template keeps each criterion's entries, for reading back and carrying data over. */
+export interface TemplateLayout {
+  sheet: string;
+  /** Column of criterion ids; first and last rows of the criteria table. */
+  idColumn: string;
+  firstRow: number;
+  lastRow: number;
+  /** Input slot columns, left to right. */
+  slotColumns: string[];
+  evidence: { number: string; date: string; link: string; signed: string };
+  note: string;
+  score: string;
+  max: string;
+  check: string;
+  /** Rows of each criterion id. */
+  rows: Record<string, number>;
+  /** The kind of each input slot per criterion, to tell whether entries still fit a newer rubric. */
+  inputs: Record<string, string[]>;
+}
+
+export interface WorkbookSpec {
+  meta: TemplateMeta;
+  layout: TemplateLayout;
+  styles: Record<StyleName, StyleSpec>;
+  sheets: SheetSpec[];
+  names: DefinedNameSpec[];
+}
