@@ -126,3 +126,35 @@ describe('the installed binary', () => {
     expect(r.stderr).toContain('không phải JSON hợp lệ');
   });
 });
+
+describe('dti template and scoring a filled workbook', () => {
+  test('writes a template, fills it from a self-assessment, and scores the .xlsx like the .json', async () => {
+    const json = JSON.stringify({ rubric: 'hue-2263-2023', unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, values: { 'I.1.1': 'deputy', 'I.2.2': { organised: true, chairedByHead: true }, 'VI.4.1': { numerator: 45, denominator: 60 } } });
+    const made = await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--from', 'a.json', '--out', 'a.xlsx'], { 'a.json': json });
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/Đã tạo a\.xlsx: 79 tiêu chí/);
+    const fromXlsx = await dti(['score', 'a.xlsx', '--json'], { 'a.xlsx': made.written['a.xlsx'] });
+    const fromJson = await dti(['score', 'a.json', '--json'], { 'a.json': json });
+    expect(JSON.parse(fromXlsx.stdout)).toEqual(JSON.parse(fromJson.stdout));
+    // 5 (deputy, 50% of 10) + 2 (organised + chaired) + 7.5 (45/60 of 10)
+    expect(JSON.parse(fromXlsx.stdout).total).toBe(14.5);
+  });
+
+  test('--from an older template keeps its entries', async () => {
+    const first = await dti(['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--unit-name', 'Xã Đắk Blà', '--year', '2025', '--out', 'k.xlsx']);
+    const again = await dti(['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--from', 'k.xlsx', '--out', 'k2.xlsx', '--json'], { 'k.xlsx': first.written['k.xlsx'] });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ out: 'k2.xlsx', criteria: 38, lost: [] });
+    const scored = JSON.parse((await dti(['score', 'k2.xlsx', '--json'], { 'k2.xlsx': again.written['k2.xlsx'] })).stdout);
+    expect(scored.unitName).toBe('Xã Đắk Blà');
+  });
+
+  test('bad template requests and non-template workbooks get clear messages', async () => {
+    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa'])).stderr).toMatch(/Cách dùng: dti template/);
+    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'so', '--out', 'x.xlsx'])).stderr).toMatch(/không có loại đơn vị "so"/);
+    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--year', '99', '--out', 'x.xlsx'])).stderr).toMatch(/--year cần năm từ 2000 đến 2100/);
+    const notTemplate = await dti(['score', 'p.xlsx'], { 'p.xlsx': new Uint8Array(require('fs').readFileSync(require('path').join(__dirname, '../../shared/fixtures/signatures/hello-world-unsigned.xlsx'))) });
+    expect(notTemplate.code).toBe(2);
+    expect(notTemplate.stderr).toMatch(/p\.xlsx: không phải mẫu tự đánh giá DTI/);
+  });
+});

@@ -168,25 +168,25 @@ function cellsOf(r: Rect): string[] {
   return out;
 }
 
-/** An object whose listed properties queue a write when set and throw PropertyNotLoaded when read. */
-function writeOnly<T extends object>(path: string, setters: { [K in keyof T]?: (value: T[K]) => void }): T {
-  const o = {};
-  for (const [key, set] of Object.entries(setters) as [string, (v: unknown) => void][]) {
-    Object.defineProperty(o, key, {
+/**
+ * `base` completed with write-only properties: setting one calls its setter (which queues the write),
+ * reading one throws PropertyNotLoaded, as for an Office.js proxy whose property was never loaded.
+ */
+function withWriteOnly<T extends object, K extends keyof T>(base: Omit<T, K>, path: string, setters: { [P in K]: (value: T[P]) => void }): T {
+  for (const key of Object.keys(setters) as (K & string)[]) {
+    Object.defineProperty(base, key, {
       get: () => {
         throw notLoaded(`${path}.${key}`);
       },
-      set,
+      set: setters[key],
       enumerable: true,
     });
   }
-  return o as T;
+  return base as T;
 }
 
-/** `base` (methods, sub-objects) plus write-only properties (accessors are copied, never read). */
-function withWriteOnly<T extends object>(base: object, path: string, setters: Record<string, (value: never) => void>): T {
-  return Object.defineProperties(base, Object.getOwnPropertyDescriptors(writeOnly<Record<string, never>>(path, setters))) as T;
-}
+const writeOnly = <T extends object>(path: string, setters: { [P in keyof T]: (value: T[P]) => void }): T =>
+  withWriteOnly<T, keyof T>({} as Omit<T, keyof T>, path, setters);
 
 const show = (v: unknown): string => JSON.stringify(v);
 
@@ -199,7 +199,7 @@ export class FakeExcel implements ExcelWriterContext {
   activeSheet?: string;
   readonly log: string[] = [];
   syncs = 0;
-  private pending: { run: () => void }[] = [];
+  private pending: (() => void)[] = [];
   readonly workbook: ExcelWriterContext['workbook'];
 
   constructor(sheetNames: string[] = ['Sheet1']) {
@@ -208,10 +208,10 @@ export class FakeExcel implements ExcelWriterContext {
     this.workbook = { worksheets: new FakeWorksheets(this), names: new FakeNames(this) };
   }
 
-  /** Queues an operation; `text` is recorded in the log unless it is internal bookkeeping. */
+  /** Queues an operation; `text` goes to the log unless null (internal bookkeeping). */
   queue(text: string | null, run: () => void): void {
     if (text !== null) this.log.push(text);
-    this.pending.push({ run });
+    this.pending.push(run);
   }
 
   async sync(): Promise<void> {
@@ -219,7 +219,7 @@ export class FakeExcel implements ExcelWriterContext {
     this.log.push(`sync #${this.syncs}`);
     const ops = this.pending;
     this.pending = [];
-    for (const op of ops) op.run(); // the first failure rejects the sync and drops the rest, as in Office.js
+    for (const run of ops) run(); // the first failure rejects the sync and drops the rest, as in Office.js
   }
 
   // ----- reading the document in tests
@@ -234,7 +234,7 @@ export class FakeExcel implements ExcelWriterContext {
   cell(sheet: string, address: string): FakeCell | undefined {
     return this.sheet(sheet).cells.get(address);
   }
-  /** Log lines from the n-th sync's batch (1-based). */
+  /** Log lines queued for the n-th sync (1-based). */
   batch(n: number): string[] {
     const start = n === 1 ? 0 : this.log.indexOf(`sync #${n - 1}`) + 1;
     return this.log.slice(start, this.log.indexOf(`sync #${n}`));
@@ -264,6 +264,8 @@ class FakeWorksheets {
 }
 
 class FakeWorksheet implements WorksheetLike {
+  declare visibility: WorksheetLike['visibility'];
+  declare tabColor: string;
   private target: FakeSheet | null | undefined;
   private loaded: { isNullObject?: boolean } = {};
   readonly protection: WorksheetProtectionLike;
@@ -288,14 +290,30 @@ class FakeWorksheet implements WorksheetLike {
       unfreeze: () => freeze('unfreeze()', undefined),
     };
     const layout = (text: string, set: (p: FakeSheet['pageLayout']) => void) => this.op(`pageLayout.${text}`, (s) => set(s.pageLayout));
-    const pageLayout: Pick<PageLayoutLike, 'setPrintTitleRows' | 'setPrintArea'> = {
-      setPrintTitleRows: (rows) => layout(`setPrintTitleRows(${show(rows)})`, (p) => (p.printTitleRows = rows)),
-      setPrintArea: (area) => layout(`setPrintArea(${show(area)})`, (p) => (p.printArea = area)),
-    };
-    this.pageLayout = withWriteOnly<PageLayoutLike>(pageLayout, `${label}.pageLayout`, {
-      orientation: (v: PageLayoutLike['orientation']) => layout(`orientation = ${show(v)}`, (p) => (p.orientation = v)),
-      paperSize: (v: PageLayoutLike['paperSize']) => layout(`paperSize = ${show(v)}`, (p) => (p.paperSize = v)),
-      zoom: (v: PageLayoutLike['zoom']) => layout(`zoom = ${show(v)}`, (p) => (p.zoom = { ...v })),
+    this.pageLayout = withWriteOnly<PageLayoutLike, 'orientation' | 'paperSize' | 'zoom'>(
+      {
+        setPrintTitleRows: (rows) => layout(`setPrintTitleRows(${show(rows)})`, (p) => (p.printTitleRows = rows)),
+        setPrintArea: (area) => layout(`setPrintArea(${show(area)})`, (p) => (p.printArea = area)),
+      },
+      `${label}.pageLayout`,
+      {
+        orientation: (v) => layout(`orientation = ${show(v)}`, (p) => (p.orientation = v)),
+        paperSize: (v) => layout(`paperSize = ${show(v)}`, (p) => (p.paperSize = v)),
+        zoom: (v) => layout(`zoom = ${show(v)}`, (p) => (p.zoom = { ...v })),
+      },
+    );
+    withWriteOnly<WorksheetLike, 'visibility' | 'tabColor'>(this, label, {
+      visibility: (v) =>
+        this.op(
+          `visibility = ${show(v)}`,
+          (s) => {
+            if (v !== 'Visible' && !this.fake.sheets.some((o) => o !== s && o.visibility === 'Visible'))
+              throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
+            s.visibility = v;
+          },
+          true,
+        ),
+      tabColor: (v) => this.op(`tabColor = ${show(v)}`, (s) => (s.tabColor = v), true),
     });
   }
 
@@ -314,45 +332,20 @@ class FakeWorksheet implements WorksheetLike {
   op(text: string, run: (sheet: FakeSheet) => void, allowProtected = false): void {
     this.fake.queue(`${this.label}: ${text}`, () => {
       const s = this.resolve();
-      if (s.protection.protected && !allowProtected)
-        throw new FakeOfficeError('AccessDenied', `The sheet "${s.name}" is protected: cannot ${text}`);
+      if (s.protection.protected && !allowProtected) throw new FakeOfficeError('AccessDenied', `The sheet "${s.name}" is protected: cannot ${text}`);
       run(s);
     });
   }
 
   load(propertyNames: string): unknown {
-    for (const p of propertyNames.split(',').map((x) => x.trim())) {
-      if (p !== 'isNullObject') throw new Error(`fake: Worksheet.load(${p}) not implemented`);
-    }
-    this.fake.queue(`${this.label}: load(${show(propertyNames)})`, () => (this.loaded = { isNullObject: this.target === null }));
+    if (propertyNames !== 'isNullObject') throw new Error(`fake: Worksheet.load(${propertyNames}) not implemented`);
+    this.fake.queue(`${this.label}: load("isNullObject")`, () => (this.loaded = { isNullObject: this.target === null }));
     return this;
   }
 
   get isNullObject(): boolean {
     if (this.loaded.isNullObject === undefined) throw notLoaded('isNullObject');
     return this.loaded.isNullObject;
-  }
-
-  set visibility(v: Excel.Worksheet['visibility']) {
-    this.op(
-      `visibility = ${show(v)}`,
-      (s) => {
-        if (v !== 'Visible' && !this.fake.sheets.some((o) => o !== s && o.visibility === 'Visible'))
-          throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
-        s.visibility = v;
-      },
-      true,
-    );
-  }
-  get visibility(): Excel.Worksheet['visibility'] {
-    throw notLoaded('visibility');
-  }
-
-  set tabColor(v: string) {
-    this.op(`tabColor = ${show(v)}`, (s) => (s.tabColor = v), true);
-  }
-  get tabColor(): string {
-    throw notLoaded('tabColor');
   }
 
   activate(): void {
@@ -367,7 +360,7 @@ class FakeWorksheet implements WorksheetLike {
   }
 
   getRange(address?: string): RangeLike {
-    return new FakeRange(this, address);
+    return fakeRange(this, address);
   }
 }
 
@@ -405,7 +398,7 @@ function emptyCell(): FakeCell {
   return { font: {}, borders: {}, locked: true };
 }
 
-/** Excel's reading of a typed entry: "=…" is a formula, a leading apostrophe keeps text. */
+/** Excel's reading of an entry as typed: "=…" is a formula, a leading apostrophe keeps text, "" clears. */
 function enter(cell: FakeCell, entry: unknown): void {
   delete cell.formula;
   delete cell.value;
@@ -414,101 +407,69 @@ function enter(cell: FakeCell, entry: unknown): void {
   else if (entry !== '') cell.value = entry as string | number | boolean;
 }
 
-class FakeRange implements RangeLike {
-  readonly rect: Rect;
-  readonly format: RangeFormatLike;
-  readonly dataValidation: DataValidationLike;
-  readonly conditionalFormats: { add(type: 'Custom'): ConditionalFormatLike; clearAll(): void };
-  declare values: RangeLike['values'];
-  declare formulas: RangeLike['formulas'];
-  declare numberFormat: RangeLike['numberFormat'];
-  declare columnHidden: boolean;
-  declare rowHidden: boolean;
+/** Column settings are kept only when they differ from the sheet's standard ones. */
+function setColumn(s: FakeSheet, column: string, patch: { width?: number; hidden?: boolean }): void {
+  const merged = { ...s.columns.get(column), ...patch };
+  for (const k of ['width', 'hidden'] as const) if (merged[k] === undefined) delete merged[k];
+  if (Object.keys(merged).length === 0) s.columns.delete(column);
+  else s.columns.set(column, merged);
+}
 
-  constructor(
-    private readonly sheet: FakeWorksheet,
-    readonly address?: string,
-  ) {
-    this.rect = parseAddress(address);
-    const path = `${sheet.label}!${address ?? '(all)'}`;
-    const where = address ?? '(all)';
-    const op = (text: string, run: (s: FakeSheet) => void) => sheet.op(`${where} ${text}`, run);
-    const eachCell = (text: string, set: (c: FakeCell) => void) =>
-      op(text, (s) => {
-        for (const a of cellsOf(this.rect)) {
-          if (!s.cells.has(a)) s.cells.set(a, emptyCell());
-          set(s.cells.get(a)!);
+/** The address each range proxy was made from, so chart calls can record their sources. */
+const rangeAddresses = new WeakMap<object, string>();
+
+function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike {
+  const rect = parseAddress(address);
+  const where = address ?? '(all)';
+  const path = `${sheet.label}!${where}`;
+  const op = (text: string, run: (s: FakeSheet) => void) => sheet.op(`${where} ${text}`, run);
+  const cellAt = (s: FakeSheet, a: string): FakeCell => {
+    if (!s.cells.has(a)) s.cells.set(a, emptyCell());
+    return s.cells.get(a)!;
+  };
+  const eachCell = (text: string, set: (c: FakeCell) => void) => op(text, (s) => cellsOf(rect).forEach((a) => set(cellAt(s, a))));
+  const grid = (name: string, write: (c: FakeCell, entry: unknown) => void) => (g: unknown[][]) =>
+    op(`${name} = ${show(g)}`, (s) => {
+      if (g.length !== rect.bottom - rect.top + 1 || g.some((row) => row.length !== rect.right - rect.left + 1))
+        throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${where}`);
+      g.forEach((row, i) =>
+        row.forEach((entry, j) => {
+          if (entry !== null) write(cellAt(s, `${colName(rect.left + j)}${rect.top + i}`), entry); // null leaves the cell unchanged
+        }),
+      );
+    });
+  const columnsIn = (s: FakeSheet): string[] => {
+    if (Number.isFinite(rect.right)) return Array.from({ length: rect.right - rect.left + 1 }, (_, i) => colName(rect.left + i));
+    return [...s.columns.keys()].filter((c) => colIndex(c) >= rect.left);
+  };
+  const rowsIn = (s: FakeSheet): number[] => {
+    if (Number.isFinite(rect.bottom)) return Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => rect.top + i);
+    return [...s.rows.keys()].filter((r) => r >= rect.top);
+  };
+
+  const border = (index: BorderIndexName): RangeBorderLike => {
+    const set = (what: 'style' | 'weight', value: string) =>
+      op(`format.borders.getItem(${show(index)}).${what} = ${show(value)}`, (s) => {
+        for (const a of cellsOf(rect)) {
+          const row = Number(/\d+/.exec(a)![0]);
+          const col = colIndex(/^[A-Z]+/.exec(a)![0]);
+          const edges: Edge[] = [];
+          if ((index === 'EdgeTop' && row === rect.top) || (index === 'InsideHorizontal' && row > rect.top)) edges.push('top');
+          if ((index === 'EdgeBottom' && row === rect.bottom) || (index === 'InsideHorizontal' && row < rect.bottom)) edges.push('bottom');
+          if ((index === 'EdgeLeft' && col === rect.left) || (index === 'InsideVertical' && col > rect.left)) edges.push('left');
+          if ((index === 'EdgeRight' && col === rect.right) || (index === 'InsideVertical' && col < rect.right)) edges.push('right');
+          for (const e of edges) {
+            const cell = cellAt(s, a);
+            const [style, weight] = (cell.borders[e] ?? 'Continuous/Thin').split('/');
+            cell.borders[e] = what === 'style' ? `${value}/${weight}` : `${style}/${value}`;
+          }
         }
       });
-    const grid = (name: string, write: (c: FakeCell, entry: unknown) => void) => (g: unknown[][]) =>
-      op(`${name} = ${show(g)}`, (s) => {
-        const r = this.rect;
-        if (g.length !== r.bottom - r.top + 1 || g.some((row) => row.length !== r.right - r.left + 1))
-          throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${where}`);
-        g.forEach((row, i) =>
-          row.forEach((entry, j) => {
-            if (entry === null) return; // null leaves the cell unchanged
-            const a = `${colName(r.left + j)}${r.top + i}`;
-            if (!s.cells.has(a)) s.cells.set(a, emptyCell());
-            write(s.cells.get(a)!, entry);
-          }),
-        );
-      });
-    Object.defineProperties(
-      this,
-      Object.getOwnPropertyDescriptors(
-        writeOnly<Pick<RangeLike, 'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowHidden'>>(path, {
-          values: grid('values', enter),
-          formulas: grid('formulas', enter),
-          numberFormat: grid('numberFormat', (c, f) => (c.numberFormat = String(f))),
-          columnHidden: (v) =>
-            op(`columnHidden = ${v}`, (s) => {
-              if (this.rect === ALL || !Number.isFinite(this.rect.right)) {
-                if (v) throw new FakeOfficeError('NotImplemented', 'fake: hiding every column');
-                for (const c of s.columns.values()) delete c.hidden;
-                return;
-              }
-              for (let c = this.rect.left; c <= this.rect.right; c++) {
-                const key = colName(c);
-                s.columns.set(key, { ...s.columns.get(key), hidden: v });
-              }
-            }),
-          rowHidden: (v) =>
-            op(`rowHidden = ${v}`, () => {
-              if (v) throw new FakeOfficeError('NotImplemented', 'fake: hiding rows');
-            }),
-        }),
-      ),
-    );
+    return writeOnly<RangeBorderLike>(`${path}.format.borders.${index}`, { style: (v) => set('style', v), weight: (v) => set('weight', v) });
+  };
 
-    const border = (index: BorderIndexName): RangeBorderLike => {
-      const set = (what: string, value: string) =>
-        op(`format.borders.getItem(${show(index)}).${what} = ${show(value)}`, (s) => {
-          const r = this.rect;
-          for (const a of cellsOf(r)) {
-            const { row, col } = { row: Number(/\d+/.exec(a)![0]), col: colIndex(/^[A-Z]+/.exec(a)![0]) };
-            const edges: Edge[] = [];
-            if (index === 'EdgeTop' && row === r.top) edges.push('top');
-            if (index === 'EdgeBottom' && row === r.bottom) edges.push('bottom');
-            if (index === 'EdgeLeft' && col === r.left) edges.push('left');
-            if (index === 'EdgeRight' && col === r.right) edges.push('right');
-            if (index === 'InsideHorizontal') edges.push(...(row > r.top ? (['top'] as Edge[]) : []), ...(row < r.bottom ? (['bottom'] as Edge[]) : []));
-            if (index === 'InsideVertical') edges.push(...(col > r.left ? (['left'] as Edge[]) : []), ...(col < r.right ? (['right'] as Edge[]) : []));
-            if (edges.length === 0) continue;
-            if (!s.cells.has(a)) s.cells.set(a, emptyCell());
-            const cell = s.cells.get(a)!;
-            for (const e of edges) {
-              const [style = 'Continuous', weight = 'Thin'] = (cell.borders[e] ?? '').split('/').filter(Boolean);
-              cell.borders[e] = what === 'style' ? `${value}/${weight}` : `${style}/${value}`;
-            }
-          }
-        });
-      return writeOnly<RangeBorderLike>(`${path}.format.borders`, { style: (v) => set('style', v), weight: (v) => set('weight', v) });
-    };
-
-    const columnsOrRows = (text: string, run: (s: FakeSheet) => void) => op(`format.${text}`, run);
-    this.format = {
-      ...({} as RangeFormatLike),
+  const format = withWriteOnly<RangeFormatLike, Exclude<keyof RangeFormatLike, 'font' | 'fill' | 'protection' | 'borders'>>(
+    {
       font: writeOnly<RangeFormatLike['font']>(`${path}.format.font`, {
         bold: (v) => eachCell(`format.font.bold = ${v}`, (c) => (c.font.bold = v)),
         italic: (v) => eachCell(`format.font.italic = ${v}`, (c) => (c.font.italic = v)),
@@ -520,115 +481,103 @@ class FakeRange implements RangeLike {
         locked: (v) => eachCell(`format.protection.locked = ${v}`, (c) => (c.locked = v)),
       }),
       borders: { getItem: border },
-    };
-    Object.defineProperties(
-      this.format,
-      Object.getOwnPropertyDescriptors(
-        writeOnly<Omit<RangeFormatLike, 'font' | 'fill' | 'protection' | 'borders'>>(`${path}.format`, {
-          wrapText: (v) => eachCell(`format.wrapText = ${v}`, (c) => (c.wrap = v)),
-          horizontalAlignment: (v) => eachCell(`format.horizontalAlignment = ${show(v)}`, (c) => (c.hAlign = v)),
-          verticalAlignment: (v) => eachCell(`format.verticalAlignment = ${show(v)}`, (c) => (c.vAlign = v)),
-          columnWidth: (v) =>
-            columnsOrRows(`columnWidth = ${v}`, (s) => {
-              for (let c = this.rect.left; c <= this.rect.right; c++) s.columns.set(colName(c), { ...s.columns.get(colName(c)), width: v });
-            }),
-          rowHeight: (v) =>
-            columnsOrRows(`rowHeight = ${v}`, (s) => {
-              for (let r = this.rect.top; r <= this.rect.bottom; r++) s.rows.set(r, { height: v });
-            }),
-          useStandardWidth: (v) =>
-            columnsOrRows(`useStandardWidth = ${v}`, (s) => {
-              if (!v) return;
-              for (const [key, c] of s.columns) if (intersects(parseAddress(`${key}:${key}`), this.rect)) delete c.width;
-            }),
-          useStandardHeight: (v) =>
-            columnsOrRows(`useStandardHeight = ${v}`, (s) => {
-              if (!v) return;
-              for (const row of [...s.rows.keys()]) if (row >= this.rect.top && row <= this.rect.bottom) s.rows.delete(row);
-            }),
-        }),
-      ),
-    );
+    },
+    `${path}.format`,
+    {
+      wrapText: (v) => eachCell(`format.wrapText = ${v}`, (c) => (c.wrap = v)),
+      horizontalAlignment: (v) => eachCell(`format.horizontalAlignment = ${show(v)}`, (c) => (c.hAlign = v)),
+      verticalAlignment: (v) => eachCell(`format.verticalAlignment = ${show(v)}`, (c) => (c.vAlign = v)),
+      columnWidth: (v) => op(`format.columnWidth = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { width: v }))),
+      rowHeight: (v) => op(`format.rowHeight = ${v}`, (s) => rowsIn(s).forEach((r) => s.rows.set(r, { height: v }))),
+      useStandardWidth: (v) => op(`format.useStandardWidth = ${v}`, (s) => v && columnsIn(s).forEach((c) => setColumn(s, c, { width: undefined }))),
+      useStandardHeight: (v) => op(`format.useStandardHeight = ${v}`, (s) => v && rowsIn(s).forEach((r) => s.rows.delete(r))),
+    },
+  );
 
-    // Data validation: one entry per range written to.
-    const dv = (s: FakeSheet): FakeValidation => {
-      const key = address ?? '';
-      let v = s.validations.find((x) => x.range === key);
-      if (!v) s.validations.push((v = { range: key }));
-      return v;
-    };
-    this.dataValidation = {
-      ...writeOnly<Omit<DataValidationLike, 'clear'>>(`${path}.dataValidation`, {}),
-      clear: () => op('dataValidation.clear()', (s) => (s.validations = s.validations.filter((v) => !intersects(parseAddress(v.range), this.rect)))),
-    } as DataValidationLike;
-    Object.defineProperties(
-      this.dataValidation,
-      Object.getOwnPropertyDescriptors(
-        writeOnly<Omit<DataValidationLike, 'clear'>>(`${path}.dataValidation`, {
-          rule: (v) => op(`dataValidation.rule = ${show(v)}`, (s) => (dv(s).rule = v)),
-          prompt: (v) => op(`dataValidation.prompt = ${show(v)}`, (s) => (dv(s).prompt = v)),
-          errorAlert: (v) => op(`dataValidation.errorAlert = ${show(v)}`, (s) => (dv(s).errorAlert = v)),
-          ignoreBlanks: (v) => op(`dataValidation.ignoreBlanks = ${v}`, (s) => (dv(s).ignoreBlanks = v)),
-        }),
-      ),
-    );
+  // Data validation: one entry per range written to.
+  const validation = (s: FakeSheet): FakeValidation => {
+    let v = s.validations.find((x) => x.range === where);
+    if (!v) s.validations.push((v = { range: where }));
+    return v;
+  };
+  const dataValidation = withWriteOnly<DataValidationLike, 'rule' | 'prompt' | 'errorAlert' | 'ignoreBlanks'>(
+    { clear: () => op('dataValidation.clear()', (s) => (s.validations = s.validations.filter((v) => !intersects(parseAddress(v.range), rect)))) },
+    `${path}.dataValidation`,
+    {
+      rule: (v) => op(`dataValidation.rule = ${show(v)}`, (s) => (validation(s).rule = v)),
+      prompt: (v) => op(`dataValidation.prompt = ${show(v)}`, (s) => (validation(s).prompt = v)),
+      errorAlert: (v) => op(`dataValidation.errorAlert = ${show(v)}`, (s) => (validation(s).errorAlert = v)),
+      ignoreBlanks: (v) => op(`dataValidation.ignoreBlanks = ${v}`, (s) => (validation(s).ignoreBlanks = v)),
+    },
+  );
 
-    this.conditionalFormats = {
-      add: (type) => {
-        let entry: FakeConditionalFormat | undefined;
-        op(`conditionalFormats.add(${show(type)})`, (s) => s.conditionalFormats.push((entry = { range: address ?? '', type })));
-        const set = (text: string, f: (e: FakeConditionalFormat) => void) =>
-          op(`conditionalFormat.${text}`, () => {
-            if (!entry) throw new Error('fake: conditional format used before it was added');
-            f(entry);
-          });
-        return {
-          custom: {
-            rule: writeOnly<{ formula: string }>(`${path}.conditionalFormat.custom.rule`, { formula: (v) => set(`custom.rule.formula = ${show(v)}`, (e) => (e.formula = v)) }),
-            format: {
-              fill: writeOnly<{ color: string }>(`${path}.conditionalFormat.custom.format.fill`, { color: (v) => set(`custom.format.fill.color = ${show(v)}`, (e) => (e.fill = v)) }),
-              font: writeOnly<{ color: string }>(`${path}.conditionalFormat.custom.format.font`, { color: (v) => set(`custom.format.font.color = ${show(v)}`, (e) => (e.fontColor = v)) }),
-            },
+  const conditionalFormats = {
+    add: (type: 'Custom'): ConditionalFormatLike => {
+      let entry: FakeConditionalFormat | undefined;
+      op(`conditionalFormats.add(${show(type)})`, (s) => s.conditionalFormats.push((entry = { range: where, type })));
+      const set = (text: string, f: (e: FakeConditionalFormat) => void) => op(`conditionalFormat.${text}`, () => f(entry!));
+      return {
+        custom: {
+          rule: writeOnly<{ formula: string }>(`${path}.conditionalFormat.custom.rule`, { formula: (v) => set(`custom.rule.formula = ${show(v)}`, (e) => (e.formula = v)) }),
+          format: {
+            fill: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.fill`, { color: (v) => set(`custom.format.fill.color = ${show(v)}`, (e) => (e.fill = v)) }),
+            font: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.font`, { color: (v) => set(`custom.format.font.color = ${show(v)}`, (e) => (e.fontColor = v)) }),
           },
-        };
-      },
-      clearAll: () => op('conditionalFormats.clearAll()', (s) => (s.conditionalFormats = s.conditionalFormats.filter((c) => !intersects(parseAddress(c.range), this.rect)))),
-    };
-  }
+        },
+      };
+    },
+    clearAll: () => op('conditionalFormats.clearAll()', (s) => (s.conditionalFormats = s.conditionalFormats.filter((c) => !intersects(parseAddress(c.range), rect)))),
+  };
 
-  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
-    this.sheet.op(`${this.address ?? '(all)'} clear(${show(applyTo)})`, (s) => {
-      for (const [a, c] of [...s.cells]) {
-        if (!intersects(parseAddress(a), this.rect)) continue;
-        if (applyTo === 'All') s.cells.delete(a);
-        else if (applyTo === 'Contents') enter(c, '');
-        else s.cells.set(a, { ...emptyCell(), value: c.value, formula: c.formula });
-      }
-    });
-  }
-
-  merge(across = false): void {
-    if (across) throw new Error('fake: merge(across) not implemented');
-    this.sheet.op(`${this.address} merge()`, (s) => {
-      if (s.merges.some((m) => intersects(parseAddress(m), this.rect))) throw new FakeOfficeError('InvalidOperation', `Cannot merge ${this.address}: it overlaps a merged area`);
-      s.merges.push(this.address!);
-    });
-  }
-
-  unmerge(): void {
-    this.sheet.op(`${this.address ?? '(all)'} unmerge()`, (s) => (s.merges = s.merges.filter((m) => !intersects(parseAddress(m), this.rect))));
-  }
+  const range = withWriteOnly<RangeLike, 'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowHidden'>(
+    {
+      format,
+      dataValidation,
+      conditionalFormats,
+      clear: (applyTo = 'All') =>
+        op(`clear(${show(applyTo)})`, (s) => {
+          for (const [a, c] of [...s.cells]) {
+            if (!intersects(parseAddress(a), rect)) continue;
+            if (applyTo === 'All') s.cells.delete(a);
+            else if (applyTo === 'Contents') enter(c, '');
+            else s.cells.set(a, { ...emptyCell(), value: c.value, formula: c.formula });
+          }
+        }),
+      merge: (across = false) =>
+        op(`merge(${across})`, (s) => {
+          if (across) throw new Error('fake: merge(across) not implemented');
+          if (s.merges.some((m) => intersects(parseAddress(m), rect))) throw new FakeOfficeError('InvalidOperation', `Cannot merge ${where}: it overlaps a merged area`);
+          s.merges.push(where);
+        }),
+      unmerge: () => op('unmerge()', (s) => (s.merges = s.merges.filter((m) => !intersects(parseAddress(m), rect)))),
+    },
+    path,
+    {
+      values: grid('values', enter),
+      formulas: grid('formulas', enter),
+      numberFormat: grid('numberFormat', (c, f) => (c.numberFormat = String(f))),
+      columnHidden: (v) => op(`columnHidden = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { hidden: v || undefined }))),
+      rowHidden: (v) =>
+        op(`rowHidden = ${v}`, () => {
+          if (v) throw new Error('fake: hiding rows not implemented');
+        }),
+    },
+  );
+  rangeAddresses.set(range, where);
+  return range;
 }
 
 // ------------------------------------------------------------------ charts
+
+type FakeSeries = FakeChart['series'][number];
 
 class FakeCharts implements ChartCollectionLike {
   private loaded?: ChartLike[];
   constructor(private readonly sheet: FakeWorksheet) {}
 
   load(propertyNames: string): unknown {
-    if (propertyNames !== 'items/name' && propertyNames !== 'items') throw new Error(`fake: ChartCollection.load(${propertyNames}) not implemented`);
-    this.sheet.fake.queue(`${this.sheet.label}: charts.load(${show(propertyNames)})`, () => {
+    if (propertyNames !== 'items/name') throw new Error(`fake: ChartCollection.load(${propertyNames}) not implemented`);
+    this.sheet.fake.queue(`${this.sheet.label}: charts.load("items/name")`, () => {
       this.loaded = this.sheet.resolve().charts.map((c) => chartProxy(this.sheet, () => c, c.name));
     });
     return this;
@@ -638,17 +587,16 @@ class FakeCharts implements ChartCollectionLike {
     return this.loaded;
   }
 
-  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeLike, seriesBy?: 'Auto' | 'Columns' | 'Rows'): ChartLike {
-    const source = (sourceData as FakeRange).address ?? '';
+  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeLike, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): ChartLike {
+    const source = rangeAddresses.get(sourceData)!;
     let chart: FakeChart | undefined;
     this.sheet.op(`charts.add(${show(type)}, ${show(source)}, ${show(seriesBy)})`, (s) => {
       const r = parseAddress(source);
-      const byColumns = seriesBy === 'Columns' || (seriesBy !== 'Rows' && r.bottom - r.top >= r.right - r.left);
-      const series = byColumns
+      const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && r.bottom - r.top >= r.right - r.left);
+      const series: FakeSeries[] = byColumns
         ? Array.from({ length: r.right - r.left + 1 }, (_, i) => ({ values: `${colName(r.left + i)}${r.top}:${colName(r.left + i)}${r.bottom}` }))
         : Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ values: `${colName(r.left)}${r.top + i}:${colName(r.right)}${r.top + i}` }));
-      chart = { name: `Chart ${s.charts.length + 1}`, type, source, seriesBy, series };
-      s.charts.push(chart);
+      s.charts.push((chart = { name: `Chart ${s.charts.length + 1}`, type, source, seriesBy, series }));
     });
     return chartProxy(this.sheet, () => chart);
   }
@@ -661,40 +609,42 @@ function chartProxy(sheet: FakeWorksheet, target: () => FakeChart | undefined, l
       if (!c || !s.charts.includes(c)) throw new FakeOfficeError('ItemNotFound', 'The chart does not exist');
       f(c, s);
     });
-  const series = (pick: (c: FakeChart) => FakeChart['series'][number], label: string): ChartSeriesLike => {
-    const onSeries = (text: string, f: (x: FakeChart['series'][number]) => void) => on(`${label}.${text}`, (c) => f(pick(c)));
-    const proxy = {
-      setValues: (r: RangeLike) => onSeries(`setValues(${show((r as FakeRange).address)})`, (x) => (x.values = (r as FakeRange).address)),
-      setXAxisValues: (r: RangeLike) => onSeries(`setXAxisValues(${show((r as FakeRange).address)})`, (x) => (x.categories = (r as FakeRange).address)),
-    } as ChartSeriesLike;
-    Object.defineProperties(proxy, Object.getOwnPropertyDescriptors(writeOnly<{ name: string }>('series', { name: (v) => onSeries(`name = ${show(v)}`, (x) => (x.name = v)) })));
-    return proxy;
+  const series = (label: string, pick: (c: FakeChart) => FakeSeries): ChartSeriesLike => {
+    const onSeries = (text: string, f: (x: FakeSeries) => void) => on(`${label}.${text}`, (c) => f(pick(c)));
+    return withWriteOnly<ChartSeriesLike, 'name'>(
+      {
+        setValues: (r) => onSeries(`setValues(${show(rangeAddresses.get(r))})`, (x) => (x.values = rangeAddresses.get(r))),
+        setXAxisValues: (r) => onSeries(`setXAxisValues(${show(rangeAddresses.get(r))})`, (x) => (x.categories = rangeAddresses.get(r))),
+      },
+      `chart.${label}`,
+      { name: (v) => onSeries(`name = ${show(v)}`, (x) => (x.name = v)) },
+    );
   };
-  const chart = {
+  const chart: Omit<ChartLike, 'name'> = {
     title: writeOnly<{ text: string }>('chart.title', { text: (v) => on(`title.text = ${show(v)}`, (c) => (c.title = v)) }),
     series: {
-      getItemAt: (i: number) =>
-        series((c) => {
-          if (!c.series[i]) throw new FakeOfficeError('ItemNotFound', `No series ${i}`);
+      getItemAt: (i) =>
+        series(`series.getItemAt(${i})`, (c) => {
+          if (!c.series[i]) throw new FakeOfficeError('ItemNotFound', `The chart has no series ${i}`);
           return c.series[i];
-        }, `series.getItemAt(${i})`),
-      add: (name?: string) => {
-        let added: FakeChart['series'][number] | undefined;
+        }),
+      add: (name) => {
+        let added: FakeSeries | undefined;
         on(`series.add(${show(name)})`, (c) => c.series.push((added = { name })));
-        return series(() => added!, `series[${show(name)}]`);
+        return series(`series[${show(name)}]`, () => added!);
       },
     },
-    setPosition: (from: string, to?: string) => on(`setPosition(${show(from)}, ${show(to)})`, (c) => Object.assign(c, { from, to })),
+    setPosition: (from, to) => on(`setPosition(${show(from)}, ${show(to)})`, (c) => Object.assign(c, { from, to })),
     delete: () => on('delete()', (c, s) => (s.charts = s.charts.filter((x) => x !== c))),
-  } as ChartLike;
-  Object.defineProperty(chart, 'name', {
+  };
+  return Object.defineProperty(chart, 'name', {
     get: () => {
       if (loadedName === undefined) throw notLoaded('name');
       return loadedName;
     },
     set: (v: string) => on(`name = ${show(v)}`, (c) => (c.name = v)),
-  });
-  return chart;
+    enumerable: true,
+  }) as ChartLike;
 }
 
 // ------------------------------------------------------------------ defined names
@@ -704,12 +654,10 @@ class FakeNames {
   constructor(private readonly fake: FakeExcel) {}
 
   load(propertyNames: string): unknown {
-    if (propertyNames !== 'items/name' && propertyNames !== 'items') throw new Error(`fake: NamedItemCollection.load(${propertyNames}) not implemented`);
-    this.fake.queue(`names.load(${show(propertyNames)})`, () => {
+    if (propertyNames !== 'items/name') throw new Error(`fake: NamedItemCollection.load(${propertyNames}) not implemented`);
+    this.fake.queue('names.load("items/name")', () => {
       this.loaded = [...this.fake.names.keys()].map((name) => ({
-        get name() {
-          return name;
-        },
+        name,
         delete: () =>
           this.fake.queue(`names.getItem(${show(name)}).delete()`, () => {
             if (!this.fake.names.delete(name)) throw new FakeOfficeError('ItemNotFound', `No name "${name}"`);
@@ -725,8 +673,7 @@ class FakeNames {
 
   add(name: string, reference: string): unknown {
     this.fake.queue(`names.add(${show(name)}, ${show(reference)})`, () => {
-      if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
-        throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
+      if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
       this.fake.names.set(name, reference);
     });
     return undefined;
