@@ -15,6 +15,7 @@ import { cellsFromValue } from '../src/engine/slots';
 import { getRubric } from '../src/rubrics/catalog';
 import { buildTemplate, entriesFromValues, MAIN_SHEET, SUMMARY_SHEET } from '../src/template/build';
 import type { WorkbookSpec } from '../src/template/spec';
+import { parseAddress } from '../src/template/address';
 import { writeXlsx } from '../src/xlsx/write';
 import { convert, sheetCsv, sofficeAvailable } from './libreoffice';
 
@@ -61,9 +62,8 @@ maybe('LibreOffice opens the generated files', () => {
     writeFileSync(file, await writeXlsx(forRecalculation(spec)));
     const rows = sheetCsv(convert(file, 'csv-all', { recalc: true }), MAIN_SHEET);
     const at = (address: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      return rows[Number(m[2]) - 1]?.[col];
+      const { col, row } = parseAddress(address);
+      return rows[row]?.[col];
     };
     expect(num(at('E3'))).toBeCloseTo(engine.total!, 6); // total
     expect(num(at('E4'))).toBeCloseTo(engine.max!, 6); // max

@@ -12,7 +12,10 @@ import { isBlank } from '../engine/values';
 import * as fn from '../functions/core';
 import { criterionMax } from '../rubrics/model';
 import type { Criterion, Rubric, UnitId } from '../rubrics/schema';
+import { columnLetter } from './address';
 import { STYLES } from './styles';
+
+export { columnLetter };
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, DefinedNameSpec, Scalar, SheetSpec, TemplateLayout, ValidationSpec, WorkbookSpec } from './spec';
 
 export const TEMPLATE_VERSION = 1;
@@ -37,12 +40,6 @@ export interface BuildOptions {
 }
 
 // ---------------------------------------------------------------- addressing
-
-export function columnLetter(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const abs = (col: string, row: number) => `$${col}$${row}`;

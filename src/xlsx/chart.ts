@@ -4,15 +4,11 @@
  * ranges on its sheet and carries cached values, so it renders before any recalculation.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parseAddress } from '../template/address';
 import type { ChartSpec, Scalar, SheetSpec, WorkbookSpec } from '../template/spec';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
-function cellIndex(address: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) - 1 };
-}
 
 function absolute(sheet: string, range: string): string {
   return `${quoteSheet(sheet)}!${range
@@ -24,8 +20,8 @@ function absolute(sheet: string, range: string): string {
 /** The cached values of a one-column range, from the spec's values and computed results. */
 function cached(sheet: SheetSpec, range: string): Scalar[] {
   const [a, b = a] = range.split(':');
-  const from = cellIndex(a);
-  const to = cellIndex(b);
+  const from = parseAddress(a);
+  const to = parseAddress(b);
   const byAddress = new Map(sheet.cells.map((c) => [c.address, c.formula !== undefined ? c.result : c.value]));
   const out: Scalar[] = [];
   for (let r = from.row; r <= to.row; r++) out.push(byAddress.get(`${a.replace(/\d+$/, '')}${r + 1}`) ?? null);
@@ -58,8 +54,8 @@ function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
 }
 
 function anchorXml(chart: ChartSpec, rId: string, id: number): string {
-  const from = cellIndex(chart.from);
-  const to = cellIndex(chart.to);
+  const from = parseAddress(chart.from);
+  const to = parseAddress(chart.to);
   return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${from.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${to.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>
 <xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>
 <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { toSavedForm } from '../functions/names';
 import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../template/spec';
+import { cellsOf } from '../template/address';
 import { addCharts } from './chart';
 
 const FONT = 'Times New Roman';
@@ -62,25 +63,6 @@ function validation(v: SheetSpec['validations'][number]): ExcelJS.DataValidation
     default:
       return { type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max ?? 1e15], ...messages } as ExcelJS.DataValidation;
   }
-}
-
-/** Expands "F12" or "F12:G14" to its cell addresses. */
-function cellsOf(range: string): string[] {
-  const [a, b = a] = range.replace(/\$/g, '').split(':');
-  const parse = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
-    return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
-  };
-  const from = parse(a);
-  const to = parse(b);
-  const out: string[] = [];
-  for (let r = from.row; r <= to.row; r++)
-    for (let c = from.col; c <= to.col; c++) {
-      let s = '';
-      for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      out.push(`${s}${r}`);
-    }
-  return out;
 }
 
 export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
