@@ -30,6 +30,7 @@ import type {
   WorksheetLike,
   WorksheetProtectionLike,
 } from '../src/excel/office-writer';
+import type { ExcelReaderContext, UsedRangeLike } from '../src/excel/open-template';
 
 // ------------------------------------------------------------------ the in-memory workbook
 
@@ -192,7 +193,7 @@ const show = (v: unknown): string => JSON.stringify(v);
 
 // ------------------------------------------------------------------ the context
 
-export class FakeExcel implements ExcelWriterContext {
+export class FakeExcel implements ExcelWriterContext, ExcelReaderContext {
   readonly sheets: FakeSheet[] = [];
   /** Defined names: name → reference, as given to names.add. */
   readonly names = new Map<string, string>();
@@ -200,7 +201,7 @@ export class FakeExcel implements ExcelWriterContext {
   readonly log: string[] = [];
   syncs = 0;
   private pending: (() => void)[] = [];
-  readonly workbook: ExcelWriterContext['workbook'];
+  readonly workbook: ExcelWriterContext['workbook'] & ExcelReaderContext['workbook'];
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const n of sheetNames) this.sheets.push(newSheet(n));
@@ -244,7 +245,7 @@ export class FakeExcel implements ExcelWriterContext {
 class FakeWorksheets {
   constructor(private readonly fake: FakeExcel) {}
 
-  getItemOrNullObject(key: string): WorksheetLike {
+  getItemOrNullObject(key: string): FakeWorksheet {
     const proxy = new FakeWorksheet(this.fake, key);
     this.fake.queue(null, () => proxy.bind(this.fake.findSheet(key) ?? null));
     return proxy;
@@ -335,6 +336,51 @@ class FakeWorksheet implements WorksheetLike {
       if (s.protection.protected && !allowProtected) throw new FakeOfficeError('AccessDenied', `The sheet "${s.name}" is protected: cannot ${text}`);
       run(s);
     });
+  }
+
+  /** The used range's values as of the sync after `load` (what Excel would return: text without its apostrophe). */
+  getUsedRangeOrNullObject(): UsedRangeLike {
+    let loaded: { isNullObject: boolean; values: unknown[][]; rowIndex: number; columnIndex: number } | undefined;
+    const need = () => {
+      if (!loaded) throw notLoaded('values');
+      return loaded;
+    };
+    return {
+      load: (propertyNames: string) => {
+        this.fake.queue(`${this.label}: getUsedRangeOrNullObject().load(${show(propertyNames)})`, () => {
+          const s = this.target;
+          const used = s ? [...s.cells.entries()].filter(([, c]) => c.value !== undefined || c.formula !== undefined) : [];
+          if (!s || used.length === 0) {
+            loaded = { isNullObject: true, values: [], rowIndex: 0, columnIndex: 0 };
+            return;
+          }
+          const rects = used.map(([a]) => parseAddress(a));
+          const top = Math.min(...rects.map((r) => r.top));
+          const left = Math.min(...rects.map((r) => r.left));
+          const bottom = Math.max(...rects.map((r) => r.bottom));
+          const right = Math.max(...rects.map((r) => r.right));
+          const values = Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => '' as unknown));
+          for (const [a, c] of used) {
+            const r = parseAddress(a);
+            values[r.top - top][r.left - left] = c.value ?? ''; // formulas' results are not computed by the fake
+          }
+          loaded = { isNullObject: false, values, rowIndex: top - 1, columnIndex: left - 1 };
+        });
+        return undefined;
+      },
+      get isNullObject() {
+        return need().isNullObject;
+      },
+      get values() {
+        return need().values;
+      },
+      get rowIndex() {
+        return need().rowIndex;
+      },
+      get columnIndex() {
+        return need().columnIndex;
+      },
+    };
   }
 
   load(propertyNames: string): unknown {
@@ -497,7 +543,7 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
   // Data validation: one entry per range written to.
   const validation = (s: FakeSheet): FakeValidation => {
     let v = s.validations.find((x) => x.range === where);
-    if (!v) s.validations.push((v = { range: where }));
+    if (!v) s.validations.push((v = { range: where, ignoreBlanks: true })); // Excel's default
     return v;
   };
   const dataValidation = withWriteOnly<DataValidationLike, 'rule' | 'prompt' | 'errorAlert' | 'ignoreBlanks'>(
