@@ -18,11 +18,11 @@ function base(argv, slimRubrics) {
     target: ['web', 'es2020'],
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'source-map',
-    output: { path: outDir, filename: '[name].js' },
+    output: { path: outDir, filename: '[name].js', chunkFilename: '[name].[contenthash:8].js' },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
-        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } } },
         {
           test: /src[\\/]rubrics[\\/][^\\/]+\.json$/,
           type: 'javascript/auto',
@@ -48,7 +48,7 @@ module.exports = (env = {}, argv = {}) => {
 
   const taskpane = base(argv, false);
   taskpane.name = 'taskpane';
-  taskpane.entry = { taskpane: './src/taskpane/index.ts' };
+  taskpane.entry = { taskpane: './src/taskpane/index.tsx' };
   taskpane.plugins.push(
     new CopyWebpackPlugin({
       patterns: [

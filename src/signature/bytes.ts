@@ -1,0 +1,101 @@
+/**
+ * Byte helpers over plain Uint8Array. The verifier must run in a browser (the task pane) as well as
+ * in Node, so nothing here touches Buffer or Node modules.
+ */
+
+const encoder = new TextEncoder();
+
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Strict UTF-8 decoding: a signature or relationships part that is not valid UTF-8 is malformed. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+}
+
+/** Decodes an XML part honouring a UTF-16 byte order mark (XML allows UTF-8 and UTF-16). */
+export function decodeXmlText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+  return decodeUtf8(bytes);
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+
+/**
+ * Base64 as XML-DSig writes it: whitespace and line breaks may appear anywhere (the fixtures wrap
+ * at 76 columns and indent). Anything else that is not base64 is an error, not silently skipped.
+ */
+export function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/[\s]+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) throw new Error('base64 không hợp lệ (invalid base64)');
+  const body = clean.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let at = 0;
+  for (const c of body) {
+    acc = (acc << 6) | (B64_INDEX.get(c) as number);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, at);
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? B64[n & 63] : '=';
+  }
+  return out;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads a PEM block (or several) into DER; bytes that are not PEM are returned as DER unchanged. */
+export function pemOrDer(input: Uint8Array, label = '[A-Z0-9 ]+'): Uint8Array[] {
+  const text = latin1(input.subarray(0, Math.min(input.length, 64)));
+  if (!text.includes('-----BEGIN')) return [input];
+  const all = latin1(input);
+  const re = new RegExp(`-----BEGIN (${label})-----([\\s\\S]*?)-----END \\1-----`, 'g');
+  return [...all.matchAll(re)].map((m) => fromBase64(m[2]));
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/** A fresh ArrayBuffer holding exactly these bytes (WebCrypto wants a BufferSource without offsets). */
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}

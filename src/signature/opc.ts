@@ -1,0 +1,153 @@
+/**
+ * Open Packaging Conventions plumbing: content types, relationships and part names. Signature parts
+ * are found by following relationships from the package root, never by matching file names, so a
+ * part merely called "_xmlsignatures/sig1.xml" that no relationship reaches is just another part.
+ */
+import { decodeXmlText } from './bytes';
+import { malformed } from './errors';
+import { attr, childElements, hasDtd, isNamed, NS, parseXmlBytes } from './xml';
+
+export const REL_TYPES = {
+  origin: 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin',
+  signature: 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature',
+  certificate: 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/certificate',
+} as const;
+
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
+
+export interface OpcPackage {
+  /** Zip entry name (no leading slash) → bytes. */
+  parts: Map<string, Uint8Array>;
+  /** Lower-cased name → actual name: OPC part names compare case-insensitively. */
+  byLowerName: Map<string, string>;
+  contentTypes: ContentTypes;
+}
+
+export interface ContentTypes {
+  defaults: Map<string, string>;
+  overrides: Map<string, string>;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** The zip entry name the target resolves to (internal targets only). */
+  part: string | null;
+}
+
+export function openPackage(parts: Map<string, Uint8Array>): OpcPackage {
+  const byLowerName = new Map([...parts.keys()].map((n) => [n.toLowerCase(), n]));
+  const ctName = byLowerName.get(CONTENT_TYPES_PART.toLowerCase());
+  if (!ctName) malformed('Gói thiếu phần [Content_Types].xml (not an OPC package)');
+  const contentTypes = readContentTypes(parts.get(ctName as string) as Uint8Array);
+  return { parts, byLowerName, contentTypes };
+}
+
+function readContentTypes(bytes: Uint8Array): ContentTypes {
+  const root = parseXmlBytes(bytes, CONTENT_TYPES_PART).documentElement!;
+  if (!isNamed(root, NS.contentTypes, 'Types')) malformed('Phần [Content_Types].xml không có phần tử Types');
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  for (const el of childElements(root)) {
+    if (isNamed(el, NS.contentTypes, 'Default')) defaults.set((attr(el, 'Extension') ?? '').toLowerCase(), attr(el, 'ContentType') ?? '');
+    if (isNamed(el, NS.contentTypes, 'Override')) overrides.set((attr(el, 'PartName') ?? '').toLowerCase(), attr(el, 'ContentType') ?? '');
+  }
+  return { defaults, overrides };
+}
+
+/** The content type of a part (zip name), by Override first, then Default by extension. */
+export function contentTypeOf(pkg: OpcPackage, part: string): string | null {
+  const override = pkg.contentTypes.overrides.get(`/${part}`.toLowerCase());
+  if (override !== undefined) return override;
+  const dot = part.lastIndexOf('.');
+  const slash = part.lastIndexOf('/');
+  return dot > slash ? (pkg.contentTypes.defaults.get(part.slice(dot + 1).toLowerCase()) ?? null) : null;
+}
+
+export function findPart(pkg: OpcPackage, name: string): string | null {
+  return pkg.byLowerName.get(name.toLowerCase()) ?? null;
+}
+
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels"; the package itself ("") → "_rels/.rels". */
+export function relsPartOf(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+/** Relationships of a source part ("" = the package), or [] when it has no relationships part. */
+export function readRelationships(pkg: OpcPackage, source: string): Relationship[] {
+  const relsName = findPart(pkg, relsPartOf(source));
+  if (!relsName) return [];
+  const root = parseXmlBytes(pkg.parts.get(relsName) as Uint8Array, relsName).documentElement!;
+  if (!isNamed(root, NS.rels, 'Relationships')) malformed(`Phần ${relsName} không phải phần Relationships`);
+  return childElements(root)
+    .filter((el) => isNamed(el, NS.rels, 'Relationship'))
+    .map((el) => {
+      const target = attr(el, 'Target') ?? '';
+      const external = attr(el, 'TargetMode') === 'External';
+      return { id: attr(el, 'Id') ?? '', type: attr(el, 'Type') ?? '', target, external, part: external ? null : resolveTarget(source, target, relsName) };
+    });
+}
+
+/**
+ * Resolves a relationship target against its source part (RFC 3986 with the part's folder as base),
+ * percent-decoding the segments into a zip entry name. Targets may use "..", but never above the root.
+ */
+export function resolveTarget(source: string, target: string, relsName: string): string {
+  const path = target.split(/[?#]/)[0];
+  const base = path.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  const out = [...base];
+  for (const raw of path.split('/')) {
+    if (raw === '' || raw === '.') continue;
+    if (raw === '..') {
+      if (!out.length) malformed(`Quan hệ trong ${relsName} trỏ ra ngoài gói: "${target}" (target escapes the package)`);
+      out.pop();
+    } else out.push(decodeSegment(raw, relsName));
+  }
+  return out.join('/');
+}
+
+function decodeSegment(segment: string, relsName: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return malformed(`Đích quan hệ trong ${relsName} có mã % sai (bad percent-encoding)`);
+  }
+}
+
+/** Part names in signature references are absolute ("/xl/workbook.xml"): the zip name drops the slash. */
+export function partNameToZipName(partName: string): string | null {
+  if (!partName.startsWith('/') || partName.startsWith('//')) return null;
+  try {
+    return partName
+      .slice(1)
+      .split('/')
+      .map((s) => decodeURIComponent(s))
+      .join('/');
+  } catch {
+    return null;
+  }
+}
+
+export function isXmlPart(pkg: OpcPackage, part: string): boolean {
+  if (/\.(xml|rels|vml)$/i.test(part)) return true;
+  const type = contentTypeOf(pkg, part) ?? '';
+  return /[+/]xml$/i.test(type.split(';')[0].trim());
+}
+
+/** Refuses the package when any XML part, parsed later or not, declares a DTD or entities. */
+export function checkXmlPartsHaveNoDtd(pkg: OpcPackage): void {
+  for (const [name, bytes] of pkg.parts) {
+    if (!isXmlPart(pkg, name)) continue;
+    let text: string;
+    try {
+      text = decodeXmlText(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes); // lenient: only ASCII markup matters for this check
+    }
+    const dtd = hasDtd(text);
+    if (dtd) malformed(`Phần ${name} chứa khai báo <!${dtd}>, không được phép trong gói (DTD/entity declaration)`);
+  }
+}

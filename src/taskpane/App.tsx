@@ -1,0 +1,54 @@
+/** The task pane: insert the template, check entries, see the score, seal for submission. */
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Switch, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { STRINGS, type UiLang } from './i18n';
+import { CheckPanel } from './panels/CheckPanel';
+import { InsertPanel } from './panels/InsertPanel';
+import { ScorePanel } from './panels/ScorePanel';
+import { SubmitPanel } from './panels/SubmitPanel';
+import type { WorkbookPort } from './port';
+import { useWorkbook } from './useWorkbook';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px' },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+type TabId = 'insert' | 'check' | 'score' | 'submit';
+
+export function App({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<UiLang>('vi');
+  const [tab, setTab] = useState<TabId>('insert');
+  const s = STRINGS[lang];
+  const view = useWorkbook(port, lang);
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={styles.root} aria-label={s.appTitle}>
+        <div className={styles.header}>
+          <Text as="h1" size={500} weight="semibold">
+            {s.appTitle}
+          </Text>
+          <Switch label={s.language} checked={lang === 'en'} onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')} />
+        </div>
+        {port.kind === 'demo' && (
+          <MessageBar intent="warning" role="note">
+            <MessageBarBody>{s.demoBanner}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
+          <Tab value="insert">{s.tabInsert}</Tab>
+          <Tab value="check">{s.tabCheck}</Tab>
+          <Tab value="score">{s.tabScore}</Tab>
+          <Tab value="submit">{s.tabSubmit}</Tab>
+        </TabList>
+        <section role="tabpanel" aria-label={{ insert: s.tabInsert, check: s.tabCheck, score: s.tabScore, submit: s.tabSubmit }[tab]}>
+          {tab === 'insert' && <InsertPanel port={port} view={view} s={s} lang={lang} />}
+          {tab === 'check' && <CheckPanel port={port} view={view} s={s} lang={lang} />}
+          {tab === 'score' && <ScorePanel view={view} s={s} lang={lang} />}
+          {tab === 'submit' && <SubmitPanel port={port} view={view} s={s} lang={lang} />}
+        </section>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The demo's stand-in for the Excel grid: the template's criteria rows with their input cells,
+ * editable where the template unlocks them, read from and written to the in-memory workbook.
+ */
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useReducer, useRef } from 'react';
+import { getRubric } from '../../rubrics/catalog';
+import { inputSlots, type Slot } from '../../engine/slots';
+import { findCriterion, resolveUnit } from '../../engine';
+import * as fn from '../../functions/core';
+import { MAIN_SHEET } from '../../template/build';
+import type { Scalar } from '../../template/spec';
+import type { MemoryWorkbook } from '../memory-port';
+
+const useStyles = makeStyles({
+  wrap: { overflow: 'auto', height: '100%', padding: tokens.spacingHorizontalM, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
+  th: { position: 'sticky', top: 0, backgroundColor: '#0F6CBD', color: 'white', padding: '4px', textAlign: 'left', zIndex: 1 },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '3px 4px', verticalAlign: 'top' },
+  input: { width: '100%', minWidth: '70px', boxSizing: 'border-box', backgroundColor: '#FFF9E5', border: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px' },
+  selected: { outline: '3px solid #0F6CBD' },
+});
+
+/** Like typing into Excel: "45" becomes a number, "45%" stays for the engine to read as 0.45. */
+const typed = (text: string): Scalar => (text.trim() === '' ? null : /^-?\d+([.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : text);
+
+export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
+  const styles = useStyles();
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const inputs = useRef(new Map<string, HTMLElement>());
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    void workbook.onChange(redraw).then((f) => (off = f));
+    const onSelect = (_sheet: string, address: string) => {
+      redraw();
+      const el = inputs.current.get(address);
+      el?.scrollIntoView({ block: 'center' });
+      el?.focus();
+    };
+    workbook.selectListeners.add(onSelect);
+    return () => {
+      off?.();
+      workbook.selectListeners.delete(onSelect);
+    };
+  }, [workbook]);
+
+  const spec = workbook.spec;
+  if (!spec) return <Text>Sổ làm việc trống. Dùng thẻ “Mẫu biểu” để chèn mẫu.</Text>;
+  const { layout, meta } = spec;
+  const rubric = getRubric(meta.rubric);
+  const unit = resolveUnit(rubric, meta.unit);
+  const get = (address: string) => workbook.get(MAIN_SHEET, address);
+  const rows = Object.entries(layout.rows).sort((a, b) => a[1] - b[1]);
+  const selected = workbook.selected?.address;
+
+  const cell = (address: string, label: string, slot?: Slot) => {
+    const value = get(address);
+    const editable = workbook.isUnlocked(MAIN_SHEET, address);
+    const common = {
+      'aria-label': label,
+      disabled: !editable,
+      className: `${styles.input} ${selected === address ? styles.selected : ''}`,
+      ref: (el: HTMLElement | null) => (el ? inputs.current.set(address, el) : inputs.current.delete(address)),
+    };
+    const choices = slot?.kind === 'yes-no' ? ['Có', 'Không'] : slot?.kind === 'choice' ? slot.choices!.map((c) => c.label.vi) : undefined;
+    if (choices)
+      return (
+        <select {...common} value={value === null ? '' : String(value)} onChange={(e) => workbook.set(MAIN_SHEET, address, e.target.value || null)}>
+          <option value="">—</option>
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      );
+    return <input {...common} defaultValue={value === null ? '' : String(value)} key={`${address}:${String(value)}`} onBlur={(e) => typed(e.target.value) !== value && workbook.set(MAIN_SHEET, address, typed(e.target.value))} />;
+  };
+
+  return (
+    // Focusable so the grid can be scrolled by keyboard even when every input is locked.
+    <div className={styles.wrap} tabIndex={0} role="region" aria-label="Bảng tiêu chí">
+      <Text as="h2" weight="semibold">
+        {rubric.title} — {meta.unitName || meta.unit} ({meta.year})
+      </Text>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {['Mã', 'Tiêu chí', 'Giá trị', 'Số văn bản', 'Ký số', rubric.kind === 'levels' ? 'Mức' : 'Điểm', 'Kiểm tra'].map((h) => (
+              <th key={h} className={styles.th} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([id, r]) => {
+            const criterion = findCriterion(rubric, unit, id);
+            const slots = inputSlots(rubric, criterion);
+            // What Excel's formulas would show after the edit: the same functions the add-in registers.
+            const args = [...slots.map((_, i) => get(`${layout.slotColumns[i]}${r}`)), ...(criterion.onlyFor ? [get('B6')] : [])];
+            const live = (f: () => unknown) => {
+              try {
+                return String(f());
+              } catch (e) {
+                return (e as Error).message;
+              }
+            };
+            const result = live(() => (rubric.kind === 'levels' ? fn.level(rubric.id, unit, [[id]], [args]) : fn.score(rubric.id, unit, id, args)));
+            const check = live(() => fn.check(rubric.id, unit, id, args));
+            return (
+              <tr key={id}>
+                <td className={styles.td}>{id}</td>
+                <td className={styles.td}>{String(get(`B${r}`) ?? '')}</td>
+                <td className={styles.td}>
+                  {slots.map((slot, i) => (
+                    <div key={i}>{cell(`${layout.slotColumns[i]}${r}`, `${id} ${slot.label.vi}`, slot)}</div>
+                  ))}
+                </td>
+                <td className={styles.td}>{cell(`${layout.evidence.number}${r}`, `${id} số văn bản`)}</td>
+                <td className={styles.td}>{cell(`${layout.evidence.signed}${r}`, `${id} file có ký số`, { kind: 'yes-no', key: 'signed', label: { vi: 'Ký số', en: 'Signed' } })}</td>
+                <td className={styles.td}>{result}</td>
+                <td className={styles.td}>{check}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

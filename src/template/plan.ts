@@ -1,0 +1,39 @@
+/**
+ * What "insert or update the template" means, independent of where the workbook lives: given the
+ * template already there (if any), build the new one with every entry carried over, or refuse
+ * when the workbook holds another rubric's template. Office.js and the demo workbook both use it.
+ */
+import { resolveUnit } from '../engine';
+import { t, type Text } from '../engine/text';
+import type { Rubric } from '../rubrics/schema';
+import { buildTemplate } from './build';
+import { carryEntries, type CarryReport, type FilledTemplate } from './entries';
+import type { WorkbookSpec } from './spec';
+
+export interface InsertRequest {
+  unit: string;
+  unitName?: string;
+  year?: number;
+}
+
+export type InsertPlan = { ok: true; spec: WorkbookSpec; updated: boolean; report: CarryReport } | { ok: false; message: Text };
+
+export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric, request: InsertRequest): InsertPlan {
+  const unit = resolveUnit(rubric, request.unit);
+  let report: CarryReport = { carried: [], lost: [] };
+  let entries;
+  if (existing) {
+    const { meta, layout } = existing.info;
+    if (meta.rubric !== rubric.id || meta.unit !== unit)
+      return {
+        ok: false,
+        message: t(
+          `Sổ làm việc này đã có mẫu ${meta.rubric} (${meta.unit}). Để không mất số liệu đã nhập, hãy chèn mẫu ${rubric.id} (${unit}) vào một sổ làm việc mới.`,
+          `This workbook already holds a ${meta.rubric} (${meta.unit}) template. To keep its entries, insert ${rubric.id} (${unit}) into a new workbook.`,
+        ),
+      };
+    ({ entries, report } = carryEntries(existing.entries, rubric, unit, layout.inputs));
+  }
+  const spec = buildTemplate(rubric, { unit, unitName: request.unitName ?? existing?.unitName, year: request.year ?? existing?.year, entries });
+  return { ok: true, spec, updated: existing !== undefined, report };
+}

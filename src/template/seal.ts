@@ -1,0 +1,100 @@
+/**
+ * The seal the Submit step writes into the workbook, where Excel's digital signature covers it
+ * (the very hidden `_dti` sheet and a defined name): a SHA-256 over the canonical inputs with the
+ * rubric id and version, the unit and the time. The council recomputes it from the file's inputs.
+ * WebCrypto only, so the same code runs in the task pane and the CLI.
+ */
+import { isBlank, parseDate } from '../engine/values';
+import type { FilledTemplate } from './entries';
+import type { Scalar } from './spec';
+
+export interface Seal {
+  algorithm: 'SHA-256';
+  digest: string;
+  rubric: string;
+  version: string;
+  unit: string;
+  unitName: string;
+  year: number | null;
+  sealedAt: string;
+}
+
+/** Where the seal lives in the `_dti` sheet: key in column A, value in column B. */
+export const SEAL_ROWS = { algorithm: 7, digest: 8, sealedAt: 9, rubric: 10, version: 11, unit: 12, unitName: 13, year: 14 } as const;
+
+/** The same entry always gives the same text: dates as ISO dates, numbers without float noise, text trimmed. */
+function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
+  if (isBlank(v)) return null;
+  if (kind === 'date') {
+    const d = parseDate(v);
+    if (d.ok) return d.value;
+  }
+  if (typeof v === 'number') return Number(v.toPrecision(12));
+  if (typeof v === 'string') return v.trim();
+  return v;
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export function canonicalInputs(filled: FilledTemplate): string {
+  const { meta, layout } = filled.info;
+  const entries = Object.fromEntries(
+    Object.keys(layout.rows)
+      .sort()
+      .map((id) => {
+        const e = filled.entries[id];
+        const kinds = layout.inputs[id] ?? [];
+        return [
+          id,
+          {
+            slots: kinds.map((k, i) => canonicalValue(e?.slots[i] ?? null, k)),
+            evidence: e
+              ? { number: canonicalValue(e.evidence.number, 'text'), date: canonicalValue(e.evidence.date, 'date'), link: canonicalValue(e.evidence.link, 'text'), signed: canonicalValue(e.evidence.signed, 'text') }
+              : null,
+            note: canonicalValue(e?.note ?? null, 'text'),
+          },
+        ];
+      }),
+  );
+  return sortedJson({ rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, entries });
+}
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+export async function computeSeal(filled: FilledTemplate, sealedAt: string): Promise<Seal> {
+  const text = `${canonicalInputs(filled)}\n${sealedAt}`;
+  const digest = hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const { meta } = filled.info;
+  return { algorithm: 'SHA-256', digest, rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, sealedAt };
+}
+
+/** The seal written in a workbook, if any (read with any cell reader). */
+export function readSeal(read: (sheet: string, address: string) => Scalar, metaSheet: string): Seal | undefined {
+  const get = (row: number) => read(metaSheet, `B${row}`);
+  if (get(SEAL_ROWS.algorithm) !== 'SHA-256' || !get(SEAL_ROWS.digest)) return undefined;
+  const year = get(SEAL_ROWS.year);
+  return {
+    algorithm: 'SHA-256',
+    digest: String(get(SEAL_ROWS.digest)),
+    sealedAt: String(get(SEAL_ROWS.sealedAt)),
+    rubric: String(get(SEAL_ROWS.rubric)),
+    version: String(get(SEAL_ROWS.version)),
+    unit: String(get(SEAL_ROWS.unit)),
+    unitName: String(get(SEAL_ROWS.unitName) ?? ''),
+    year: typeof year === 'number' ? year : year ? Number(year) : null,
+  };
+}
+
+/** Recomputes the seal from the inputs and compares: what a council does with a submitted file. */
+export async function checkSeal(filled: FilledTemplate, seal: Seal): Promise<{ ok: boolean; expected: string }> {
+  const recomputed = await computeSeal(filled, seal.sealedAt);
+  return { ok: recomputed.digest === seal.digest, expected: recomputed.digest };
+}
