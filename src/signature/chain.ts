@@ -12,8 +12,9 @@ import type { Certificate } from './x509';
 export interface TrustResult {
   trusted: boolean;
   /** A cryptographic or validity failure in the chain: the signature is invalid, not just untrusted. */
-  failed: boolean;
+  failure: string | null;
   sha1: boolean;
+  /** Why the chain is not trusted, and weak-hash notes. */
   reasons: string[];
 }
 
@@ -48,7 +49,7 @@ export function signerUsageProblem(cert: Certificate): string | null {
 }
 
 export async function evaluateTrust(signer: Certificate, pool: Certificate[], anchors: Certificate[], at: Date): Promise<TrustResult> {
-  const result: TrustResult = { trusted: false, failed: false, sha1: false, reasons: [] };
+  const result: TrustResult = { trusted: false, failure: null, sha1: false, reasons: [] };
   if (!anchors.length) {
     result.reasons.push('Chưa có chứng thư gốc tin cậy nào được cung cấp (--trust), nên chưa kiểm tra chuỗi tin cậy (no trust anchor given)');
     return result;
@@ -77,8 +78,7 @@ function trusted(result: TrustResult, anchor: Certificate, at: Date): TrustResul
 }
 
 function fail(result: TrustResult, reason: string): TrustResult {
-  result.failed = true;
-  result.reasons.push(reason);
+  result.failure = reason;
   return result;
 }
 

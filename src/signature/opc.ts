@@ -151,3 +151,51 @@ export function checkXmlPartsHaveNoDtd(pkg: OpcPackage): void {
     if (dtd) malformed(`Phần ${name} chứa khai báo <!${dtd}>, không được phép trong gói (DTD/entity declaration)`);
   }
 }
+
+export interface SignatureParts {
+  origin: string | null;
+  /** The XML signature parts the origin's relationships reach, in relationship order. */
+  signatures: string[];
+  /** Parts that belong to the signatures themselves (origin, signatures, their relationships, certificates). */
+  signatureRelated: Set<string>;
+}
+
+/** /_rels/.rels → digital-signature/origin → origin part → its _rels → digital-signature/signature parts. */
+export function findSignatureParts(pkg: OpcPackage): SignatureParts {
+  const none: SignatureParts = { origin: null, signatures: [], signatureRelated: new Set() };
+  if (!findPart(pkg, relsPartOf(''))) malformed('Gói thiếu phần quan hệ gốc _rels/.rels (not an OPC package)');
+  const origins = readRelationships(pkg, '').filter((r) => r.type === REL_TYPES.origin);
+  if (origins.length > 1) malformed(`_rels/.rels có ${origins.length} quan hệ digital-signature/origin, OPC chỉ cho phép một`);
+  if (!origins.length) return none;
+  const origin = existingTarget(pkg, origins[0], '_rels/.rels');
+  const related = new Set([origin]);
+  const originRels = findPart(pkg, relsPartOf(origin));
+  if (originRels) related.add(originRels);
+  const signatures: string[] = [];
+  for (const rel of readRelationships(pkg, origin)) {
+    if (rel.type !== REL_TYPES.signature) continue;
+    const part = existingTarget(pkg, rel, relsPartOf(origin));
+    signatures.push(part);
+    related.add(part);
+    addSignatureExtras(pkg, part, related);
+  }
+  return { origin, signatures, signatureRelated: related };
+}
+
+function existingTarget(pkg: OpcPackage, rel: Relationship, relsName: string): string {
+  if (rel.external || rel.part === null) malformed(`Quan hệ ${rel.id} trong ${relsName} trỏ ra ngoài gói (external signature target)`);
+  const part = findPart(pkg, rel.part as string);
+  if (!part) malformed(`Quan hệ ${rel.id} trong ${relsName} trỏ tới phần không tồn tại: ${rel.part}`);
+  return part as string;
+}
+
+/** A signature part may have its own relationships, to certificate parts stored outside KeyInfo. */
+function addSignatureExtras(pkg: OpcPackage, signature: string, related: Set<string>): void {
+  const rels = findPart(pkg, relsPartOf(signature));
+  if (!rels) return;
+  related.add(rels);
+  for (const rel of readRelationships(pkg, signature)) {
+    const target = rel.type === REL_TYPES.certificate && rel.part ? findPart(pkg, rel.part) : null;
+    if (target) related.add(target);
+  }
+}

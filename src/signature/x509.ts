@@ -32,6 +32,7 @@ export interface Certificate {
   isCa: boolean | null;
   /** keyUsage bits (bit 0 = digitalSignature is the MSB of the first octet); null when absent. */
   keyUsage: Set<KeyUsage> | null;
+  subjectKeyId: Uint8Array | null;
 }
 
 export type KeyUsage = 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement' | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
@@ -78,6 +79,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
     signature: readBitString(sigNode),
     isCa: extensions.isCa,
     keyUsage: extensions.keyUsage,
+    subjectKeyId: extensions.subjectKeyId,
   };
 }
 
@@ -96,14 +98,21 @@ function readKeyAlgorithm(spki: Der): KeyAlgorithm {
   return { kind: 'unsupported', oid: alg.oid };
 }
 
-function readExtensions(wrapper: Der | undefined): { isCa: boolean | null; keyUsage: Set<KeyUsage> | null } {
-  const result = { isCa: null as boolean | null, keyUsage: null as Set<KeyUsage> | null };
+interface Extensions {
+  isCa: boolean | null;
+  keyUsage: Set<KeyUsage> | null;
+  subjectKeyId: Uint8Array | null;
+}
+
+function readExtensions(wrapper: Der | undefined): Extensions {
+  const result: Extensions = { isCa: null, keyUsage: null, subjectKeyId: null };
   const list = wrapper?.children[0];
   for (const ext of list?.children ?? []) {
     const oid = readOid(ext.children[0]);
     const value = parseDer(expect(ext.children[ext.children.length - 1], TAG.OCTET_STRING, 'extnValue').content);
     if (oid === '2.5.29.19') result.isCa = isUniversal(value.children[0], TAG.BOOLEAN) && value.children[0].content[0] !== 0;
     if (oid === '2.5.29.15') result.keyUsage = readKeyUsage(value);
+    if (oid === '2.5.29.14') result.subjectKeyId = expect(value, TAG.OCTET_STRING, 'subjectKeyIdentifier').content;
   }
   return result;
 }

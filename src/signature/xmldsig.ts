@@ -1,0 +1,265 @@
+/**
+ * Verification of one OPC signature part (an XML-DSig Signature as Office writes it): the
+ * SignatureValue over the canonical SignedInfo, each SignedInfo Reference (package Object, Office
+ * Object, XAdES SignedProperties), the Manifest of package parts, the XAdES certificate binding,
+ * validity at the signing time and the chain to the caller's anchors.
+ *
+ * Wrapping defenses: Ids must be unique in the whole document; only References that are children
+ * of the one SignedInfo of the root Signature count; each must resolve to exactly one element that
+ * is a signed object of this Signature (an Object child of the root, or XAdES SignedProperties inside
+ * one); and there must be exactly one package Object, the one SignedInfo references.
+ */
+import { REFERENCE_TYPES, SIGNATURE_METHODS } from './algorithms';
+import { bytesEqual, fromBase64, utf8 } from './bytes';
+import { canonicalizeElement } from './c14n';
+import { digest, schemeName, verifySignature } from './crypto';
+import type { SignatureScheme } from './crypto';
+import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
+import { SignatureProblem } from './errors';
+import { digestMethodOf, digestValueOf, verifyManifest } from './manifest';
+import type { OpcPackage } from './opc';
+import { applyTransforms, c14nMethodOf } from './transforms';
+import type { SignatureReport } from './types';
+import { checkCertificateBinding, isoTime, signingTimeOf } from './xades';
+import { parseCertificate } from './x509';
+import type { Certificate } from './x509';
+import { attr, childrenNamed, descendants, ELEMENT_NODE, firstChildNamed, isNamed, isXadesNamespace, NS, parseXmlBytes, textOf } from './xml';
+import type { XmlElement, XmlNode } from './xml';
+
+export interface XmlSignatureCheck {
+  report: SignatureReport;
+  /** Parts covered by this signature's Manifest (empty unless the signature is valid). */
+  covered: Set<string>;
+  manifestReferences: number;
+}
+
+export interface VerifyContext {
+  anchors: Certificate[];
+  now: Date;
+}
+
+/** Collects failures (which make the signature invalid) apart from notes (which do not). */
+class Findings {
+  failures: string[] = [];
+  notes: string[] = [];
+  /** SHA-1 in the signature method or a digest. */
+  sha1 = false;
+  /** SHA-1 only in the certificate chain (noted by the chain check itself). */
+  chainSha1 = false;
+  fail(reason: string) {
+    this.failures.push(reason);
+  }
+  note(reason: string) {
+    if (!this.notes.includes(reason)) this.notes.push(reason);
+  }
+}
+
+interface SignedTargets {
+  packageObject: XmlElement | null;
+  signedProperties: XmlElement | null;
+}
+
+export async function verifyXmlSignature(pkg: OpcPackage, part: string, ctx: VerifyContext): Promise<XmlSignatureCheck> {
+  const root = parseXmlBytes(pkg.parts.get(part) as Uint8Array, part).documentElement!;
+  const f = new Findings();
+  const certificates = readKeyInfoCertificates(root, f);
+  const report: SignatureReport = { id: part, valid: false, signer: certificates[0]?.subject ?? null, signedAt: null, algorithm: '', sha1: false, trusted: false, reasons: [] };
+  const done = (covered = new Set<string>(), manifestReferences = 0): XmlSignatureCheck => {
+    report.valid = f.failures.length === 0;
+    report.sha1 = f.sha1 || f.chainSha1;
+    report.reasons = [...f.failures, ...f.notes];
+    return { report, covered: report.valid ? covered : new Set(), manifestReferences };
+  };
+
+  if (!isNamed(root, NS.dsig, 'Signature')) return f.fail(`Phần ${part} không chứa phần tử ds:Signature`), done();
+  const ids = uniqueIds(root, f);
+  if (!ids) return done();
+  const signedInfo = singleChild(root, 'SignedInfo', f);
+  if (!signedInfo) return done();
+
+  const scheme = signatureSchemeOf(signedInfo, f);
+  report.algorithm = scheme ? schemeName(scheme) : (firstChildNamed(signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '');
+  const signer = scheme ? await checkSignatureValue(root, signedInfo, scheme, certificates, f) : null;
+  if (signer) report.signer = signer.subject;
+
+  const targets = await checkSignedInfoReferences(root, signedInfo, ids, f);
+  const packageObject = checkPackageObject(root, targets, f);
+  const manifest = packageObject ? firstChildNamed(packageObject, NS.dsig, 'Manifest') : null;
+  if (packageObject && !manifest) f.fail('Object của gói (idPackageObject) không có Manifest');
+  const manifestResult = manifest ? await verifyManifest(manifest, pkg) : null;
+  if (manifestResult) {
+    manifestResult.reasons.forEach((r) => f.fail(r));
+    f.sha1 ||= manifestResult.sha1;
+  }
+
+  report.signedAt = (targets.signedProperties && signingTimeOf(targets.signedProperties)) ?? (packageObject && signatureTimeOf(packageObject)) ?? null;
+  if (signer) await checkCertificate(signer, certificates, targets.signedProperties, report, ctx, f);
+  if (f.sha1) f.note('Chữ ký dùng SHA-1, thuật toán băm yếu; nên ký lại bằng SHA-256 (weak hash)');
+  return done(manifestResult?.covered, manifestResult?.references ?? 0);
+}
+
+/** All Id/ID/id attribute values must be unique: a duplicate is how signature wrapping hides a second object. */
+function uniqueIds(root: XmlElement, f: Findings): Map<string, XmlElement> | null {
+  const ids = new Map<string, XmlElement>();
+  const duplicates = new Set<string>();
+  for (const el of descendants(root)) {
+    for (const name of ['Id', 'ID', 'id']) {
+      const value = attr(el, name);
+      if (value === null) continue;
+      if (ids.has(value)) duplicates.add(value);
+      ids.set(value, el);
+    }
+  }
+  if (!duplicates.size) return ids;
+  f.fail(`Id trùng lặp trong phần chữ ký: ${[...duplicates].map((d) => `"${d}"`).join(', ')} (duplicate Id, signature wrapping)`);
+  return null;
+}
+
+function singleChild(root: XmlElement, local: string, f: Findings): XmlElement | null {
+  const found = childrenNamed(root, NS.dsig, local);
+  if (found.length === 1) return found[0];
+  f.fail(`Signature phải có đúng một ${local}, nhưng có ${found.length}`);
+  return null;
+}
+
+function signatureSchemeOf(signedInfo: XmlElement, f: Findings): SignatureScheme | null {
+  const algorithm = firstChildNamed(signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '';
+  const scheme = SIGNATURE_METHODS[algorithm];
+  if (!scheme) f.fail(`SignatureMethod không được hỗ trợ: ${algorithm || '(trống)'} (unsupported signature algorithm)`);
+  if (scheme?.hash === 'SHA-1') f.sha1 = true;
+  return scheme ?? null;
+}
+
+function readKeyInfoCertificates(root: XmlElement, f: Findings): Certificate[] {
+  const keyInfo = firstChildNamed(root, NS.dsig, 'KeyInfo');
+  const out: Certificate[] = [];
+  for (const data of keyInfo ? childrenNamed(keyInfo, NS.dsig, 'X509Data') : [])
+    for (const el of childrenNamed(data, NS.dsig, 'X509Certificate')) {
+      try {
+        out.push(parseCertificate(fromBase64(textOf(el))));
+      } catch {
+        f.fail('Chứng thư X.509 trong KeyInfo không đọc được (bad certificate)');
+      }
+    }
+  if (!out.length && !f.failures.length) f.fail('KeyInfo không có chứng thư X.509 của người ký (no X509Certificate)');
+  return out;
+}
+
+/**
+ * Canonicalizes SignedInfo with its CanonicalizationMethod and checks SignatureValue with the
+ * KeyInfo certificates; the one whose key verifies is the signer (Office puts it first).
+ */
+async function checkSignatureValue(root: XmlElement, signedInfo: XmlElement, scheme: SignatureScheme, certs: Certificate[], f: Findings): Promise<Certificate | null> {
+  const methodEl = firstChildNamed(signedInfo, NS.dsig, 'CanonicalizationMethod');
+  const method = methodEl ? c14nMethodOf(methodEl) : null;
+  if (!method) return f.fail(`CanonicalizationMethod không được hỗ trợ: ${methodEl?.getAttribute('Algorithm') || '(trống)'} (unknown canonicalization)`), null;
+  const valueEl = firstChildNamed(root, NS.dsig, 'SignatureValue');
+  let value: Uint8Array;
+  try {
+    value = fromBase64(textOf(valueEl));
+  } catch {
+    return f.fail('SignatureValue không phải base64 hợp lệ'), null;
+  }
+  const data = utf8(canonicalizeElement(signedInfo, method));
+  for (const cert of certs) if (await verifySignature(cert.spki, cert.keyAlgorithm, scheme, value, data, 'raw')) return cert;
+  if (certs.length) f.fail('SignatureValue không khớp: SignedInfo hoặc giá trị chữ ký đã bị sửa, hoặc không ký bằng khóa của chứng thư trong KeyInfo (signature value invalid)');
+  return null;
+}
+
+/** Checks every Reference child of SignedInfo (and only those) and returns what they sign. */
+async function checkSignedInfoReferences(root: XmlElement, signedInfo: XmlElement, ids: Map<string, XmlElement>, f: Findings): Promise<SignedTargets> {
+  const targets: SignedTargets = { packageObject: null, signedProperties: null };
+  for (const ref of childrenNamed(signedInfo, NS.dsig, 'Reference')) {
+    try {
+      const target = resolveSameDocument(ref, root, ids);
+      await checkReferenceDigest(ref, target, f);
+      if (target.localName === 'SignedProperties') targets.signedProperties = target;
+      else if (isPackageObject(target)) targets.packageObject = target;
+    } catch (error) {
+      if (!(error instanceof SignatureProblem)) throw error;
+      f.fail(error.reason);
+    }
+  }
+  return targets;
+}
+
+function resolveSameDocument(ref: XmlElement, root: XmlElement, ids: Map<string, XmlElement>): XmlElement {
+  const uri = ref.getAttribute('URI') ?? '';
+  if (!uri.startsWith('#') || uri.length < 2) throw new SignatureProblem(`Tham chiếu "${uri}" trong SignedInfo không phải tham chiếu nội bộ "#Id" được hỗ trợ`);
+  const target = ids.get(uri.slice(1));
+  if (!target) throw new SignatureProblem(`Tham chiếu ${uri} không trỏ tới phần tử nào trong chữ ký (Id không tồn tại)`);
+  const type = ref.getAttribute('Type');
+  const kind = signedObjectKind(target, root);
+  if (!kind) throw new SignatureProblem(`Tham chiếu ${uri} trỏ tới phần tử <${target.nodeName}> không phải đối tượng được ký của chữ ký này (reference to a non-signable element)`);
+  if ((type === REFERENCE_TYPES.object && kind !== 'object') || (type === REFERENCE_TYPES.signedProperties && kind !== 'signedProperties'))
+    throw new SignatureProblem(`Tham chiếu ${uri} khai báo Type ${type} nhưng trỏ tới <${target.nodeName}>`);
+  if (kind === 'signedProperties') checkQualifyingTarget(target, root);
+  return target;
+}
+
+function signedObjectKind(el: XmlElement, root: XmlElement): 'object' | 'signedProperties' | null {
+  const isRootObject = (e: XmlNode | null) => !!e && e.nodeType === ELEMENT_NODE && isNamed(e as XmlElement, NS.dsig, 'Object') && e.parentNode === root;
+  if (isRootObject(el)) return 'object';
+  const qualifying = el.parentNode as XmlElement | null;
+  if (el.localName === 'SignedProperties' && isXadesNamespace(el.namespaceURI) && qualifying?.localName === 'QualifyingProperties' && isXadesNamespace(qualifying.namespaceURI) && isRootObject(qualifying.parentNode))
+    return 'signedProperties';
+  return null;
+}
+
+/** XAdES QualifyingProperties/@Target names the Signature it qualifies; properties moved from another signature do not count. */
+function checkQualifyingTarget(signedProperties: XmlElement, root: XmlElement): void {
+  const target = (signedProperties.parentNode as XmlElement).getAttribute('Target');
+  const id = root.getAttribute('Id');
+  if (id && target !== `#${id}`) throw new SignatureProblem(`QualifyingProperties (XAdES) trỏ tới "${target}", không phải chữ ký #${id}`);
+}
+
+async function checkReferenceDigest(ref: XmlElement, target: XmlElement, f: Findings): Promise<void> {
+  const label = ref.getAttribute('URI') as string;
+  const hash = digestMethodOf(ref, label);
+  if (hash === 'SHA-1') f.sha1 = true;
+  const transforms = childrenNamed(firstChildNamed(ref, NS.dsig, 'Transforms') ?? ref, NS.dsig, 'Transform');
+  const octets = applyTransforms({ kind: 'element', el: target }, transforms, { label, relationshipsPart: false });
+  if (!bytesEqual(digestValueOf(ref, label), await digest(hash, octets))) throw new SignatureProblem(`Đối tượng ${label} đã bị sửa sau khi ký (digest không khớp)`);
+}
+
+const isPackageObject = (o: XmlElement) => o.getAttribute('Id') === 'idPackageObject' || !!firstChildNamed(o, NS.dsig, 'Manifest');
+
+/** Exactly one package Object, and it must be one that SignedInfo references and whose digest verified. */
+function checkPackageObject(root: XmlElement, targets: SignedTargets, f: Findings): XmlElement | null {
+  const candidates = childrenNamed(root, NS.dsig, 'Object').filter(isPackageObject);
+  const nested = descendants(root).filter((e) => isNamed(e, NS.dsig, 'Manifest') && !candidates.includes(e.parentNode as XmlElement));
+  if (candidates.length !== 1 || nested.length) {
+    f.fail(`Chữ ký phải có đúng một Object của gói (idPackageObject) chứa Manifest, nhưng có ${candidates.length + nested.length} (signature wrapping?)`);
+    return null;
+  }
+  if (targets.packageObject !== candidates[0]) {
+    if (!f.failures.some((r) => r.includes(`#${candidates[0].getAttribute('Id')}`))) f.fail('Object của gói (idPackageObject) không được SignedInfo tham chiếu, nên các phần trong Manifest không được ký');
+    return null;
+  }
+  return candidates[0];
+}
+
+/** The OPC mdssi:SignatureTime inside the package Object (signed with it). */
+function signatureTimeOf(packageObject: XmlElement): string | null {
+  const value = descendants(packageObject).find((e) => isNamed(e, NS.mdssi, 'Value') && isNamed(e.parentNode as XmlElement, NS.mdssi, 'SignatureTime'));
+  return value ? isoTime(textOf(value)) : null;
+}
+
+async function checkCertificate(signer: Certificate, all: Certificate[], signedProperties: XmlElement | null, report: SignatureReport, ctx: VerifyContext, f: Findings): Promise<void> {
+  if (signedProperties) {
+    const binding = await checkCertificateBinding(signedProperties, signer);
+    f.sha1 ||= binding.sha1;
+    binding.reasons.forEach((r) => (binding.ok ? f.note(r) : f.fail(r)));
+  }
+  const at = report.signedAt ? new Date(report.signedAt) : ctx.now;
+  if (!report.signedAt) f.note('Không có thời điểm ký đã được ký kèm; kiểm tra hiệu lực chứng thư tại thời điểm hiện tại');
+  const expired = checkValidityAt(signer, at, 'Chứng thư ký');
+  if (expired) f.fail(expired);
+  const usage = signerUsageProblem(signer);
+  if (usage) f.note(usage);
+  const trust = await evaluateTrust(signer, all.filter((c) => c !== signer), ctx.anchors, at);
+  f.chainSha1 ||= trust.sha1;
+  if (trust.failure) f.fail(trust.failure);
+  trust.reasons.forEach((r) => f.note(r));
+  report.trusted = trust.trusted && !usage;
+}

@@ -1,0 +1,71 @@
+/** The pane's Check and Submit logic, on the in-memory workbook the demo and tests use. */
+import { getRubric } from '../src/rubrics/catalog';
+import { MAIN_SHEET, META_SHEET } from '../src/template/build';
+import { checkTemplate } from '../src/template/check';
+import { canonicalInputs, checkSeal, computeSeal, readSeal } from '../src/template/seal';
+import { MemoryWorkbook } from '../src/taskpane/memory-port';
+
+const rubric = getRubric('hue-2263-2023');
+
+async function workbook() {
+  const wb = new MemoryWorkbook();
+  const r = await wb.insertTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, () => undefined);
+  expect(r.ok).toBe(true);
+  const { layout } = wb.spec!;
+  const cell = (id: string, col: string) => `${col}${layout.rows[id]}`;
+  return { wb, layout, cell };
+}
+
+describe('check', () => {
+  test('a value that needs a signed file without "Có" is an error on the signed cell; a document after the deadline is a warning', async () => {
+    const { wb, layout, cell } = await workbook();
+    wb.set(MAIN_SHEET, cell('I.1.1', layout.slotColumns[0]), 'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo');
+    // I.2.2 (Quý 1, deadline 31.3): a document dated 15/04/2025.
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[0]), 'Có');
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[1]), 'Có');
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.number), 'GM-01');
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.date), 45762); // 15/04/2025
+    wb.set(MAIN_SHEET, cell('I.4.1', layout.slotColumns[0]), -1);
+    const problems = checkTemplate(rubric, (await wb.readTemplate())!);
+    const of = (id: string) => problems.filter((p) => p.criterion === id);
+    expect(of('I.1.1').map((p) => [p.severity, p.cell.address])).toEqual([
+      ['error', cell('I.1.1', layout.evidence.signed)],
+      ['warning', cell('I.1.1', layout.evidence.number)],
+    ]);
+    expect(of('I.2.2')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.objectContaining({ vi: 'Văn bản ngày 15/04/2025 sau hạn hoàn thành 31/03/2025' }) })]);
+    expect(of('I.4.1')[0]).toMatchObject({ severity: 'error', message: { vi: expect.stringMatching(/số lượng -1 là số âm/) } });
+    expect(of('I.2.1')[0]).toMatchObject({ severity: 'warning', message: { vi: expect.stringMatching(/^Chưa nhập/) } });
+    // Errors come first.
+    const firstWarning = problems.findIndex((p) => p.severity === 'warning');
+    expect(problems.slice(firstWarning).every((p) => p.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('seal', () => {
+  test('the seal is a SHA-256 over the canonical inputs and time; it is written where the signature covers it and inputs are locked', async () => {
+    const { wb, layout, cell } = await workbook();
+    wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[0]), 45);
+    wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[1]), 60);
+    const filled = (await wb.readTemplate())!;
+    const seal = await computeSeal(filled, '2025-11-20T08:00:00.000Z');
+    expect(seal.digest).toMatch(/^[0-9a-f]{64}$/);
+    // Independently: SHA-256 of the canonical text and the time, as documented.
+    const { createHash } = await import('crypto');
+    expect(seal.digest).toBe(createHash('sha256').update(`${canonicalInputs(filled)}\n2025-11-20T08:00:00.000Z`).digest('hex'));
+    await wb.seal(seal);
+    expect(readSeal((s, a) => wb.get(s, a), META_SHEET)).toEqual(seal);
+    expect(wb.names.get('DTI_SEAL')).toBe(`'${META_SHEET}'!$B$8`);
+    expect(() => wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[0]), 50)).toThrow(/bị khóa/);
+    expect(await checkSeal((await wb.readTemplate())!, seal)).toMatchObject({ ok: true });
+  });
+
+  test('any change to an input, evidence or note breaks the seal; a date typed as a serial or as text seals the same', async () => {
+    const { wb, layout, cell } = await workbook();
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.date), 45762);
+    const seal = await computeSeal((await wb.readTemplate())!, '2025-11-20T08:00:00.000Z');
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.date), '15/04/2025');
+    expect((await checkSeal((await wb.readTemplate())!, seal)).ok).toBe(true);
+    wb.set(MAIN_SHEET, cell('I.2.2', layout.note), 'sửa sau khi niêm phong');
+    expect((await checkSeal((await wb.readTemplate())!, seal)).ok).toBe(false);
+  });
+});
