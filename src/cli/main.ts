@@ -11,6 +11,7 @@ import { say, t, type Lang } from '../engine/text';
 import { allRubrics, getRubric } from '../rubrics/catalog';
 import { criterionMax, isScored } from '../rubrics/model';
 import { formatAssessment, table } from './format';
+import { cmdRank, cmdVerify } from './council';
 import { assessmentFromXlsx, isZip, makeTemplate } from './workbook';
 
 export interface Io {
@@ -36,6 +37,10 @@ Cách dùng:
   dti score FILE... [--json]           Chấm điểm bản tự đánh giá (.json hoặc mẫu .xlsx đã điền)
   dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from FILE] --out FILE.xlsx
                                        Tạo mẫu Excel; --from giữ lại số liệu của tệp .json hoặc mẫu cũ
+  dti verify FILE.xlsx... [--trust CA.pem ...] [--json]
+                                       Xác minh chữ ký số (và tệp .p7s ký rời), niêm phong
+  dti rank TỆP|THƯ_MỤC --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem] [--by total|percent]
+                                       Xác minh, chấm lại từ số liệu nhập và xếp hạng các đơn vị
 
 Tùy chọn:
   --json        Xuất JSON
@@ -53,6 +58,10 @@ Usage:
   dti score FILE... [--json]           Score self-assessments (.json, or filled .xlsx templates)
   dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] --out FILE.xlsx
                                        Write an Excel template; --from keeps the entries of a .json or an older template
+  dti verify FILE.xlsx... [--trust CA.pem ...] [--json]
+                                       Verify digital signatures (and detached .p7s), and the seal
+  dti rank FILES|DIR --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem] [--by total|percent]
+                                       Verify, re-score from the inputs and rank the units
 
 Options:
   --json        JSON output
@@ -66,12 +75,14 @@ Exit codes: 0 scored · 1 some value is invalid · 2 the command or a file canno
 
 class UsageError extends DtiError {}
 
-const VALUE_FLAGS = ['--rubric', '--unit', '--unit-name', '--year', '--out', '--from'] as const;
+const VALUE_FLAGS = ['--rubric', '--unit', '--unit-name', '--year', '--out', '--from', '--by'] as const;
 
 interface Args {
   command?: string;
   positional: string[];
   flags: Partial<Record<(typeof VALUE_FLAGS)[number], string>>;
+  /** --trust may be given several times. */
+  trust: string[];
   json: boolean;
   lang: Lang;
   help: boolean;
@@ -79,7 +90,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], flags: {}, json: false, lang: 'vi', help: false, version: false };
+  const args: Args = { positional: [], flags: {}, trust: [], json: false, lang: 'vi', help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
@@ -89,6 +100,10 @@ function parseArgs(argv: string[]): Args {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       if (v !== 'vi' && v !== 'en') throw new UsageError('usage', t(`--lang cần vi hoặc en, không phải "${v ?? ''}"`, `--lang takes vi or en, not "${v ?? ''}"`));
       args.lang = v;
+    } else if (a === '--trust' || a.startsWith('--trust=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v || v.startsWith('--')) throw new UsageError('usage', t('--trust cần tệp chứng thư gốc (PEM hoặc DER)', '--trust needs a root certificate file (PEM or DER)'));
+      args.trust.push(v);
     } else if ((VALUE_FLAGS as readonly string[]).includes(a.split('=')[0])) {
       const name = a.split('=')[0] as (typeof VALUE_FLAGS)[number];
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
@@ -275,6 +290,11 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
         return await cmdScore(args, io);
       case 'template':
         return await cmdTemplate(args, io);
+      case 'verify':
+        if (args.positional.length === 0) throw new UsageError('usage', t('Cách dùng: dti verify FILE.xlsx... [--trust CA.pem] [--json]', 'Usage: dti verify FILE.xlsx... [--trust CA.pem] [--json]'));
+        return await cmdVerify(args.positional, args.trust, args.json, { ...io, progress: io === nodeIo && process.stderr.isTTY && !args.json });
+      case 'rank':
+        return await cmdRank(args.positional, { rubric: args.flags['--rubric'], unit: args.flags['--unit'], out: args.flags['--out'], by: args.flags['--by'] }, args.trust, args.json, { ...io, progress: io === nodeIo && process.stderr.isTTY && !args.json });
       default:
         throw new UsageError('usage', t(`Không có lệnh "${args.command}" (xem dti --help)`, `Unknown command "${args.command}" (see dti --help)`));
     }

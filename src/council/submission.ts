@@ -1,0 +1,106 @@
+/**
+ * One submitted workbook, as the appraisal council sees it: verified, re-scored from its inputs
+ * with the engine (never trusting the numbers stored in the file), compared with those stored
+ * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
+ */
+import { zipSync } from 'fflate';
+import { assess, type Assessment } from '../engine';
+import { getRubric } from '../rubrics/catalog';
+import { verifyPackage, type VerifyResult } from '../signature';
+import { META_SHEET } from '../template/build';
+import { readEntries, readTemplateInfo, toAssessmentInput } from '../template/entries';
+import { checkSeal, readSeal } from '../template/seal';
+import { loadXlsx } from '../xlsx/read';
+
+export interface CachedDifference {
+  criterion: string;
+  cell: string;
+  stored: unknown;
+  recomputed: unknown;
+}
+
+export interface SubmissionResult {
+  file: string;
+  status: VerifyResult['status'];
+  signer: string | null;
+  signedAt: string | null;
+  reasons: string[];
+  rubric?: string;
+  unit?: string;
+  unitName?: string;
+  assessment?: Assessment;
+  /** Numbers stored in the file that differ from the re-score: an edited formula or value. */
+  differences: CachedDifference[];
+  seal: 'valid' | 'broken' | 'absent';
+  problems: string[];
+}
+
+export interface SubmissionOptions {
+  trustAnchors?: Uint8Array[];
+  p7s?: Uint8Array;
+  /** Only submissions of this rubric and unit are scored (dti rank). */
+  expect?: { rubric: string; unit: string };
+}
+
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
+
+export async function assessSubmission(file: string, bytes: Uint8Array, options: SubmissionOptions = {}): Promise<SubmissionResult> {
+  const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
+  const result: SubmissionResult = {
+    file,
+    status: verified.status,
+    signer: verified.signer,
+    signedAt: verified.signedAt,
+    reasons: verified.reasons,
+    differences: [],
+    seal: 'absent',
+    problems: [],
+  };
+  if (verified.status === 'malformed' || verified.parts.size === 0) return result;
+
+  // Re-pack exactly the verified parts, so the scorer cannot read anything the verifier did not see.
+  const wb = await loadXlsx(zipSync(Object.fromEntries(verified.parts), { level: 0 }));
+  const info = readTemplateInfo(wb.read);
+  if (!info) {
+    result.problems.push('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)');
+    return result;
+  }
+  result.rubric = info.meta.rubric;
+  result.unit = info.meta.unit;
+  if (options.expect && (options.expect.rubric !== info.meta.rubric || options.expect.unit !== info.meta.unit)) {
+    result.problems.push(`Mẫu ${info.meta.rubric} (${info.meta.unit}), không phải ${options.expect.rubric} (${options.expect.unit})`);
+    return result;
+  }
+  let rubric;
+  try {
+    rubric = getRubric(info.meta.rubric);
+  } catch (e) {
+    result.problems.push((e as Error).message);
+    return result;
+  }
+  if (rubric.version !== info.meta.version) result.problems.push(`Mẫu theo phiên bản ${info.meta.version}, bộ tiêu chí hiện là ${rubric.version}`);
+  const filled = readEntries(wb.read, info);
+  result.unitName = filled.unitName;
+  const assessment = assess(rubric, toAssessmentInput(rubric, filled));
+  result.assessment = assessment;
+  for (const p of assessment.problems.filter((x) => x.severity === 'error')) result.problems.push(`${p.criterion ?? ''}: ${p.message}`);
+
+  // The numbers the file shows, against the re-score.
+  const { layout } = info;
+  for (const c of assessment.criteria) {
+    const cell = `${layout.score}${layout.rows[c.id]}`;
+    const stored = wb.cachedResult(layout.sheet, cell);
+    const recomputed = rubric.kind === 'levels' ? c.level : c.effect === 'penalty' ? -(c.points ?? 0) : c.points;
+    if (wb.formula(layout.sheet, cell) === undefined) result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
+    else if (!same(stored, recomputed)) result.differences.push({ criterion: c.id, cell, stored, recomputed });
+  }
+  const totalStored = wb.cachedResult(layout.sheet, 'E3');
+  const totalNow = rubric.kind === 'levels' ? assessment.level?.number : assessment.total;
+  if (!same(totalStored, totalNow)) result.differences.push({ criterion: rubric.kind === 'levels' ? 'Mức độ' : 'Tổng điểm', cell: 'E3', stored: totalStored, recomputed: totalNow });
+
+  const seal = readSeal(wb.read, META_SHEET);
+  if (seal) result.seal = (await checkSeal(filled, seal)).ok ? 'valid' : 'broken';
+  if (result.seal === 'broken') result.problems.push('Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong');
+  return result;
+}
