@@ -3,6 +3,7 @@ import { checkExcelRequirements, REQUIRED_EXCEL_API } from '../src/excel/require
 import { getRubric } from '../src/rubrics/catalog';
 import { buildTemplate } from '../src/template/build';
 import type { CellSpec, SheetSpec, StyleName, StyleSpec, ValidationSpec, WorkbookSpec } from '../src/template/spec';
+import { sheetSpec } from '../src/template/spec';
 import { FakeExcel, FakeOfficeError } from './fake-excel';
 
 // ------------------------------------------------------------------ a hand-made spec using every feature
@@ -22,17 +23,7 @@ const SUMMARY = 'Tổng hợp';
 const LISTS = 'Danh mục';
 const META = '_dti';
 
-const base = (name: string, visibility: SheetSpec['visibility'], cells: CellSpec[]): SheetSpec => ({
-  name,
-  visibility,
-  cells,
-  merges: [],
-  columns: [],
-  validations: [],
-  conditionalFormats: [],
-  charts: [],
-  protect: true,
-});
+const base = (name: string, visibility: SheetSpec['visibility'], cells: CellSpec[]): SheetSpec => sheetSpec(name, visibility, cells);
 
 const longTitle = 'Một tiêu đề gợi ý dài hơn ba mươi hai ký tự cho phép';
 

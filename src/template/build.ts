@@ -16,7 +16,7 @@ import { columnLetter } from './address';
 import { STYLES } from './styles';
 
 export { columnLetter };
-import type { CellSpec, ChartSpec, ConditionalFormatSpec, DefinedNameSpec, Scalar, SheetSpec, TemplateLayout, ValidationSpec, WorkbookSpec } from './spec';
+import { sheetSpec, type CellSpec, type ChartSpec, type ConditionalFormatSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type TemplateLayout, type ValidationSpec, type WorkbookSpec } from './spec';
 
 export const TEMPLATE_VERSION = 1;
 export const MAIN_SHEET = 'Tự đánh giá';
@@ -341,29 +341,19 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     { name: 'DTI_YEAR', refersTo: `${quote(MAIN_SHEET)}!$B$7` },
     { name: 'DTI_TEMPLATE', refersTo: `${quote(META_SHEET)}!$B$1` },
   ];
-  const metaSheet: SheetSpec = {
-    name: META_SHEET,
-    visibility: 'veryHidden',
-    cells: [
-      { address: 'A1', value: 'dti-template' },
-      // Layout and identity as JSON: inside the workbook part a digital signature covers.
-      { address: 'B1', value: JSON.stringify({ meta, layout }) },
-      { address: 'A2', value: 'rubric' },
-      { address: 'B2', value: rubric.id },
-      { address: 'A3', value: 'version' },
-      { address: 'B3', value: rubric.version },
-      { address: 'A4', value: 'unit' },
-      { address: 'B4', value: unit },
-      { address: 'A5', value: 'templateVersion' },
-      { address: 'B5', value: TEMPLATE_VERSION },
-    ],
-    merges: [],
-    columns: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    protect: true,
-  };
+  // Layout and identity as JSON: inside the workbook part a digital signature covers.
+  const metaSheet = sheetSpec(META_SHEET, 'veryHidden', [
+    { address: 'A1', value: 'dti-template' },
+    { address: 'B1', value: JSON.stringify({ meta, layout }) },
+    { address: 'A2', value: 'rubric' },
+    { address: 'B2', value: rubric.id },
+    { address: 'A3', value: 'version' },
+    { address: 'B3', value: rubric.version },
+    { address: 'A4', value: 'unit' },
+    { address: 'B4', value: unit },
+    { address: 'A5', value: 'templateVersion' },
+    { address: 'B5', value: TEMPLATE_VERSION },
+  ]);
   return { meta, layout, styles: STYLES, sheets: [main, summary, lists.sheet(), metaSheet], names };
 }
 
@@ -473,7 +463,7 @@ class ListSheet {
 
   sheet(): SheetSpec {
     const cells: CellSpec[] = this.columns.flatMap((items, ci) => items.map((v, ri) => ({ address: `${columnLetter(ci)}${ri + 1}`, value: v })));
-    return { name: LISTS_SHEET, visibility: 'hidden', cells, merges: [], columns: this.columns.map((_, i) => ({ column: columnLetter(i), width: 40 })), validations: [], conditionalFormats: [], charts: [], protect: true };
+    return sheetSpec(LISTS_SHEET, 'hidden', cells, { columns: this.columns.map((_, i) => ({ column: columnLetter(i), width: 40 })) });
   }
 }
 

@@ -149,3 +149,8 @@ export interface WorkbookSpec {
   sheets: SheetSpec[];
   names: DefinedNameSpec[];
 }
+
+/** A sheet with nothing but its cells; `extra` adds or overrides the rest. */
+export function sheetSpec(name: string, visibility: SheetSpec['visibility'], cells: CellSpec[], extra: Partial<SheetSpec> = {}): SheetSpec {
+  return { name, visibility, cells, merges: [], columns: [], validations: [], conditionalFormats: [], charts: [], protect: true, ...extra };
+}
