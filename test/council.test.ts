@@ -114,3 +114,28 @@ describe('ranking', () => {
     expect(lines[2]).toMatch(/^2,"Xã A, Huế",/);
   });
 });
+
+describe('the fast reader used for batches reads what ExcelJS reads', () => {
+  test.each([
+    ['hue-931-2024', 'huyen'],
+    ['kontum-121-2025', 'huyen'],
+    ['hanoi-5279-2025', 'so'],
+  ] as const)('%s %s', async (rubricId, unit) => {
+    const { readParts } = await import('../src/xlsx/fast-read');
+    const { loadXlsx } = await import('../src/xlsx/read');
+    const { readEntries, readTemplateInfo, toAssessmentInput } = await import('../src/template/entries');
+    const r = getRubric(rubricId);
+    const values = sampleValues(r, unit, 8);
+    const spec = buildTemplate(r, { unit, unitName: 'Sở Du lịch', year: 2025, entries: entriesFromValues(r, unit, values, (c, v) => cellsFromValue(r, c, v)) });
+    const bytes = await writeXlsx(spec);
+    const slow = await loadXlsx(bytes);
+    const fast = readParts(new Map(Object.entries(unzipSync(bytes))));
+    const inputOf = (wb: typeof slow) => toAssessmentInput(r, readEntries(wb.read, readTemplateInfo(wb.read)!));
+    expect(assess(r, inputOf(fast))).toEqual(assess(r, inputOf(slow)));
+    for (const row of Object.values(spec.layout.rows)) {
+      const address = `${spec.layout.score}${row}`;
+      expect([address, fast.cachedResult(spec.layout.sheet, address), fast.formula(spec.layout.sheet, address)]).toEqual([address, slow.cachedResult(spec.layout.sheet, address), slow.formula(spec.layout.sheet, address)]);
+    }
+    expect(fast.read('_dti', 'B1')).toBe(slow.read('_dti', 'B1'));
+  });
+});

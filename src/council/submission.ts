@@ -3,14 +3,13 @@
  * with the engine (never trusting the numbers stored in the file), compared with those stored
  * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
  */
-import { zipSync } from 'fflate';
 import { assess, type Assessment } from '../engine';
 import { getRubric } from '../rubrics/catalog';
 import { verifyPackage, type VerifyResult } from '../signature';
 import { META_SHEET } from '../template/build';
 import { readEntries, readTemplateInfo, toAssessmentInput } from '../template/entries';
 import { checkSeal, readSeal } from '../template/seal';
-import { loadXlsx } from '../xlsx/read';
+import { readParts } from '../xlsx/fast-read';
 
 export interface CachedDifference {
   criterion: string;
@@ -59,8 +58,8 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
   };
   if (verified.status === 'malformed' || verified.parts.size === 0) return result;
 
-  // Re-pack exactly the verified parts, so the scorer cannot read anything the verifier did not see.
-  const wb = await loadXlsx(zipSync(Object.fromEntries(verified.parts), { level: 0 }));
+  // Read exactly the verified parts, so the scorer cannot see anything the verifier did not.
+  const wb = readParts(verified.parts);
   const info = readTemplateInfo(wb.read);
   if (!info) {
     result.problems.push('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)');

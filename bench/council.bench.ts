@@ -1,0 +1,78 @@
+/**
+ * The council's throughput: signed submissions verified and re-scored per second (`dti rank`'s
+ * pipeline: worker threads, each file verified then scored from its inputs), against LibreOffice
+ * headless recalculating the same files, in one run. Targets: ≥ 200 workbooks/s on this 2-core
+ * machine and ≥ 20× LibreOffice. Prints; asserts nothing.
+ * Run: npm run bench:council  (N=200 npm run bench:council for a quicker run)
+ */
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { cpus, tmpdir } from 'os';
+import { join } from 'path';
+import { assessFiles } from '../src/council/pool';
+import { makeTestPki, signXlsx } from '../test/signature/sign-opc';
+import { sealedSubmission } from '../test/submissions';
+
+const N = Number(process.env.N ?? 1000);
+const LO_SAMPLE = Math.min(N, Number(process.env.LO_SAMPLE ?? 40));
+
+async function main(): Promise<void> {
+  const dir = join(__dirname, '..', 'test-output', `bench-submissions-${N}`);
+  const pkiDir = join(dir, 'pki');
+  let generated = existsSync(dir) && readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length === N;
+  if (!generated) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const pki = makeTestPki(pkiDir);
+    const key = { privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem };
+    const t0 = Date.now();
+    const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 60000);
+    for (let i = 0; i < N; i++) {
+      const bytes = await signXlsx(await sealedSubmission(i + 1, `Xã số ${i + 1}`), key, signedAt);
+      writeFileSync(join(dir, `xa-${String(i + 1).padStart(4, '0')}.xlsx`), bytes);
+    }
+    console.log(`generated ${N} signed, sealed submissions (hue-2263-2023, 79 criteria) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    generated = true;
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => join(dir, f));
+  const root = new Uint8Array(require('fs').readFileSync(join(pkiDir, 'root.pem')));
+
+  const t0 = process.hrtime.bigint();
+  const results = await assessFiles(files, { trustAnchors: [root], expect: { rubric: 'hue-2263-2023', unit: 'xa' } }, { concurrency: cpus().length });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const valid = results.filter((r) => r.status === 'valid' && r.seal === 'valid' && r.assessment).length;
+  const rate = N / seconds;
+  console.log(`dti (verify + re-score, ${cpus().length} workers): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`);
+
+  // LibreOffice headless recalculating a sample of the same files (always recalculate on load).
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.log('LibreOffice (soffice) not installed: no comparison');
+    return;
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+  );
+  const out = mkdtempSync(join(tmpdir(), 'lo-bench-out-'));
+  const sample = files.slice(0, LO_SAMPLE);
+  const lo = (fs: string[]) => execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, ...fs], { stdio: 'ignore', timeout: 600000 });
+  lo(sample.slice(0, 1)); // first start creates the profile; not counted
+  const l0 = process.hrtime.bigint();
+  lo(sample);
+  const loSeconds = Number(process.hrtime.bigint() - l0) / 1e9;
+  const loRate = sample.length / loSeconds;
+  console.log(`LibreOffice headless (recalculate on load, one process for ${sample.length} files): ${loSeconds.toFixed(2)} s = ${loRate.toFixed(1)} workbooks/s`);
+  console.log(`ratio: ${(rate / loRate).toFixed(1)}× LibreOffice — target ≥ 20×`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

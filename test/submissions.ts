@@ -1,0 +1,26 @@
+/** Submissions as units send them: filled templates, sealed as the pane's Submit step seals them. */
+import { sampleValues } from '../src/engine/sample';
+import { cellsFromValue } from '../src/engine/slots';
+import { getRubric } from '../src/rubrics/catalog';
+import { buildTemplate, entriesFromValues, META_SHEET } from '../src/template/build';
+import { readEntries, readTemplateInfo } from '../src/template/entries';
+import { computeSeal, SEAL_ROWS } from '../src/template/seal';
+import type { Scalar } from '../src/template/spec';
+import { loadXlsx } from '../src/xlsx/read';
+import { writeXlsx } from '../src/xlsx/write';
+
+const rubric = getRubric('hue-2263-2023');
+
+/** A filled template, sealed as the pane's Submit step seals it (optionally edited afterwards). */
+export async function sealedSubmission(seed: number, unitName: string, editAfterSeal = false): Promise<Uint8Array> {
+  const values = sampleValues(rubric, 'xa', seed);
+  const entries = entriesFromValues(rubric, 'xa', values, (c, v) => cellsFromValue(rubric, c, v));
+  const spec = buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries });
+  const wb = await loadXlsx(await writeXlsx(spec));
+  const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');
+  const meta = spec.sheets.find((s) => s.name === META_SHEET)!;
+  for (const [key, row] of Object.entries(SEAL_ROWS)) meta.cells.push({ address: `A${row}`, value: `seal.${key}` }, { address: `B${row}`, value: (seal as unknown as Record<string, Scalar>)[key] });
+  if (editAfterSeal) spec.sheets[0].cells.find((c) => c.address === `${spec.layout.note}${spec.layout.rows['I.1.1']}`)!.value = 'sửa sau khi niêm phong';
+  return writeXlsx(spec);
+}
+
