@@ -28,7 +28,8 @@ function failed(file: string, reason: string): SubmissionResult {
 }
 
 export async function assessFiles(files: string[], options: Omit<SubmissionOptions, 'p7s'>, pool: PoolOptions = {}): Promise<SubmissionResult[]> {
-  const size = Math.max(1, Math.min(pool.concurrency ?? cpus().length, files.length));
+  // Two workers a core: while one waits on WebCrypto (libuv's thread pool), the other computes.
+  const size = Math.max(1, Math.min(pool.concurrency ?? cpus().length * 2, files.length));
   const timeoutMs = pool.timeoutMs ?? 20000;
   const results: SubmissionResult[] = new Array(files.length);
   let next = 0;

@@ -10,15 +10,21 @@ import type { Scalar } from '../template/spec';
 import type { LoadedWorkbook } from './read';
 
 const decode = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
+  !s.includes('&')
+    ? s
+    : s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
     e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 
 /** The text of a shared or inline string: its <t> runs joined, phonetic runs left out. */
 const textOf = (xml: string) => [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1])).join('');
 
+const ATTRIBUTES = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`\\b${name.replace(':', '\\:')}="([^"]*)"`)));
+  const m = re.exec(tag);
   return m ? decode(m[1]) : undefined;
 }
 
@@ -27,7 +33,22 @@ interface Cell {
   formula?: string;
 }
 
-function readSheet(xml: string, shared: string[]): Map<string, Cell> {
+/** Shared strings, decoded only when a cell asks for one (most hold guidance text nobody reads here). */
+class SharedStrings {
+  private readonly raw: string[];
+  private readonly decoded = new Map<number, string>();
+  constructor(xml: string) {
+    this.raw = xml ? xml.split('<si>').slice(1) : [];
+  }
+  get(i: number): string | null {
+    if (!(i >= 0 && i < this.raw.length)) return null;
+    let s = this.decoded.get(i);
+    if (s === undefined) this.decoded.set(i, (s = textOf(this.raw[i].slice(0, this.raw[i].lastIndexOf('</si>')))));
+    return s;
+  }
+}
+
+function readSheet(xml: string, shared: SharedStrings): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const tag = m[1];
@@ -40,7 +61,7 @@ function readSheet(xml: string, shared: string[]): Map<string, Cell> {
     let value: Scalar = null;
     if (type === 'inlineStr') value = textOf(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
     else if (v !== undefined)
-      value = type === 's' ? (shared[Number(v)] ?? null) : type === 'b' ? v === '1' : type === 'str' || type === 'e' ? decode(v) : v === '' ? null : Number(v);
+      value = type === 's' ? shared.get(Number(v)) : type === 'b' ? v === '1' : type === 'str' || type === 'e' ? decode(v) : v === '' ? null : Number(v);
     if (value === '') value = null;
     // A shared formula's copies carry no text of their own; they are formulas all the same.
     cells.set(address, f ? { value, formula: decode(f[1] ?? '') || `(shared ${attr(f[0], 'si') ?? ''})` } : { value });
@@ -63,7 +84,7 @@ function sheetPaths(parts: Map<string, Uint8Array>): Map<string, string> {
 
 /** Reads a package given as its parts (entry name → bytes), e.g. the parts the verifier checked. */
 export function readParts(parts: Map<string, Uint8Array>): LoadedWorkbook {
-  const shared = parts.has('xl/sharedStrings.xml') ? [...strFromU8(parts.get('xl/sharedStrings.xml')!).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1])) : [];
+  const shared = new SharedStrings(parts.has('xl/sharedStrings.xml') ? strFromU8(parts.get('xl/sharedStrings.xml')!) : '');
   const paths = sheetPaths(parts);
   const sheets = new Map<string, Map<string, Cell>>();
   const sheet = (name: string) => {
