@@ -51,9 +51,12 @@ const num = (s: string | undefined) => (s?.endsWith('%') ? Number(s.slice(0, -1)
 
 maybe('LibreOffice opens the generated files', () => {
   test.each([
+    ['hue-931-2024', 'so', 'Sở Y tế'],
+    ['hue-931-2024', 'huyen', 'Huyện Phú Vang'],
+    ['hue-931-2024', 'xa', 'Xã Phú Thượng'],
     ['hue-2263-2023', 'xa', 'Phường Phú Hội'],
     ['hanoi-5279-2025', 'so', 'Sở Du lịch'],
-    ['hue-931-2024', 'huyen', 'Huyện Phú Vang'],
+    ['hanoi-5279-2025', 'xa', 'Phường Ba Đình'],
   ])('%s %s: recalculated subtotals, total and percent equal the engine', async (rubricId, unit, unitName) => {
     const { rubric, values, spec } = filledSpec(rubricId, unit, 9, unitName);
     const engine = assess(rubric, { unit, unitName, year: 2025, values });
@@ -78,9 +81,12 @@ maybe('LibreOffice opens the generated files', () => {
     expect(num(totalRow[2])).toBeCloseTo(engine.total!, 6);
   }, 120000);
 
-  test('Kon Tum district: recalculated pillar and unit levels equal the engine', async () => {
-    const { rubric, values, spec } = filledSpec('kontum-121-2025', 'huyen', 21, 'Huyện Đắk Hà');
-    const engine = assess(rubric, { unit: 'huyen', values });
+  test.each([
+    ['xa', 'Xã Đắk Blà'],
+    ['huyen', 'Huyện Đắk Hà'],
+  ])('Kon Tum %s: recalculated pillar and unit levels equal the engine', async (unit, unitName) => {
+    const { rubric, values, spec } = filledSpec('kontum-121-2025', unit, 21, unitName);
+    const engine = assess(rubric, { unit, values });
     const dir = mkdtempSync(join(tmpdir(), 'dti-lo-'));
     const file = join(dir, 'levels.xlsx');
     writeFileSync(file, await writeXlsx(forRecalculation(spec)));
