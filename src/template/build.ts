@@ -515,8 +515,10 @@ function buildSummary(
     title: isLevel ? 'Mức độ theo nhóm chỉ tiêu' : 'Tỷ lệ điểm đạt theo trụ cột',
     categories: `B5:B${last}`,
     series: [{ name: isLevel ? 'Mức đạt' : 'Tỷ lệ đạt', values: isLevel ? `C5:C${last}` : `E5:E${last}` }],
+    valueFormat: isLevel ? '0' : '0%',
     from: 'G4',
-    to: `N${Math.max(last + 12, 22)}`,
+    // Tall enough for every pillar's label to show.
+    to: `N${Math.max(last + 12, 4 + pillars.length * 3)}`,
   };
 
   // Level rubrics: what stands between the unit and the next level, criterion by criterion.

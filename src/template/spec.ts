@@ -83,6 +83,8 @@ export interface ChartSpec {
   /** Category labels and values, ranges in this sheet. */
   categories: string;
   series: { name: string; values: string }[];
+  /** Number format of the value axis, e.g. "0%". */
+  valueFormat?: string;
   /** Top-left and bottom-right cells the chart covers. */
   from: string;
   to: string;
