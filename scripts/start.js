@@ -21,6 +21,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 function build() {
   console.log('» Đang build add-in (webpack, production)…');
+  fs.rmSync(web, { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
