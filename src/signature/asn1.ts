@@ -66,11 +66,11 @@ function toDer(block: AsnBlock): Der {
   return { cls: block.idBlock.tagClass, tag: block.idBlock.tagNumber, constructed, raw, content, children };
 }
 
-export const isUniversal = (d: Der | undefined, tag: number): d is Der => !!d && d.cls === UNIVERSAL && d.tag === tag;
-export const isContext = (d: Der | undefined, tag: number): d is Der => !!d && d.cls === CONTEXT && d.tag === tag;
+export const isUniversal = (d: Der | undefined, tag: number): boolean => !!d && d.cls === UNIVERSAL && d.tag === tag;
+export const isContext = (d: Der | undefined, tag: number): boolean => !!d && d.cls === CONTEXT && d.tag === tag;
 
 export function expect(d: Der | undefined, tag: number, what: string): Der {
-  if (!isUniversal(d, tag)) throw new Error(`Cấu trúc ASN.1 sai ở ${what} (unexpected ASN.1 structure)`);
+  if (!d || !isUniversal(d, tag)) throw new Error(`Cấu trúc ASN.1 sai ở ${what} (unexpected ASN.1 structure)`);
   return d;
 }
 

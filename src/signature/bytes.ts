@@ -27,16 +27,6 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
 
@@ -74,23 +64,14 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Reads a PEM block (or several) into DER; bytes that are not PEM are returned as DER unchanged. */
-export function pemOrDer(input: Uint8Array, label = '[A-Z0-9 ]+'): Uint8Array[] {
-  const text = latin1(input.subarray(0, Math.min(input.length, 64)));
+export function pemOrDer(input: Uint8Array, label = '[A-Z0-9 #]+'): Uint8Array[] {
+  // DER starts with a SEQUENCE tag (0x30); PEM may have explanatory text before its first block.
+  if (input[0] === 0x30) return [input];
+  const text = new TextDecoder('utf-8').decode(input);
   if (!text.includes('-----BEGIN')) return [input];
-  const all = latin1(input);
   const re = new RegExp(`-----BEGIN (${label})-----([\\s\\S]*?)-----END \\1-----`, 'g');
-  return [...all.matchAll(re)].map((m) => fromBase64(m[2]));
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
+  return [...text.matchAll(re)].map((m) => fromBase64(m[2]));
 }
 
 /** A fresh ArrayBuffer holding exactly these bytes (WebCrypto wants a BufferSource without offsets). */

@@ -39,13 +39,16 @@ export function canonicalizeDocument(doc: XmlDocument, method: C14nMethod): stri
     if (n.nodeType === ELEMENT_NODE) {
       out += renderElement(n as XmlElement, new Map(), new Map(), method, false);
       afterRoot = true;
-    } else if (n.nodeType === PROCESSING_INSTRUCTION_NODE || (n.nodeType === COMMENT_NODE && method.withComments)) {
+    } else if ((n.nodeType === PROCESSING_INSTRUCTION_NODE && !isXmlDeclaration(n)) || (n.nodeType === COMMENT_NODE && method.withComments)) {
       // Spec: a line feed separates top-level PIs and comments from the document element.
       out += afterRoot ? `\n${renderLeaf(n)}` : `${renderLeaf(n)}\n`;
     }
   }
   return out;
 }
+
+/** xmldom keeps the XML declaration as a processing instruction "xml"; C14N drops it. */
+const isXmlDeclaration = (n: XmlNode) => (n as XmlNode & { target?: string }).target === 'xml';
 
 /** The namespace bindings in scope at node (nearest declaration wins); xmlns="" maps '' to ''. */
 function inScopeNamespaces(node: XmlNode | null): Namespaces {

@@ -13,9 +13,17 @@ export type SignatureScheme =
   | { kind: 'RSA-PSS'; hash: HashName; saltLength: number }
   | { kind: 'ECDSA'; hash: HashName };
 
+/** Thrown when the runtime lacks WebCrypto: a problem of the environment, not of the file. */
+export class MissingWebCryptoError extends Error {
+  constructor() {
+    super('WebCrypto (globalThis.crypto.subtle) không có trong môi trường này; cần Node ≥ 19 hoặc trình duyệt hiện đại (HTTPS)');
+    this.name = 'MissingWebCryptoError';
+  }
+}
+
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('WebCrypto (crypto.subtle) không có trong môi trường này');
+  if (!s) throw new MissingWebCryptoError();
   return s;
 }
 
@@ -84,10 +92,11 @@ export async function verifySignature(
 ): Promise<boolean> {
   const params = importParams(key, scheme);
   if (!params) return false;
+  const crypto = subtle();
   try {
-    const publicKey = await subtle().importKey('spki', toArrayBuffer(spki), params.importAlg, false, ['verify']);
+    const publicKey = await crypto.importKey('spki', toArrayBuffer(spki), params.importAlg, false, ['verify']);
     const sig = key.kind === 'EC' && signatureFormat === 'der' ? ecdsaDerToRaw(signature, key.curve) : signature;
-    return await subtle().verify(params.verifyAlg, publicKey, toArrayBuffer(sig), toArrayBuffer(data));
+    return await crypto.verify(params.verifyAlg, publicKey, toArrayBuffer(sig), toArrayBuffer(data));
   } catch {
     // A key WebCrypto refuses or a signature it cannot parse is simply not a valid signature.
     return false;

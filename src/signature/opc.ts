@@ -175,6 +175,7 @@ export function findSignatureParts(pkg: OpcPackage): SignatureParts {
   for (const rel of readRelationships(pkg, origin)) {
     if (rel.type !== REL_TYPES.signature) continue;
     const part = existingTarget(pkg, rel, relsPartOf(origin));
+    if (signatures.includes(part)) continue; // two relationships to one part are still one signature
     signatures.push(part);
     related.add(part);
     addSignatureExtras(pkg, part, related);

@@ -6,6 +6,7 @@
  */
 import { readTrustAnchors } from './chain';
 import { verifyDetachedCms } from './cms';
+import { MissingWebCryptoError } from './crypto';
 import { MalformedPackageError } from './errors';
 import { checkXmlPartsHaveNoDtd, CONTENT_TYPES_PART, findSignatureParts, openPackage } from './opc';
 import type { OpcPackage, SignatureParts } from './opc';
@@ -18,9 +19,8 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = 
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? new Date();
   const { anchors, reasons: anchorReasons } = readTrustAnchors(options.trustAnchors ?? []);
-  let parts = new Map<string, Uint8Array>();
   try {
-    parts = readZip(bytes, limits);
+    const parts = readZip(bytes, limits);
     const pkg = openPackage(parts);
     checkXmlPartsHaveNoDtd(pkg);
     const signatureParts = findSignatureParts(pkg);
@@ -29,9 +29,20 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = 
     const cms = options.p7s ? await verifyDetachedCms(options.p7s, bytes, anchors, now) : [];
     return summarize(pkg, signatureParts, xml, cms, anchorReasons);
   } catch (error) {
-    if (!(error instanceof MalformedPackageError)) throw error;
-    return { status: 'malformed', signer: null, signedAt: null, reasons: [error.reason, ...anchorReasons], signatures: [], uncoveredParts: [], parts };
+    if (error instanceof MissingWebCryptoError) throw error;
+    // No parts for a malformed package: nothing in it was verified, so nothing should be scored from it.
+    return { status: 'malformed', signer: null, signedAt: null, reasons: [malformedReason(error), ...anchorReasons], signatures: [], uncoveredParts: [], parts: new Map() };
   }
+}
+
+/**
+ * Hostile input must never make verification throw: anything unexpected (a structure nested deep
+ * enough to exhaust the stack, an ASN.1 shape no check anticipated) fails closed as malformed.
+ */
+function malformedReason(error: unknown): string {
+  if (error instanceof MalformedPackageError) return error.reason;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Không xử lý được gói: ${message} (unexpected structure)`;
 }
 
 function summarize(pkg: OpcPackage, signatureParts: SignatureParts, xml: XmlSignatureCheck[], cms: SignatureReport[], anchorReasons: string[]): VerifyResult {
@@ -93,7 +104,9 @@ interface Coverage {
  * each Manifest reference carries the part's content type ("?ContentType=") and the verifier checks
  * it against [Content_Types].xml, so the file counts as covered as soon as one valid signature has
  * at least one Manifest reference. Entries for unsigned parts could still be added to it, but those
- * parts are then reported as uncovered themselves.
+ * parts are then reported as uncovered themselves. Likewise a Relationships part counts as covered
+ * when referenced even though its RelationshipTransform selects only some relationships: the ones
+ * left out (docProps, the signature origin) lead to parts that are judged on their own.
  */
 function computeCoverage(pkg: OpcPackage, signatureParts: SignatureParts, xml: XmlSignatureCheck[], cms: SignatureReport[]): Coverage {
   const all = [...pkg.parts.keys()].filter((p) => !signatureParts.signatureRelated.has(p));

@@ -5,7 +5,6 @@
  */
 import { expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
 import type { Der } from './asn1';
-import { bytesEqual, toHex } from './bytes';
 
 export interface NameAttribute {
   oid: string;
@@ -91,7 +90,7 @@ export function readAlgorithmIdentifier(d: Der): AlgorithmIdentifier {
 function readKeyAlgorithm(spki: Der): KeyAlgorithm {
   const alg = readAlgorithmIdentifier(spki.children[0]);
   if (alg.oid === '1.2.840.113549.1.1.1') return { kind: 'RSA' };
-  if (alg.oid === '1.2.840.10045.2.1' && isUniversal(alg.params, TAG.OID)) {
+  if (alg.oid === '1.2.840.10045.2.1' && alg.params && isUniversal(alg.params, TAG.OID)) {
     const curve = CURVES[readOid(alg.params)];
     if (curve) return { kind: 'EC', curve };
   }
@@ -164,6 +163,3 @@ export function formatName(rdns: NameAttribute[][]): string {
 function escapeDnValue(v: string): string {
   return v.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
 }
-
-export const sameCertificate = (a: Certificate, b: Certificate) => bytesEqual(a.der, b.der);
-export const certificateId = (c: Certificate) => `${c.subject} (serial ${toHex(c.serial)})`;

@@ -5,10 +5,10 @@
  * could keep properties naming someone else's certificate.
  */
 import { DIGEST_METHODS } from './algorithms';
-import { isContext, isUniversal, parseDer, readUnsigned, TAG, unsignedToDecimal } from './asn1';
+import { isContext, isUniversal, parseDer, readUnsigned, TAG } from './asn1';
 import { bytesEqual, fromBase64 } from './bytes';
 import { digest } from './crypto';
-import { ATTRIBUTE_NAMES, readName } from './x509';
+import { ATTRIBUTE_NAMES } from './x509';
 import type { Certificate, NameAttribute } from './x509';
 import { childElements, firstChildNamed, isXadesNamespace, NS, textOf } from './xml';
 import type { XmlElement } from './xml';
@@ -150,6 +150,3 @@ function unescapeDn(v: string): string {
   const unquoted = v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
   return unquoted.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_, x: string) => (x.length === 2 ? String.fromCharCode(parseInt(x, 16)) : x));
 }
-
-/** The issuer Name of a certificate as attributes, for tests and diagnostics. */
-export const issuerAttributesOf = (issuerDer: Uint8Array) => readName(parseDer(issuerDer)).flat();

@@ -17,6 +17,7 @@ import type { SignatureScheme } from './crypto';
 import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
 import { SignatureProblem } from './errors';
 import { digestMethodOf, digestValueOf, verifyManifest } from './manifest';
+import type { ManifestResult } from './manifest';
 import type { OpcPackage } from './opc';
 import { applyTransforms, c14nMethodOf } from './transforms';
 import type { SignatureReport } from './types';
@@ -64,38 +65,65 @@ export async function verifyXmlSignature(pkg: OpcPackage, part: string, ctx: Ver
   const f = new Findings();
   const certificates = readKeyInfoCertificates(root, f);
   const report: SignatureReport = { id: part, valid: false, signer: certificates[0]?.subject ?? null, signedAt: null, algorithm: '', sha1: false, trusted: false, reasons: [] };
-  const done = (covered = new Set<string>(), manifestReferences = 0): XmlSignatureCheck => {
-    report.valid = f.failures.length === 0;
-    report.sha1 = f.sha1 || f.chainSha1;
-    report.reasons = [...f.failures, ...f.notes];
-    return { report, covered: report.valid ? covered : new Set(), manifestReferences };
-  };
+  const structure = checkStructure(root, part, f);
+  if (!structure) return finish(report, f, null);
 
-  if (!isNamed(root, NS.dsig, 'Signature')) return f.fail(`Phần ${part} không chứa phần tử ds:Signature`), done();
-  const ids = uniqueIds(root, f);
-  if (!ids) return done();
-  const signedInfo = singleChild(root, 'SignedInfo', f);
-  if (!signedInfo) return done();
-
-  const scheme = signatureSchemeOf(signedInfo, f);
-  report.algorithm = scheme ? schemeName(scheme) : (firstChildNamed(signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '');
-  const signer = scheme ? await checkSignatureValue(root, signedInfo, scheme, certificates, f) : null;
+  const scheme = signatureSchemeOf(structure.signedInfo, f);
+  report.algorithm = scheme ? schemeName(scheme) : (firstChildNamed(structure.signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '');
+  const signer = scheme ? await checkSignatureValue(root, structure.signedInfo, scheme, certificates, f) : null;
   if (signer) report.signer = signer.subject;
 
-  const targets = await checkSignedInfoReferences(root, signedInfo, ids, f);
-  const packageObject = checkPackageObject(root, targets, f);
-  const manifest = packageObject ? firstChildNamed(packageObject, NS.dsig, 'Manifest') : null;
-  if (packageObject && !manifest) f.fail('Object của gói (idPackageObject) không có Manifest');
-  const manifestResult = manifest ? await verifyManifest(manifest, pkg) : null;
-  if (manifestResult) {
-    manifestResult.reasons.forEach((r) => f.fail(r));
-    f.sha1 ||= manifestResult.sha1;
-  }
-
-  report.signedAt = (targets.signedProperties && signingTimeOf(targets.signedProperties)) ?? (packageObject && signatureTimeOf(packageObject)) ?? null;
-  if (signer) await checkCertificate(signer, certificates, targets.signedProperties, report, ctx, f);
+  const content = await checkSignedContent(root, structure, pkg, f);
+  report.signedAt = signingTime(root, content, f);
+  if (signer) await checkCertificate(signer, certificates, content.targets.signedProperties, report, ctx, f);
   if (f.sha1) f.note('Chữ ký dùng SHA-1, thuật toán băm yếu; nên ký lại bằng SHA-256 (weak hash)');
-  return done(manifestResult?.covered, manifestResult?.references ?? 0);
+  return finish(report, f, content.manifest);
+}
+
+function finish(report: SignatureReport, f: Findings, manifest: ManifestResult | null): XmlSignatureCheck {
+  report.valid = f.failures.length === 0;
+  report.sha1 = f.sha1 || f.chainSha1;
+  report.reasons = [...f.failures, ...f.notes];
+  return { report, covered: report.valid && manifest ? manifest.covered : new Set(), manifestReferences: manifest?.references ?? 0 };
+}
+
+interface Structure {
+  ids: Map<string, XmlElement>;
+  signedInfo: XmlElement;
+}
+
+/** A ds:Signature root with unique Ids and exactly one SignedInfo, or null (with the failure recorded). */
+function checkStructure(root: XmlElement, part: string, f: Findings): Structure | null {
+  if (!isNamed(root, NS.dsig, 'Signature')) return f.fail(`Phần ${part} không chứa phần tử ds:Signature`), null;
+  const ids = uniqueIds(root, f);
+  const signedInfo = ids ? singleChild(root, 'SignedInfo', f) : null;
+  return ids && signedInfo ? { ids, signedInfo } : null;
+}
+
+interface SignedContent {
+  targets: SignedTargets;
+  packageObject: XmlElement | null;
+  manifest: ManifestResult | null;
+}
+
+/** The SignedInfo references, the one package Object they must include, and its Manifest of parts. */
+async function checkSignedContent(root: XmlElement, structure: Structure, pkg: OpcPackage, f: Findings): Promise<SignedContent> {
+  const targets = await checkSignedInfoReferences(root, structure.signedInfo, structure.ids, f);
+  const packageObject = checkPackageObject(root, targets, f);
+  const manifestEl = packageObject ? firstChildNamed(packageObject, NS.dsig, 'Manifest') : null;
+  if (packageObject && !manifestEl) f.fail('Object của gói (idPackageObject) không có Manifest');
+  const manifest = manifestEl ? await verifyManifest(manifestEl, pkg) : null;
+  manifest?.reasons.forEach((r) => f.fail(r));
+  f.sha1 ||= manifest?.sha1 ?? false;
+  return { targets, packageObject, manifest };
+}
+
+/** XAdES SigningTime when the SignedProperties are signed, else the OPC SignatureTime of the package Object. */
+function signingTime(root: XmlElement, content: SignedContent, f: Findings): string | null {
+  const { signedProperties } = content.targets;
+  if (!signedProperties && descendants(root).some((e) => e.localName === 'SignedProperties' && isXadesNamespace(e.namespaceURI)))
+    f.note('SignedProperties (XAdES) không được SignedInfo tham chiếu nên bị bỏ qua (unsigned XAdES properties ignored)');
+  return (signedProperties && signingTimeOf(signedProperties)) ?? (content.packageObject && signatureTimeOf(content.packageObject)) ?? null;
 }
 
 /** All Id/ID/id attribute values must be unique: a duplicate is how signature wrapping hides a second object. */
@@ -130,17 +158,21 @@ function signatureSchemeOf(signedInfo: XmlElement, f: Findings): SignatureScheme
   return scheme ?? null;
 }
 
+/** More certificates than any real chain needs would only make the verifier try keys in vain. */
+const MAX_KEYINFO_CERTIFICATES = 16;
+
 function readKeyInfoCertificates(root: XmlElement, f: Findings): Certificate[] {
   const keyInfo = firstChildNamed(root, NS.dsig, 'KeyInfo');
   const out: Certificate[] = [];
-  for (const data of keyInfo ? childrenNamed(keyInfo, NS.dsig, 'X509Data') : [])
-    for (const el of childrenNamed(data, NS.dsig, 'X509Certificate')) {
-      try {
-        out.push(parseCertificate(fromBase64(textOf(el))));
-      } catch {
-        f.fail('Chứng thư X.509 trong KeyInfo không đọc được (bad certificate)');
-      }
+  const elements = (keyInfo ? childrenNamed(keyInfo, NS.dsig, 'X509Data') : []).flatMap((data) => childrenNamed(data, NS.dsig, 'X509Certificate'));
+  if (elements.length > MAX_KEYINFO_CERTIFICATES) return f.fail(`KeyInfo có ${elements.length} chứng thư, quá giới hạn ${MAX_KEYINFO_CERTIFICATES}`), [];
+  for (const el of elements) {
+    try {
+      out.push(parseCertificate(fromBase64(textOf(el))));
+    } catch {
+      f.fail('Chứng thư X.509 trong KeyInfo không đọc được (bad certificate)');
     }
+  }
   if (!out.length && !f.failures.length) f.fail('KeyInfo không có chứng thư X.509 của người ký (no X509Certificate)');
   return out;
 }

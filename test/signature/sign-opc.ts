@@ -1,0 +1,367 @@
+/**
+ * TEST-ONLY signer: signs an .xlsx package the way Excel does (ECMA-376 Part 2 + XAdES), so tests
+ * can make valid signed workbooks and tampered variants with keys from a throw-away OpenSSL CA.
+ *
+ * It deliberately shares no code with src/signature: every signed XML fragment is written directly
+ * in its canonical form (attributes in c14n order, explicit end tags, the namespaces inherited from
+ * <Signature> added on the apex), and the RelationshipTransform output is built here by hand, so a
+ * canonicalization bug in the verifier cannot be hidden by the same bug in the signer.
+ *
+ * Exported for reuse (e.g. a benchmark of 1,000 signed workbooks):
+ *   makeTestPki(dir)                         → PEM keys/certificates made with the openssl CLI
+ *   signXlsx(bytes, key, signedAt?, options?) → the signed package
+ *   signCmsDetached(bytes, key, dir)         → FILE.p7s bytes (openssl cms -sign -binary -outform DER)
+ */
+import { execFileSync } from 'child_process';
+import { createHash, createPrivateKey, sign as nodeSign, X509Certificate } from 'crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { DOMParser } from '@xmldom/xmldom';
+
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
+const MDSSI = 'http://schemas.openxmlformats.org/package/2006/digital-signature';
+const XADES = 'http://uri.etsi.org/01903/v1.3.2#';
+const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+const REL_TRANSFORM = 'http://schemas.openxmlformats.org/package/2006/RelationshipTransform';
+const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const RELS_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
+const ORIGIN_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin';
+const SIGNATURE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature';
+const ORIGIN_TYPE = 'application/vnd.openxmlformats-package.digital-signature-origin';
+const SIGNATURE_TYPE = 'application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml';
+
+type Hash = 'sha1' | 'sha256' | 'sha512';
+const DIGEST_URI: Record<Hash, string> = {
+  sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
+  sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  sha512: 'http://www.w3.org/2001/04/xmlenc#sha512',
+};
+const RSA_URI: Record<Hash, string> = {
+  sha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+  sha256: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  sha512: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512',
+};
+const ECDSA_URI: Record<Hash, string> = {
+  sha1: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1',
+  sha256: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256',
+  sha512: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512',
+};
+
+export interface SigningKey {
+  privateKeyPem: string;
+  certificatePem: string;
+  chainPem?: string[];
+}
+
+/** Test hooks, all optional; the defaults sign exactly like Excel (RSA-SHA256 with XAdES). */
+export interface SignOptions {
+  hash?: Hash;
+  /** The certificate XAdES SigningCertificate names (default: the signing certificate). */
+  signingCertificatePem?: string;
+  /** Extra SignedInfo references, signed like the others (the digest is whatever is given). */
+  extraSignedInfoReferences?: { uri: string; type?: string; digestValue?: string }[];
+  /** An extra Transform (placed first) on the reference of one part. */
+  extraTransform?: { part: string; algorithm: string };
+  /** SignatureComments text in SignatureInfoV1. */
+  comments?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test PKI (OpenSSL CLI)
+
+export interface TestPki {
+  rootPem: string;
+  rootKeyPem: string;
+  signerPem: string;
+  signerKeyPem: string;
+  expiredPem: string;
+  expiredKeyPem: string;
+  otherRootPem: string;
+  /** A signer certificate the root signed with sha1WithRSAEncryption. */
+  sha1SignerPem: string;
+  sha1SignerKeyPem: string;
+  /** An ECDSA P-256 signer certificate from the same root. */
+  ecSignerPem: string;
+  ecSignerKeyPem: string;
+  dir: string;
+}
+
+const SIGNER_EXTENSIONS = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,nonRepudiation', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'].join('\n');
+
+function openssl(dir: string, args: string[]): void {
+  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function makeRoot(dir: string, name: string, subject: string): void {
+  openssl(dir, ['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '3650', '-sha256', '-utf8', '-subj', subject,
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'subjectKeyIdentifier=hash']);
+}
+
+function makeRequest(dir: string, name: string, subject: string, keyAlg: string[] = ['-newkey', 'rsa:2048']): void {
+  openssl(dir, ['req', '-new', ...keyAlg, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-utf8', '-subj', subject]);
+}
+
+function issue(dir: string, name: string, md: string, serial: string): void {
+  openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'root.pem', '-CAkey', 'root.key', '-set_serial', serial, '-days', '825', `-${md}`, '-extfile', 'signer.ext', '-out', `${name}.pem`]);
+}
+
+/** `openssl x509` cannot back-date; `openssl ca` can, given a minimal CA database. */
+function issueExpired(dir: string): void {
+  mkdirSync(path.join(dir, 'newcerts'), { recursive: true });
+  writeFileSync(path.join(dir, 'index.txt'), '');
+  writeFileSync(path.join(dir, 'serial'), '2001\n');
+  writeFileSync(
+    path.join(dir, 'ca.cnf'),
+    ['[ca]', 'default_ca = test', '[test]', `dir = ${dir}`, 'database = $dir/index.txt', 'new_certs_dir = $dir/newcerts', 'serial = $dir/serial', 'default_md = sha256',
+      'policy = any', 'unique_subject = no', 'copy_extensions = none', '[any]', 'commonName = supplied'].join('\n'),
+  );
+  openssl(dir, ['ca', '-batch', '-config', 'ca.cnf', '-utf8', '-cert', 'root.pem', '-keyfile', 'root.key', '-in', 'expired.csr', '-out', 'expired.pem', '-notext',
+    '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-extfile', 'signer.ext']);
+}
+
+export function makeTestPki(dir: string): TestPki {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'signer.ext'), SIGNER_EXTENSIONS);
+  makeRoot(dir, 'root', '/C=VN/O=CDS DTI Thử nghiệm/CN=CDS DTI Test Root CA');
+  makeRoot(dir, 'other', '/C=VN/O=Another Test CA/CN=Another Test Root CA');
+  makeRequest(dir, 'signer', '/C=VN/ST=Thừa Thiên Huế/O=Sở Thông tin và Truyền thông/CN=Nguyễn Văn An');
+  issue(dir, 'signer', 'sha256', '0x1001');
+  makeRequest(dir, 'sha1signer', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Trần Thị Bình (SHA-1)');
+  issue(dir, 'sha1signer', 'sha1', '0x1002');
+  makeRequest(dir, 'ecsigner', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Lê Văn Cường (ECDSA)', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+  issue(dir, 'ecsigner', 'sha256', '0x1003');
+  makeRequest(dir, 'expired', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Phạm Văn Dũng (hết hạn)');
+  issueExpired(dir);
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+  return {
+    rootPem: read('root.pem'),
+    rootKeyPem: read('root.key'),
+    signerPem: read('signer.pem'),
+    signerKeyPem: read('signer.key'),
+    expiredPem: read('expired.pem'),
+    expiredKeyPem: read('expired.key'),
+    otherRootPem: read('other.pem'),
+    sha1SignerPem: read('sha1signer.pem'),
+    sha1SignerKeyPem: read('sha1signer.key'),
+    ecSignerPem: read('ecsigner.pem'),
+    ecSignerKeyPem: read('ecsigner.key'),
+    dir,
+  };
+}
+
+/** A detached CMS signature over the exact bytes, as `openssl cms -sign -binary -outform DER` makes it. */
+export function signCmsDetached(bytes: Uint8Array, key: SigningKey, dir: string): Uint8Array {
+  mkdirSync(dir, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const files = { input: `in-${stamp}.bin`, cert: `cert-${stamp}.pem`, key: `key-${stamp}.pem`, out: `out-${stamp}.p7s` };
+  writeFileSync(path.join(dir, files.input), bytes);
+  writeFileSync(path.join(dir, files.cert), key.certificatePem);
+  writeFileSync(path.join(dir, files.key), key.privateKeyPem);
+  openssl(dir, ['cms', '-sign', '-binary', '-outform', 'DER', '-in', files.input, '-signer', files.cert, '-inkey', files.key, '-out', files.out]);
+  return new Uint8Array(readFileSync(path.join(dir, files.out)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical-form XML writing
+
+const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+
+/** An element in canonical form: attributes must already be in c14n order (namespaces first). */
+function el(name: string, attrs: [string, string][], content = ''): string {
+  return `<${name}${attrs.map(([k, v]) => ` ${k}="${escAttr(v)}"`).join('')}>${content}</${name}>`;
+}
+
+/** The canonical form of an element whose start tag is `<name ...`, adding the namespace declarations it inherits. */
+function asApex(xml: string, inherited: string): string {
+  return xml.replace(/^<([^\s>]+)/, `<$1 ${inherited}`);
+}
+
+const b64 = (data: Uint8Array | string) => Buffer.from(data).toString('base64');
+const hashOf = (hash: Hash, data: Uint8Array | string) => createHash(hash).update(data).digest();
+const pemBody = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+
+// ---------------------------------------------------------------------------------------------
+// Package
+
+interface Pkg {
+  files: Record<string, Uint8Array>;
+  /** Read once the signature's own entries are added (content types do not change while signing). */
+  types?: { defaults: Map<string, string>; overrides: Map<string, string> };
+}
+
+const xmlParser = () => new DOMParser();
+
+function contentTypes(pkg: Pkg): { defaults: Map<string, string>; overrides: Map<string, string> } {
+  const doc = xmlParser().parseFromString(strFromU8(pkg.files['[Content_Types].xml']), 'application/xml');
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  for (const e of Array.from(doc.getElementsByTagName('Default'))) defaults.set(e.getAttribute('Extension')!.toLowerCase(), e.getAttribute('ContentType')!);
+  for (const e of Array.from(doc.getElementsByTagName('Override'))) overrides.set(e.getAttribute('PartName')!.toLowerCase(), e.getAttribute('ContentType')!);
+  return { defaults, overrides };
+}
+
+function contentTypeOf(pkg: Pkg, part: string): string {
+  const ct = (pkg.types ??= contentTypes(pkg));
+  return ct.overrides.get(`/${part}`.toLowerCase()) ?? ct.defaults.get(part.split('.').pop()!.toLowerCase()) ?? 'application/octet-stream';
+}
+
+/** Adds what a signature needs before signing: the origin relationship, origin part, content types. */
+function addSignatureInfrastructure(pkg: Pkg): string {
+  const existing = Object.keys(pkg.files).filter((n) => /^_xmlsignatures\/sig\d+\.xml$/.test(n)).length;
+  const sigName = `_xmlsignatures/sig${existing + 1}.xml`;
+  let ct = strFromU8(pkg.files['[Content_Types].xml']);
+  if (!/Extension="sigs"/i.test(ct)) ct = ct.replace('</Types>', `<Default Extension="sigs" ContentType="${ORIGIN_TYPE}"/></Types>`);
+  ct = ct.replace('</Types>', `<Override PartName="/${sigName}" ContentType="${SIGNATURE_TYPE}"/></Types>`);
+  pkg.files['[Content_Types].xml'] = strToU8(ct);
+  let rels = strFromU8(pkg.files['_rels/.rels']);
+  if (!rels.includes(ORIGIN_REL)) {
+    const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+    rels = rels.replace('</Relationships>', `<Relationship Id="rId${Math.max(0, ...ids) + 1}" Type="${ORIGIN_REL}" Target="_xmlsignatures/origin.sigs"/></Relationships>`);
+    pkg.files['_rels/.rels'] = strToU8(rels);
+  }
+  pkg.files['_xmlsignatures/origin.sigs'] ??= new Uint8Array(0);
+  const originRels = pkg.files['_xmlsignatures/_rels/origin.sigs.rels'] ? strFromU8(pkg.files['_xmlsignatures/_rels/origin.sigs.rels']) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
+  pkg.files['_xmlsignatures/_rels/origin.sigs.rels'] = strToU8(
+    originRels.replace('</Relationships>', `<Relationship Id="rId${existing + 1}" Type="${SIGNATURE_REL}" Target="sig${existing + 1}.xml"/></Relationships>`),
+  );
+  return sigName;
+}
+
+/** Parts Excel signs: everything but docProps and the signature parts; [Content_Types].xml via ContentType. */
+function partsToSign(pkg: Pkg): string[] {
+  return Object.keys(pkg.files)
+    .filter((n) => !n.endsWith('/') && n !== '[Content_Types].xml' && !/^docProps\//i.test(n) && !/^_xmlsignatures\//i.test(n))
+    .sort();
+}
+
+interface Rel {
+  attrs: [string, string][];
+  id: string;
+  type: string;
+  target: string;
+}
+
+function readRels(bytes: Uint8Array): Rel[] {
+  const doc = xmlParser().parseFromString(strFromU8(bytes), 'application/xml');
+  return Array.from(doc.getElementsByTagName('Relationship')).map((e) => {
+    const attrs = Array.from({ length: e.attributes.length }, (_, i) => e.attributes.item(i)!).filter((a) => !a.name.startsWith('xmlns')).map((a) => [a.name, a.value] as [string, string]);
+    return { attrs, id: e.getAttribute('Id')!, type: e.getAttribute('Type')!, target: e.getAttribute('Target')! };
+  });
+}
+
+/** Excel leaves the docProps relationships and the signature origin out of the signed relationships. */
+const signedRelationship = (r: Rel) => r.type !== ORIGIN_REL && !/^\/?docProps\//i.test(r.target) && !/metadata\/(core-properties|thumbnail)|extended-properties|custom-properties/.test(r.type);
+
+/** The RelationshipTransform + C14N output, written out by hand for the selected relationships. */
+function transformedRels(rels: Rel[], ids: string[]): string {
+  const kept = rels.filter((r) => ids.includes(r.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const body = kept
+    .map((r) => {
+      const attrs = r.attrs.some(([k]) => k === 'TargetMode') ? r.attrs : [...r.attrs, ['TargetMode', 'Internal'] as [string, string]];
+      return el('Relationship', [...attrs].sort(([a], [b]) => (a < b ? -1 : 1)));
+    })
+    .join('');
+  return el('Relationships', [['xmlns', RELS_NS]], body);
+}
+
+function manifestReference(pkg: Pkg, part: string, hash: Hash, options: SignOptions): string | null {
+  const type = contentTypeOf(pkg, part);
+  const uri = `/${part}?ContentType=${type}`;
+  const extra = options.extraTransform?.part === part ? el('Transform', [['Algorithm', options.extraTransform.algorithm]]) : '';
+  const digestParts = (data: string | Uint8Array, transforms: string) =>
+    el('Reference', [['URI', uri]], transforms + el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, data))));
+  if (type !== RELS_TYPE) return digestParts(pkg.files[part], extra ? el('Transforms', [], extra) : '');
+  const rels = readRels(pkg.files[part]);
+  const ids = rels.filter(signedRelationship).map((r) => r.id);
+  if (!ids.length) return null;
+  const selectors = ids.map((id) => el('mdssi:RelationshipReference', [['SourceId', id]])).join('');
+  const transforms = extra + el('Transform', [['Algorithm', REL_TRANSFORM]], selectors) + el('Transform', [['Algorithm', C14N]]);
+  return digestParts(transformedRels(rels, ids), el('Transforms', [], transforms));
+}
+
+function packageObject(pkg: Pkg, hash: Hash, signedAt: Date, options: SignOptions): string {
+  const refs = partsToSign(pkg)
+    .map((p) => manifestReference(pkg, p, hash, options))
+    .filter(Boolean)
+    .join('');
+  const time = el('mdssi:SignatureTime', [], el('mdssi:Format', [], 'YYYY-MM-DDThh:mm:ssTZD') + el('mdssi:Value', [], isoSeconds(signedAt)));
+  const properties = el('SignatureProperties', [], el('SignatureProperty', [['Id', 'idSignatureTime'], ['Target', '#idPackageSignature']], time));
+  return el('Object', [['xmlns:mdssi', MDSSI], ['Id', 'idPackageObject']], el('Manifest', [], refs) + properties);
+}
+
+function officeObject(hash: Hash, comments: string): string {
+  const fields: [string, string][] = [
+    ['SetupID', ''], ['SignatureText', ''], ['SignatureImage', ''], ['SignatureComments', comments], ['WindowsVersion', '10.0'], ['OfficeVersion', '16.0'],
+    ['ApplicationVersion', '16.0'], ['Monitors', '1'], ['HorizontalResolution', '1920'], ['VerticalResolution', '1080'], ['ColorDepth', '32'],
+    ['SignatureProviderId', '{00000000-0000-0000-0000-000000000000}'], ['SignatureProviderUrl', ''], ['SignatureProviderDetails', '9'],
+    ['ManifestHashAlgorithm', DIGEST_URI[hash]], ['SignatureType', '1'],
+  ];
+  const info = el('SignatureInfoV1', [['xmlns', 'http://schemas.microsoft.com/office/2006/digsig']], fields.map(([k, v]) => el(k, [], escText(v))).join(''));
+  return el('Object', [['Id', 'idOfficeObject']], el('SignatureProperties', [], el('SignatureProperty', [['Id', 'idOfficeV1Details'], ['Target', '#idPackageSignature']], info)));
+}
+
+function signedProperties(hash: Hash, signedAt: Date, certificatePem: string): string {
+  const cert = new X509Certificate(certificatePem);
+  const issuer = cert.issuer.split('\n').reverse().join(', ');
+  const serial = BigInt(`0x${cert.serialNumber}`).toString(10);
+  const certRef = el(
+    'xd:Cert',
+    [],
+    el('xd:CertDigest', [], el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, cert.raw)))) +
+      el('xd:IssuerSerial', [], el('X509IssuerName', [], escText(issuer)) + el('X509SerialNumber', [], serial)),
+  );
+  const props =
+    el('xd:SigningTime', [], isoSeconds(signedAt)) +
+    el('xd:SigningCertificate', [], certRef) +
+    el('xd:SignaturePolicyIdentifier', [], el('xd:SignaturePolicyImplied', []));
+  return el('xd:SignedProperties', [['Id', 'idSignedProperties']], el('xd:SignedSignatureProperties', [], props));
+}
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function signedInfoReference(uri: string, type: string, hash: Hash, digestValue: string, c14nTransform = false): string {
+  const transforms = c14nTransform ? el('Transforms', [], el('Transform', [['Algorithm', C14N]])) : '';
+  return el('Reference', [['Type', type], ['URI', uri]], transforms + el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], digestValue));
+}
+
+/**
+ * Signs an .xlsx (or any OPC package) like Excel: origin.sigs + sigN.xml with the idPackageObject
+ * Manifest (every part except docProps and the signature parts; RelationshipTransform for .rels),
+ * the idOfficeObject SignatureInfoV1, XAdES SignedProperties (SigningTime, SigningCertificate) and
+ * RSA-SHA256 (ECDSA-SHA256 for an EC key). Signing an already signed package adds a signature.
+ */
+export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Date = new Date(), options: SignOptions = {}): Promise<Uint8Array> {
+  const hash = options.hash ?? 'sha256';
+  const pkg: Pkg = { files: unzipSync(bytes) };
+  const sigName = addSignatureInfrastructure(pkg);
+  const dsigNs = `xmlns="${DSIG}"`;
+
+  const pkgObject = packageObject(pkg, hash, signedAt, options);
+  const offObject = officeObject(hash, options.comments ?? 'Ký duyệt bản tự đánh giá DTI');
+  const props = signedProperties(hash, signedAt, options.signingCertificatePem ?? key.certificatePem);
+  const xadesObject = el('Object', [], el('xd:QualifyingProperties', [['xmlns:xd', XADES], ['Target', '#idPackageSignature']], props));
+
+  // Canonical forms of the referenced elements: each inherits the dsig default namespace, and
+  // SignedProperties also the xd prefix declared on QualifyingProperties.
+  const digestOf = (canonical: string) => b64(hashOf(hash, canonical));
+  const references = [
+    signedInfoReference('#idPackageObject', `${DSIG}Object`, hash, digestOf(asApex(pkgObject, dsigNs))),
+    signedInfoReference('#idOfficeObject', `${DSIG}Object`, hash, digestOf(asApex(offObject, dsigNs))),
+    signedInfoReference('#idSignedProperties', 'http://uri.etsi.org/01903#SignedProperties', hash, digestOf(asApex(props, `${dsigNs} xmlns:xd="${XADES}"`)), true),
+    ...(options.extraSignedInfoReferences ?? []).map((r) => signedInfoReference(r.uri, r.type ?? `${DSIG}Object`, hash, r.digestValue ?? b64(hashOf(hash, 'nothing')))),
+  ].join('');
+
+  const privateKey = createPrivateKey(key.privateKeyPem);
+  const ec = privateKey.asymmetricKeyType === 'ec';
+  const method = (ec ? ECDSA_URI : RSA_URI)[hash];
+  const signedInfo = el('SignedInfo', [], el('CanonicalizationMethod', [['Algorithm', C14N]]) + el('SignatureMethod', [['Algorithm', method]]) + references);
+  const signature = nodeSign(hash, Buffer.from(asApex(signedInfo, dsigNs), 'utf8'), ec ? { key: privateKey, dsaEncoding: 'ieee-p1363' } : privateKey);
+
+  const certs = [key.certificatePem, ...(key.chainPem ?? [])].map((p) => el('X509Certificate', [], pemBody(p))).join('');
+  const keyInfo = el('KeyInfo', [], el('X509Data', [], certs));
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>${el('Signature', [['xmlns', DSIG], ['Id', 'idPackageSignature']], signedInfo + el('SignatureValue', [], b64(signature)) + keyInfo + pkgObject + offObject + xadesObject)}`;
+  pkg.files[sigName] = strToU8(xml);
+  return zipSync(pkg.files, { level: 6 });
+}
