@@ -27,7 +27,20 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
+/** A synchronous digest the host may provide (Node's createHash in the CLI); WebCrypto otherwise. */
+export type HostDigest = (hash: HashName, data: Uint8Array) => Uint8Array;
+let hostDigest: HostDigest | undefined;
+
+/**
+ * Lets a host with a faster hash (Node) serve the digests: a batch computes twenty per file, and
+ * WebCrypto's per-call overhead dominates for small parts. Results are identical by definition.
+ */
+export function useHostDigest(d: HostDigest | undefined): void {
+  hostDigest = d;
+}
+
 export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
+  if (hostDigest) return hostDigest(hash, data);
   return new Uint8Array(await subtle().digest(hash, toArrayBuffer(data)));
 }
 
@@ -94,13 +107,33 @@ export async function verifySignature(
   if (!params) return false;
   const crypto = subtle();
   try {
-    const publicKey = await crypto.importKey('spki', toArrayBuffer(spki), params.importAlg, false, ['verify']);
+    const publicKey = await importCached(crypto, spki, params.importAlg);
     const sig = key.kind === 'EC' && signatureFormat === 'der' ? ecdsaDerToRaw(signature, key.curve) : signature;
     return await crypto.verify(params.verifyAlg, publicKey, toArrayBuffer(sig), toArrayBuffer(data));
   } catch {
     // A key WebCrypto refuses or a signature it cannot parse is simply not a valid signature.
     return false;
   }
+}
+
+/**
+ * Imported public keys, reused: a council's batch sees the same signer and CA certificates in
+ * hundreds of files. Bounded, so a hostile batch of distinct keys cannot grow it without end.
+ */
+const keyCache = new Map<string, Promise<CryptoKey>>();
+const KEY_CACHE_SIZE = 256;
+
+function importCached(crypto: SubtleCrypto, spki: Uint8Array, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
+  let id = JSON.stringify(alg) + ':';
+  for (let i = 0; i < spki.length; i++) id += String.fromCharCode(spki[i]);
+  let key = keyCache.get(id);
+  if (!key) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+    key = crypto.importKey('spki', toArrayBuffer(spki), alg, false, ['verify']);
+    key.catch(() => keyCache.delete(id));
+    keyCache.set(id, key);
+  }
+  return key;
 }
 
 function importParams(key: KeyAlgorithm, scheme: SignatureScheme): { importAlg: RsaHashedImportParams | EcKeyImportParams; verifyAlg: AlgorithmIdentifierLike } | null {

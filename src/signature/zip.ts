@@ -40,7 +40,9 @@ const MAX_COMMENT = 0xffff;
 const INFLATE_CHUNK = 4096;
 
 /** Reads every file entry (directories are skipped) into a map keyed by the entry name. */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
+export type RawInflater = (compressed: Uint8Array, declaredSize: number) => Uint8Array;
+
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS, inflateRaw?: RawInflater): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { entries: directory, offset } = readCentralDirectory(bytes, view, limits);
   checkNames(directory);
@@ -50,7 +52,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): 
   let total = 0;
   for (const entry of directory) {
     if (entry.name.endsWith('/')) continue;
-    const data = readEntry(bytes, view, entry);
+    const data = readEntry(bytes, view, entry, inflateRaw);
     total += data.length;
     if (total > limits.maxTotalInflated) malformed(`Tổng dung lượng giải nén vượt giới hạn ${limits.maxTotalInflated} byte (zip bomb?)`);
     out.set(entry.name, data);
@@ -200,7 +202,7 @@ function checkNoOverlap(entries: CentralEntry[], directoryOffset: number): void 
   }
 }
 
-function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry): Uint8Array {
+function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry, inflateRaw?: RawInflater): Uint8Array {
   const at = e.localOffset;
   if (view.getUint32(at, true) !== SIG_LOCAL) malformed(`Thiếu phần đầu cục bộ của mục "${e.name}" (bad local header)`);
   const nameLength = view.getUint16(at + 26, true);
@@ -210,7 +212,7 @@ function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry): Uint8Arr
   const start = at + 30 + nameLength + extraLength;
   if (start + e.compressedSize > e.bound) malformed(`Dữ liệu của mục "${e.name}" bị cắt cụt (truncated zip entry)`);
   const compressed = bytes.subarray(start, start + e.compressedSize);
-  const data = e.method === 0 ? stored(e, compressed) : inflateCapped(e, compressed);
+  const data = e.method === 0 ? stored(e, compressed) : inflateRaw ? inflateWith(inflateRaw, e, compressed) : inflateCapped(e, compressed);
   if (crc32(data) !== e.crc) malformed(`Mục "${e.name}" sai CRC-32, dữ liệu bị hỏng hoặc bị sửa (CRC mismatch)`);
   return data;
 }
@@ -218,6 +220,18 @@ function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry): Uint8Arr
 function stored(e: CentralEntry, data: Uint8Array): Uint8Array {
   if (data.length !== e.size) malformed(`Mục "${e.name}" có kích thước không khớp khai báo (size mismatch)`);
   return data;
+}
+
+/** The host's inflater, held to the same rules as ours: never more than the declared size, exactly that size. */
+function inflateWith(inflateRaw: RawInflater, e: CentralEntry, compressed: Uint8Array): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflateRaw(compressed, e.size);
+  } catch (error) {
+    malformed(`Không giải nén được mục "${e.name}" trong giới hạn ${e.size} byte đã khai báo: ${(error as Error).message} (corrupt deflate data or zip bomb?)`);
+  }
+  if (out!.length !== e.size) malformed(`Mục "${e.name}" giải nén ra ${out!.length} byte, khác ${e.size} byte đã khai báo (size mismatch)`);
+  return out!;
 }
 
 /**
