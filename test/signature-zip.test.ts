@@ -121,3 +121,19 @@ describe('XML safety', () => {
     await expectMalformed(broken, /_xmlsignatures\/sig1\.xml không phải XML hợp lệ/);
   });
 });
+
+describe('the host inflater (Node zlib, as the council CLI uses it) keeps the same limits', () => {
+  const nodeInflate = (c: Uint8Array, n: number) => new Uint8Array(require('zlib').inflateRawSync(c, { maxOutputLength: n + 1 }));
+
+  test('a valid package reads the same', async () => {
+    const r = await verifyPackage(signed, { inflateRaw: nodeInflate });
+    expect(r.status).toBe('valid-untrusted');
+    const plain = await verifyPackage(signed);
+    expect([...r.parts.keys()]).toEqual([...plain.parts.keys()]);
+    for (const [k, v] of plain.parts) expect(Buffer.compare(Buffer.from(r.parts.get(k)!), Buffer.from(v))).toBe(0);
+  });
+
+  test('an entry inflating past its declared size is refused (lying zip bomb)', async () => {
+    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*1000 byte.*zip bomb/, { inflateRaw: nodeInflate });
+  });
+});
