@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const valid = results.filter((r) => r.status === 'valid' && r.seal === 'valid' && r.assessment).length;
   const rate = N / seconds;
-  console.log(`dti (verify + re-score, ${cpus().length * 2} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`);
+  console.log(`dti (verify + re-score, ${cpus().length} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`);
 
   // LibreOffice headless recalculating a sample of the same files (always recalculate on load).
   try {
