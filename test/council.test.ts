@@ -8,7 +8,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { assess } from '../src/engine';
 import { sampleValues } from '../src/engine/sample';
-import { cellsFromValue } from '../src/engine/slots';
 import { assessFiles } from '../src/council/pool';
 import { rankingCsv, rankSubmissions } from '../src/council/rank';
 import { assessSubmission, type SubmissionResult } from '../src/council/submission';
@@ -20,7 +19,7 @@ const rubric = getRubric('hue-2263-2023');
 
 async function submission(seed: number, unitName: string) {
   const values = sampleValues(rubric, 'xa', seed);
-  const entries = entriesFromValues(rubric, 'xa', values, (c, v) => cellsFromValue(rubric, c, v));
+  const entries = entriesFromValues(rubric, 'xa', values);
   const spec = buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries });
   return { values, spec, bytes: await writeXlsx(spec) };
 }
@@ -126,7 +125,7 @@ describe('the fast reader used for batches reads what ExcelJS reads', () => {
     const { readEntries, readTemplateInfo, toAssessmentInput } = await import('../src/template/entries');
     const r = getRubric(rubricId);
     const values = sampleValues(r, unit, 8);
-    const spec = buildTemplate(r, { unit, unitName: 'Sở Du lịch', year: 2025, entries: entriesFromValues(r, unit, values, (c, v) => cellsFromValue(r, c, v)) });
+    const spec = buildTemplate(r, { unit, unitName: 'Sở Du lịch', year: 2025, entries: entriesFromValues(r, unit, values) });
     const bytes = await writeXlsx(spec);
     const slow = await loadXlsx(bytes);
     const fast = readParts(new Map(Object.entries(unzipSync(bytes))));

@@ -1,6 +1,5 @@
 /** Submissions as units send them: filled templates, sealed as the pane's Submit step seals them. */
 import { sampleValues } from '../src/engine/sample';
-import { cellsFromValue } from '../src/engine/slots';
 import { getRubric } from '../src/rubrics/catalog';
 import { buildTemplate, entriesFromValues, META_SHEET } from '../src/template/build';
 import { readEntries, readTemplateInfo } from '../src/template/entries';
@@ -14,7 +13,7 @@ const rubric = getRubric('hue-2263-2023');
 /** A filled template, sealed as the pane's Submit step seals it (optionally edited afterwards). */
 export async function sealedSubmission(seed: number, unitName: string, editAfterSeal = false): Promise<Uint8Array> {
   const values = sampleValues(rubric, 'xa', seed);
-  const entries = entriesFromValues(rubric, 'xa', values, (c, v) => cellsFromValue(rubric, c, v));
+  const entries = entriesFromValues(rubric, 'xa', values);
   const spec = buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries });
   const wb = await loadXlsx(await writeXlsx(spec));
   const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');

@@ -4,7 +4,7 @@
  */
 import { assess, criteriaFor } from '../src/engine';
 import { sampleValues } from '../src/engine/sample';
-import { cellsFromValue, inputSlots } from '../src/engine/slots';
+import { inputSlots } from '../src/engine/slots';
 import { assessmentFromXlsx } from '../src/cli/workbook';
 import { allRubrics, getRubric, parseRubric } from '../src/rubrics/catalog';
 import type { Rubric, RubricInput } from '../src/rubrics/schema';
@@ -19,7 +19,7 @@ const sheet = (spec: WorkbookSpec, name: string) => spec.sheets.find((s) => s.na
 const cellAt = (spec: WorkbookSpec, name: string, address: string): CellSpec | undefined => sheet(spec, name).cells.find((c) => c.address === address);
 const filled = (rubric: Rubric, unit: string, seed: number) => {
   const values = sampleValues(rubric, unit as never, seed);
-  return { values, entries: entriesFromValues(rubric, unit as never, values, (c, v) => cellsFromValue(rubric, c, v)) };
+  return { values, entries: entriesFromValues(rubric, unit as never, values) };
 };
 
 describe.each(units)('template for %s %s', (rubricId, unit) => {

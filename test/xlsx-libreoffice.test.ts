@@ -11,7 +11,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { assess } from '../src/engine';
 import { sampleValues } from '../src/engine/sample';
-import { cellsFromValue } from '../src/engine/slots';
 import { getRubric } from '../src/rubrics/catalog';
 import { buildTemplate, entriesFromValues, MAIN_SHEET, SUMMARY_SHEET } from '../src/template/build';
 import type { WorkbookSpec } from '../src/template/spec';
@@ -26,7 +25,7 @@ const maybe = available ? describe : describe.skip;
 function filledSpec(rubricId: string, unit: string, seed: number, unitName: string) {
   const rubric = getRubric(rubricId);
   const values = sampleValues(rubric, unit as never, seed);
-  const entries = entriesFromValues(rubric, unit as never, values, (c, v) => cellsFromValue(rubric, c, v));
+  const entries = entriesFromValues(rubric, unit as never, values);
   return { rubric, values, spec: buildTemplate(rubric, { unit, unitName, year: 2025, entries }) };
 }
 

@@ -1,6 +1,5 @@
 /** The CLI's workbook side: `dti template` and reading filled templates for `dti score`. */
 import { DtiError, resolveUnit, type AssessmentInput } from '../engine';
-import { cellsFromValue } from '../engine/slots';
 import { t } from '../engine/text';
 import { getRubric } from '../rubrics/catalog';
 import { buildTemplate, entriesFromValues, type CriterionEntry } from '../template/build';
@@ -42,7 +41,7 @@ export async function makeTemplate(req: TemplateRequest): Promise<{ bytes: Uint8
   let unitName = req.unitName;
   let year = req.year;
   if (req.from?.kind === 'json') {
-    entries = entriesFromValues(rubric, unit, req.from.values, (c, v) => cellsFromValue(rubric, c, v));
+    entries = entriesFromValues(rubric, unit, req.from.values);
     unitName ??= req.from.unitName;
     year ??= req.from.year;
   } else if (req.from?.kind === 'xlsx') {

@@ -7,15 +7,13 @@
  * add-in registers, so a file opened before the add-in loads already shows the numbers.
  */
 import { criteriaFor, resolveUnit } from '../engine';
-import { inputSlots, type Slot } from '../engine/slots';
+import { cellsFromValue, inputSlots, type Slot } from '../engine/slots';
 import { isBlank } from '../engine/values';
 import * as fn from '../functions/core';
 import { criterionMax } from '../rubrics/model';
 import type { Criterion, Rubric, UnitId } from '../rubrics/schema';
 import { columnLetter } from './address';
 import { STYLES } from './styles';
-
-export { columnLetter };
 import { sheetSpec, type CellSpec, type ChartSpec, type ConditionalFormatSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type TemplateLayout, type ValidationSpec, type WorkbookSpec } from './spec';
 
 export const TEMPLATE_VERSION = 1;
@@ -566,12 +564,12 @@ function buildSummary(
 }
 
 /** The entries of a value record (e.g. from a self-assessment JSON file) as template entries. */
-export function entriesFromValues(rubric: Rubric, unit: UnitId, values: Record<string, unknown>, cellsOf: (c: Criterion, v: unknown) => unknown[]): Record<string, CriterionEntry> {
+export function entriesFromValues(rubric: Rubric, unit: UnitId, values: Record<string, unknown>): Record<string, CriterionEntry> {
   const out: Record<string, CriterionEntry> = {};
   for (const c of criteriaFor(rubric, unit)) {
     const v = values[c.id];
     if (isBlank(v)) continue;
-    out[c.id] = { slots: cellsOf(c, v) as Scalar[], evidence: { number: null, date: null, link: null, signed: null }, note: null };
+    out[c.id] = { slots: cellsFromValue(rubric, c, v) as Scalar[], evidence: { number: null, date: null, link: null, signed: null }, note: null };
   }
   return out;
 }
