@@ -70,6 +70,27 @@ describe('re-scoring a submission', () => {
     expect(results[0].assessment?.total).toBeGreaterThan(0);
     expect(results[2].reasons.join(' ')).toMatch(/ENOENT|không/);
   }, 60000);
+
+  test('worker pool: a file over the time limit is reported, its worker replaced, and the files the worker held are still done', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-pool-'));
+    const paths = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (i) => {
+        const p = join(dir, `xa-${i}.xlsx`);
+        writeFileSync(p, (await submission(i, `Xã ${i}`)).bytes);
+        return p;
+      }),
+    );
+    // 1 ms is less than any file takes (a new worker alone needs more), so every file times out
+    // once it is the one its worker is on: none may be lost, repeated or reported out of order.
+    let progress = 0;
+    const results = await assessFiles(paths, {}, { concurrency: 2, timeoutMs: 1, onProgress: (done) => (progress = done) });
+    expect(results.map((r) => r.file)).toEqual(paths);
+    expect(results.every((r) => r.status === 'malformed' && /Quá thời gian xử lý \(1 ms\).*timeout/.test(r.reasons[0]))).toBe(true);
+    expect(progress).toBe(5);
+    // With a sane limit the same files all score.
+    const fine = await assessFiles(paths, {}, { concurrency: 2 });
+    expect(fine.map((r) => r.unitName)).toEqual(['Xã 1', 'Xã 2', 'Xã 3', 'Xã 4', 'Xã 5']);
+  }, 60000);
 });
 
 describe('ranking', () => {

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { verifyPackage } from '../src/signature';
+import { nodeHost } from '../src/council/node-host';
+import { useHost, verifyPackage } from '../src/signature';
 import type { VerifyOptions } from '../src/signature';
 import { buildZip, entriesOf, rewriteEntry } from './signature/zip-tools';
 import type { RawEntry } from './signature/zip-tools';
@@ -122,18 +123,33 @@ describe('XML safety', () => {
   });
 });
 
-describe('the host inflater (Node zlib, as the council CLI uses it) keeps the same limits', () => {
-  const nodeInflate = (c: Uint8Array, n: number) => new Uint8Array(require('zlib').inflateRawSync(c, { maxOutputLength: n + 1 }));
+describe("the host's primitives (Node zlib and crypto, as the council's workers use them) keep the same limits", () => {
+  afterEach(() => useHost({}));
 
   test('a valid package reads the same', async () => {
-    const r = await verifyPackage(signed, { inflateRaw: nodeInflate });
-    expect(r.status).toBe('valid-untrusted');
     const plain = await verifyPackage(signed);
+    useHost(nodeHost);
+    const r = await verifyPackage(signed);
+    expect(r.status).toBe('valid-untrusted');
     expect([...r.parts.keys()]).toEqual([...plain.parts.keys()]);
     for (const [k, v] of plain.parts) expect(Buffer.compare(Buffer.from(r.parts.get(k)!), Buffer.from(v))).toBe(0);
   });
 
   test('an entry inflating past its declared size is refused (lying zip bomb)', async () => {
-    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*1000 byte.*zip bomb/, { inflateRaw: nodeInflate });
+    useHost(nodeHost);
+    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*1000 byte.*zip bomb/);
+  });
+
+  test('a CRC-32 mismatch is still caught', async () => {
+    useHost(nodeHost);
+    await expectMalformed(changed('xl/styles.xml', { crc: 0x12345678 }), /xl\/styles\.xml.*CRC/);
+  });
+
+  test('truncated deflate data is still refused', async () => {
+    useHost(nodeHost);
+    const data = new TextEncoder().encode('<x>'.repeat(500));
+    const { deflateSync } = await import('fflate');
+    const compressed = deflateSync(data);
+    await expectMalformed(withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }), /xl\/extra\.bin/);
   });
 });

@@ -1,14 +1,19 @@
 /**
- * Runs submissions through worker threads: several at once, each file under a time limit. A file
+ * Runs submissions through worker threads: one per core, each file under a time limit. A file
  * that hangs or crashes its worker is reported as malformed with the reason, and the worker is
  * replaced, so one hostile file cannot stop the batch.
+ *
+ * Each worker is given its next file before it finishes the current one, so it never waits for
+ * the main thread between files (that wait was ~0.7 ms a file, a tenth of the work). The time
+ * limit runs for the file a worker is busy with: from when it is sent to an idle worker, or from
+ * when the worker finished the file before it.
  */
 import { existsSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { SubmissionOptions, SubmissionResult } from './submission';
-import type { Task } from './worker';
+import type { Task, TaskOutcome } from './worker';
 
 export interface PoolOptions {
   concurrency?: number;
@@ -16,6 +21,9 @@ export interface PoolOptions {
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
+
+/** Files a worker holds at once: the one it works on and the next. */
+const IN_FLIGHT = 2;
 
 /** The compiled worker script: next to this file when built, else in dist/ (tests run the sources). */
 function workerScript(): string {
@@ -33,54 +41,71 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
   const size = Math.max(1, Math.min(pool.concurrency ?? cpus().length, files.length));
   const timeoutMs = pool.timeoutMs ?? 20000;
   const results: SubmissionResult[] = new Array(files.length);
+  const script = workerScript();
   let next = 0;
   let done = 0;
-  const script = workerScript();
+  /** Files a replaced worker held but had not started: sent again before new ones. */
+  const retry: number[] = [];
+  const take = () => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
 
-  async function lane(): Promise<void> {
-    let worker = new Worker(script);
-    try {
-      while (next < files.length) {
-        const id = next++;
-        const file = files[id];
-        const outcome = await new Promise<{ result?: SubmissionResult; error?: string; replace?: boolean }>((resolve) => {
-          const timer = setTimeout(() => resolve({ error: `Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`, replace: true }), timeoutMs);
-          const onMessage = (m: { id: number; result?: SubmissionResult; error?: string }) => {
-            if (m.id !== id) return;
-            cleanup();
-            resolve(m);
-          };
-          const onError = (e: Error) => {
-            cleanup();
-            resolve({ error: `Lỗi khi đọc tệp: ${e.message}`, replace: true });
-          };
-          const onExit = (code: number) => {
-            cleanup();
-            resolve({ error: `Tiến trình đọc tệp dừng bất thường (mã ${code})`, replace: true });
-          };
-          const cleanup = () => {
-            clearTimeout(timer);
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-          };
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          worker.on('exit', onExit);
-          const task: Task = { id, file, options };
-          worker.postMessage(task);
-        });
-        results[id] = outcome.result ?? failed(file, outcome.error ?? 'lỗi không rõ');
-        if (outcome.replace) {
-          await worker.terminate();
-          worker = new Worker(script);
-        }
+  const lane = () =>
+    new Promise<void>((finish) => {
+      let worker: Worker;
+      const held: number[] = []; // in order; the first is the one the worker is on
+      let timer: NodeJS.Timeout | undefined;
+
+      const settle = (id: number, result: SubmissionResult) => {
+        results[id] = result;
         pool.onProgress?.(++done, files.length);
-      }
-    } finally {
-      await worker.terminate();
-    }
-  }
+      };
+      const armTimer = () => {
+        clearTimeout(timer);
+        timer = held.length ? setTimeout(() => replace(`Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`), timeoutMs) : undefined;
+      };
+      const fill = () => {
+        const wasIdle = held.length === 0;
+        while (held.length < IN_FLIGHT) {
+          const id = take();
+          if (id === undefined) break;
+          held.push(id);
+          const task: Task = { id, file: files[id], options };
+          worker.postMessage(task);
+        }
+        if (wasIdle) armTimer();
+        if (!held.length) stop();
+      };
+      const stop = () => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        finish();
+      };
+      /** The file the worker was on failed it: report that file, give the others back, start afresh. */
+      const replace = (reason: string) => {
+        const [id, ...rest] = held.splice(0);
+        clearTimeout(timer);
+        worker.removeAllListeners();
+        void worker.terminate();
+        if (id !== undefined) settle(id, failed(files[id], reason));
+        retry.unshift(...rest);
+        if (retry.length || next < files.length) start();
+        else finish();
+      };
+      const start = () => {
+        worker = new Worker(script);
+        worker.on('message', (m: TaskOutcome) => {
+          const at = held.indexOf(m.id);
+          if (at < 0) return;
+          held.splice(at, 1);
+          settle(m.id, m.result ?? failed(files[m.id], m.error ?? 'lỗi không rõ'));
+          armTimer();
+          fill();
+        });
+        worker.on('error', (e) => replace(`Lỗi khi đọc tệp: ${e.message}`));
+        worker.on('exit', (code) => replace(`Tiến trình đọc tệp dừng bất thường (mã ${code})`));
+        fill();
+      };
+      start();
+    });
 
   await Promise.all(Array.from({ length: size }, lane));
   return results;

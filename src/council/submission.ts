@@ -5,7 +5,7 @@
  */
 import { assess, type Assessment } from '../engine';
 import { getRubric } from '../rubrics/catalog';
-import { verifyPackage, type VerifyOptions, type VerifyResult } from '../signature';
+import { verifyPackage, type VerifyResult } from '../signature';
 import { META_SHEET } from '../template/build';
 import { readEntries, readTemplateInfo, toAssessmentInput } from '../template/entries';
 import { checkSeal, readSeal } from '../template/seal';
@@ -37,8 +37,6 @@ export interface SubmissionResult {
 export interface SubmissionOptions {
   trustAnchors?: Uint8Array[];
   p7s?: Uint8Array;
-  /** The host's raw-deflate inflater (Node's zlib in the CLI), see VerifyOptions. */
-  inflateRaw?: VerifyOptions['inflateRaw'];
   /** Only submissions of this rubric and unit are scored (dti rank). */
   expect?: { rubric: string; unit: string };
 }
@@ -47,7 +45,7 @@ const same = (a: unknown, b: unknown) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
 
 export async function assessSubmission(file: string, bytes: Uint8Array, options: SubmissionOptions = {}): Promise<SubmissionResult> {
-  const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s, inflateRaw: options.inflateRaw });
+  const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
   const result: SubmissionResult = {
     file,
     status: verified.status,

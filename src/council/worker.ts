@@ -1,10 +1,12 @@
-/** Worker thread: verifies and re-scores one submission at a time for the pool (./pool.ts). */
+/**
+ * Worker thread: verifies and re-scores submissions for the pool (./pool.ts), one at a time in the
+ * order they arrive (the pool sends the next file ahead, so it waits here, not in the pool).
+ */
 import { existsSync, readFileSync } from 'fs';
 import { parentPort } from 'worker_threads';
-import { createHash } from 'crypto';
-import { inflateRawSync } from 'zlib';
-import { useHostDigest } from '../signature';
-import { assessSubmission, type SubmissionOptions } from './submission';
+import { useHost } from '../platform/host';
+import { nodeHost } from './node-host';
+import { assessSubmission, type SubmissionOptions, type SubmissionResult } from './submission';
 
 export interface Task {
   id: number;
@@ -12,20 +14,32 @@ export interface Task {
   options: Omit<SubmissionOptions, 'p7s'>;
 }
 
-/** zlib, stopped one byte past the declared size so a lying entry fails instead of filling memory. */
-const nodeInflate = (compressed: Uint8Array, declaredSize: number): Uint8Array => inflateRawSync(compressed, { maxOutputLength: declaredSize + 1 });
+export interface TaskOutcome {
+  id: number;
+  result?: SubmissionResult;
+  error?: string;
+}
 
-// Node's hashes: the same digests as WebCrypto, without its per-call overhead.
-useHostDigest((hash, data) => new Uint8Array(createHash(hash.replace('-', '').toLowerCase()).update(data).digest()));
+useHost(nodeHost);
 
-parentPort?.on('message', async (task: Task) => {
+async function run(task: Task): Promise<TaskOutcome> {
   try {
     const bytes = new Uint8Array(readFileSync(task.file));
     const p7sPath = `${task.file}.p7s`;
     const p7s = existsSync(p7sPath) ? new Uint8Array(readFileSync(p7sPath)) : undefined;
-    const result = await assessSubmission(task.file, bytes, { ...task.options, p7s, inflateRaw: nodeInflate });
-    parentPort!.postMessage({ id: task.id, result });
+    return { id: task.id, result: await assessSubmission(task.file, bytes, { ...task.options, p7s }) };
   } catch (e) {
-    parentPort!.postMessage({ id: task.id, error: (e as Error).message ?? String(e) });
+    return { id: task.id, error: (e as Error).message ?? String(e) };
   }
+}
+
+const queue: Task[] = [];
+let busy = false;
+
+parentPort?.on('message', async (task: Task) => {
+  queue.push(task);
+  if (busy) return;
+  busy = true;
+  for (let next = queue.shift(); next; next = queue.shift()) parentPort!.postMessage(await run(next));
+  busy = false;
 });

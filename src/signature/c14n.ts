@@ -171,7 +171,7 @@ export function escapeAttr(s: string): string {
 }
 
 /** C14N orders by Unicode code point; JS string comparison is by UTF-16 unit, which differs only above U+FFFF. */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
   const x = [...a];
   const y = [...b];

@@ -6,6 +6,8 @@
  */
 import { bytesEqual, pemOrDer } from './bytes';
 import { schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
+import type { SignatureScheme } from './crypto';
+import { BoundedMemo, bytesKey } from './memo';
 import { parseCertificate } from './x509';
 import type { Certificate } from './x509';
 
@@ -25,15 +27,23 @@ export function readTrustAnchors(inputs: Uint8Array[]): { anchors: Certificate[]
   const anchors: Certificate[] = [];
   const reasons: string[] = [];
   inputs.forEach((input, i) => {
-    try {
-      const blocks = pemOrDer(input, 'CERTIFICATE|TRUSTED CERTIFICATE|X509 CERTIFICATE');
-      if (!blocks.length) throw new Error('no certificate');
-      for (const der of blocks) anchors.push(parseCertificate(der));
-    } catch {
-      reasons.push(`Chứng thư tin cậy thứ ${i + 1} (--trust) không đọc được, đã bỏ qua (unreadable trust anchor)`);
-    }
+    const read = anchorFiles.get(bytesKey(input), () => readAnchorFile(input));
+    if (read) anchors.push(...read);
+    else reasons.push(`Chứng thư tin cậy thứ ${i + 1} (--trust) không đọc được, đã bỏ qua (unreadable trust anchor)`);
   });
   return { anchors, reasons };
+}
+
+/** The same --trust files come with every file of a batch. */
+const anchorFiles = new BoundedMemo<string, Certificate[] | null>(64);
+
+function readAnchorFile(input: Uint8Array): Certificate[] | null {
+  try {
+    const blocks = pemOrDer(input, 'CERTIFICATE|TRUSTED CERTIFICATE|X509 CERTIFICATE');
+    return blocks.length ? blocks.map(parseCertificate) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function checkValidityAt(cert: Certificate, at: Date, role: string): string | null {
@@ -89,6 +99,20 @@ function intermediateProblem(ca: Certificate, at: Date): string | null {
 }
 
 /**
+ * Whether issuer's key verifies cert's signature. Remembered per pair of (cached, frozen)
+ * certificates: the answer depends only on their bytes, and a batch checks the same link in every file.
+ */
+const links = new WeakMap<Certificate, WeakMap<Certificate, Promise<boolean>>>();
+
+function issuedBy(cert: Certificate, issuer: Certificate, scheme: SignatureScheme): Promise<boolean> {
+  let byIssuer = links.get(cert);
+  if (!byIssuer) links.set(cert, (byIssuer = new WeakMap()));
+  let verified = byIssuer.get(issuer);
+  if (!verified) byIssuer.set(issuer, (verified = verifySignature(issuer.spki, issuer.keyAlgorithm, scheme, cert.signature, cert.tbs, 'der')));
+  return verified;
+}
+
+/**
  * The certificate that issued cert: same name as cert's issuer and a key that verifies cert's
  * signature. Anchors are tried first. A candidate with the right name but a wrong signature is a
  * forged or damaged certificate, which fails the signature (invalid), not just the trust.
@@ -103,7 +127,7 @@ async function findIssuer(cert: Certificate, pool: Certificate[], anchors: Certi
     return null;
   }
   for (const { c, anchor } of candidates) {
-    if (await verifySignature(c.spki, c.keyAlgorithm, scheme!, cert.signature, cert.tbs, 'der')) {
+    if (await issuedBy(cert, c, scheme!)) {
       if (scheme!.hash === 'SHA-1') {
         result.sha1 = true;
         result.reasons.push(`Chứng thư ${cert.subject} được ký bằng ${schemeName(scheme!)}: SHA-1 là thuật toán băm yếu (weak hash)`);

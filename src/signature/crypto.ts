@@ -3,46 +3,18 @@
  * and in Node ≥ 19, so the same code verifies in the task pane and in the CLI.
  */
 import { expect, isContext, isUniversal, parseDer, readOid, readUnsigned, TAG } from './asn1';
+import { subtle, type HashName } from '../platform/host';
 import { toArrayBuffer } from './bytes';
+import { BoundedMemo, bytesKey } from './memo';
 import type { AlgorithmIdentifier, KeyAlgorithm } from './x509';
 
-export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+export type { HashName } from '../platform/host';
+export { digest, MissingWebCryptoError } from '../platform/host';
 
 export type SignatureScheme =
   | { kind: 'RSA-PKCS1'; hash: HashName }
   | { kind: 'RSA-PSS'; hash: HashName; saltLength: number }
   | { kind: 'ECDSA'; hash: HashName };
-
-/** Thrown when the runtime lacks WebCrypto: a problem of the environment, not of the file. */
-export class MissingWebCryptoError extends Error {
-  constructor() {
-    super('WebCrypto (globalThis.crypto.subtle) không có trong môi trường này; cần Node ≥ 19 hoặc trình duyệt hiện đại (HTTPS)');
-    this.name = 'MissingWebCryptoError';
-  }
-}
-
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (!s) throw new MissingWebCryptoError();
-  return s;
-}
-
-/** A synchronous digest the host may provide (Node's createHash in the CLI); WebCrypto otherwise. */
-export type HostDigest = (hash: HashName, data: Uint8Array) => Uint8Array;
-let hostDigest: HostDigest | undefined;
-
-/**
- * Lets a host with a faster hash (Node) serve the digests: a batch computes twenty per file, and
- * WebCrypto's per-call overhead dominates for small parts. Results are identical by definition.
- */
-export function useHostDigest(d: HostDigest | undefined): void {
-  hostDigest = d;
-}
-
-export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
-  if (hostDigest) return hostDigest(hash, data);
-  return new Uint8Array(await subtle().digest(hash, toArrayBuffer(data)));
-}
 
 export const HASH_OIDS: Record<string, HashName> = {
   '1.3.14.3.2.26': 'SHA-1',
@@ -116,24 +88,16 @@ export async function verifySignature(
   }
 }
 
-/**
- * Imported public keys, reused: a council's batch sees the same signer and CA certificates in
- * hundreds of files. Bounded, so a hostile batch of distinct keys cannot grow it without end.
- */
-const keyCache = new Map<string, Promise<CryptoKey>>();
-const KEY_CACHE_SIZE = 256;
+/** Imported public keys, reused: the same signer and CA keys recur across a batch. */
+const keyCache = new BoundedMemo<string, Promise<CryptoKey>>(256);
 
 function importCached(crypto: SubtleCrypto, spki: Uint8Array, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
-  let id = JSON.stringify(alg) + ':';
-  for (let i = 0; i < spki.length; i++) id += String.fromCharCode(spki[i]);
-  let key = keyCache.get(id);
-  if (!key) {
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
-    key = crypto.importKey('spki', toArrayBuffer(spki), alg, false, ['verify']);
+  const id = `${JSON.stringify(alg)}:${bytesKey(spki)}`;
+  return keyCache.get(id, () => {
+    const key = crypto.importKey('spki', toArrayBuffer(spki), alg, false, ['verify']);
     key.catch(() => keyCache.delete(id));
-    keyCache.set(id, key);
-  }
-  return key;
+    return key;
+  });
 }
 
 function importParams(key: KeyAlgorithm, scheme: SignatureScheme): { importAlg: RsaHashedImportParams | EcKeyImportParams; verifyAlg: AlgorithmIdentifierLike } | null {

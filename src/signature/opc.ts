@@ -5,7 +5,9 @@
  */
 import { decodeXmlText } from './bytes';
 import { malformed } from './errors';
-import { attr, childElements, hasDtd, isNamed, NS, parseXmlBytes } from './xml';
+import { parseFlatXml } from './flat-xml';
+import type { FlatElement } from './flat-xml';
+import { childElements, hasDtd, isNamed, NS, parseXmlText } from './xml';
 
 export const REL_TYPES = {
   origin: 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin',
@@ -46,15 +48,44 @@ export function openPackage(parts: Map<string, Uint8Array>): OpcPackage {
 }
 
 function readContentTypes(bytes: Uint8Array): ContentTypes {
-  const root = parseXmlBytes(bytes, CONTENT_TYPES_PART).documentElement!;
-  if (!isNamed(root, NS.contentTypes, 'Types')) malformed('Phần [Content_Types].xml không có phần tử Types');
+  const root = readFlatPart(bytes, CONTENT_TYPES_PART, NS.contentTypes, 'Types');
+  if (!root) return malformed('Phần [Content_Types].xml không có phần tử Types');
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const el of childElements(root)) {
-    if (isNamed(el, NS.contentTypes, 'Default')) defaults.set((attr(el, 'Extension') ?? '').toLowerCase(), attr(el, 'ContentType') ?? '');
-    if (isNamed(el, NS.contentTypes, 'Override')) overrides.set((attr(el, 'PartName') ?? '').toLowerCase(), attr(el, 'ContentType') ?? '');
+  for (const el of root.children) {
+    if (el.name === 'Default') defaults.set((el.attributes.get('Extension') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
+    if (el.name === 'Override') overrides.set((el.attributes.get('PartName') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
   }
   return { defaults, overrides };
+}
+
+/**
+ * A part whose root must be namespace:rootName, as the flat reading (flat-xml.ts) of its children
+ * in that namespace with their unqualified attributes; through the DOM when the part is not flat.
+ * Null when the root is another element.
+ */
+function readFlatPart(bytes: Uint8Array, partName: string, namespace: string, rootName: string): { children: FlatElement[] } | null {
+  let text: string;
+  try {
+    text = decodeXmlText(bytes);
+  } catch {
+    return malformed(`Phần ${partName} không phải văn bản UTF-8/UTF-16 hợp lệ (invalid encoding)`);
+  }
+  const flat = parseFlatXml(text);
+  if (flat) return flat.root === rootName && flat.namespace === namespace ? flat : null;
+  const root = parseXmlText(text, partName).documentElement!;
+  if (!isNamed(root, namespace, rootName)) return null;
+  const children = childElements(root)
+    .filter((el) => el.namespaceURI === namespace)
+    .map((el) => {
+      const attributes = new Map<string, string>();
+      for (let i = 0; i < el.attributes.length; i++) {
+        const a = el.attributes.item(i)!;
+        if (!a.namespaceURI) attributes.set(a.name, a.value);
+      }
+      return { name: el.localName!, attributes };
+    });
+  return { children };
 }
 
 /** The content type of a part (zip name), by Override first, then Default by extension. */
@@ -80,14 +111,14 @@ export function relsPartOf(source: string): string {
 export function readRelationships(pkg: OpcPackage, source: string): Relationship[] {
   const relsName = findPart(pkg, relsPartOf(source));
   if (!relsName) return [];
-  const root = parseXmlBytes(pkg.parts.get(relsName) as Uint8Array, relsName).documentElement!;
-  if (!isNamed(root, NS.rels, 'Relationships')) malformed(`Phần ${relsName} không phải phần Relationships`);
-  return childElements(root)
-    .filter((el) => isNamed(el, NS.rels, 'Relationship'))
-    .map((el) => {
-      const target = attr(el, 'Target') ?? '';
-      const external = attr(el, 'TargetMode') === 'External';
-      return { id: attr(el, 'Id') ?? '', type: attr(el, 'Type') ?? '', target, external, part: external ? null : resolveTarget(source, target, relsName) };
+  const root = readFlatPart(pkg.parts.get(relsName) as Uint8Array, relsName, NS.rels, 'Relationships');
+  if (!root) return malformed(`Phần ${relsName} không phải phần Relationships`);
+  return root.children
+    .filter((el) => el.name === 'Relationship')
+    .map(({ attributes: a }) => {
+      const target = a.get('Target') ?? '';
+      const external = a.get('TargetMode') === 'External';
+      return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target, external, part: external ? null : resolveTarget(source, target, relsName) };
     });
 }
 

@@ -13,7 +13,8 @@
  *
  * The result is an XML document; the spec requires a canonicalization transform right after it.
  */
-import { escapeAttr } from './c14n';
+import { compareCodePoints, escapeAttr } from './c14n';
+import type { FlatDocument } from './flat-xml';
 import { childElements, isNamed, NS, parseXmlText } from './xml';
 import type { XmlDocument, XmlElement } from './xml';
 
@@ -35,24 +36,44 @@ export function readSelection(transform: XmlElement): RelationshipSelection {
   return { sourceIds, sourceTypes };
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
+  /** Its unqualified attributes, TargetMode included (added with its default when missing). */
   attributes: [string, string][];
 }
 
 /** Applies the transform to a parsed Relationships part; returns the transformed document. */
 export function relationshipTransform(rels: XmlDocument, selection: RelationshipSelection, partName: string): XmlDocument {
-  const root = rels.documentElement;
-  if (!root || !isNamed(root, NS.rels, 'Relationships')) throw new Error(`Phần ${partName} không phải phần Relationships (not a Relationships part)`);
+  return parseXmlText(canonicalRelationships(relationshipsOf(rels, partName), selection), partName);
+}
+
+/**
+ * The transform's output in canonical form: the selected relationships sorted by Id, each with its
+ * attributes in canonical order, under the one namespace declaration. It contains no comment, no
+ * prefix and no text, so every C14N method (the spec requires one right after the transform) gives
+ * exactly this text.
+ */
+export function canonicalRelationships(relationships: Relationship[], selection: RelationshipSelection): string {
   const ids = new Set(selection.sourceIds);
   const types = new Set(selection.sourceTypes);
-  const kept = relationshipElements(root)
-    .map(toRelationship)
-    .filter((r) => ids.has(r.id) || types.has(valueOf(r, 'Type')))
-    .sort((a, b) => compareIds(a.id, b.id));
-  const body = kept.map(renderRelationship).join('');
-  return parseXmlText(`<Relationships xmlns="${NS.rels}">${body}</Relationships>`, partName);
+  const kept = relationships.filter((r) => ids.has(r.id) || types.has(valueOf(r, 'Type'))).sort((a, b) => compareCodePoints(a.id, b.id));
+  return `<Relationships xmlns="${escapeAttr(NS.rels)}">${kept.map(renderRelationship).join('')}</Relationships>`;
 }
+
+/** The relationships of a parsed Relationships part, after markup compatibility. */
+export function relationshipsOf(rels: XmlDocument, partName: string): Relationship[] {
+  const root = rels.documentElement;
+  if (!root || !isNamed(root, NS.rels, 'Relationships')) throw notRelationships(partName);
+  return relationshipElements(root).map(toRelationship);
+}
+
+/** The same from the flat reading of a part (see flat-xml.ts), which has no markup compatibility to process. */
+export function flatRelationshipsOf(rels: FlatDocument, partName: string): Relationship[] {
+  if (rels.root !== 'Relationships' || rels.namespace !== NS.rels) throw notRelationships(partName);
+  return rels.children.filter((c) => c.name === 'Relationship').map((c) => withTargetMode([...c.attributes]));
+}
+
+const notRelationships = (partName: string) => new Error(`Phần ${partName} không phải phần Relationships (not a Relationships part)`);
 
 /**
  * Relationship children of the root, after markup compatibility: with only the Relationships
@@ -76,20 +97,18 @@ function toRelationship(el: XmlElement): Relationship {
     const a = el.attributes.item(i)!;
     if (!a.namespaceURI && a.name !== 'xmlns') attributes.push([a.name, a.value]);
   }
+  return withTargetMode(attributes);
+}
+
+function withTargetMode(attributes: [string, string][]): Relationship {
   if (!attributes.some(([name]) => name === 'TargetMode')) attributes.push(['TargetMode', 'Internal']);
-  return { id: el.getAttribute('Id') ?? '', attributes };
+  return { id: attributes.find(([name]) => name === 'Id')?.[1] ?? '', attributes };
 }
 
 const valueOf = (r: Relationship, name: string) => r.attributes.find(([n]) => n === name)?.[1] ?? '';
 
+/** Attributes in canonical order: all are unqualified, so by name ("lexicographic by code point"). */
 function renderRelationship(r: Relationship): string {
-  return `<Relationship${r.attributes.map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('')}></Relationship>`;
-}
-
-/** "Lexicographical order, considering @Id values as case-sensitive Unicode strings": by code point. */
-function compareIds(a: string, b: string): number {
-  const x = [...a].map((c) => c.codePointAt(0) as number);
-  const y = [...b].map((c) => c.codePointAt(0) as number);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return x.length - y.length;
+  const sorted = [...r.attributes].sort(([a], [b]) => compareCodePoints(a, b));
+  return `<Relationship${sorted.map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('')}></Relationship>`;
 }

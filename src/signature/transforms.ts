@@ -5,15 +5,21 @@
  * Anything else is refused by name rather than skipped, since skipping a transform changes what was signed.
  */
 import { EXC_C14N_NS } from './algorithms';
-import { utf8 } from './bytes';
 import { C14N_METHODS, canonicalizeDocument, canonicalizeElement } from './c14n';
 import type { C14nMethod } from './c14n';
-import { invalid, MalformedPackageError } from './errors';
-import { readSelection, RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
+import { decodeXmlText, utf8 } from './bytes';
+import { invalid, malformed, MalformedPackageError, SignatureProblem } from './errors';
+import { parseFlatXml } from './flat-xml';
+import { canonicalRelationships, flatRelationshipsOf, readSelection, RELATIONSHIP_TRANSFORM, relationshipsOf } from './relationship-transform';
 import { firstChildNamed, parseXmlBytes } from './xml';
 import type { XmlDocument, XmlElement } from './xml';
 
-export type ReferenceData = { kind: 'element'; el: XmlElement } | { kind: 'document'; doc: XmlDocument } | { kind: 'octets'; bytes: Uint8Array };
+export type ReferenceData =
+  | { kind: 'element'; el: XmlElement }
+  | { kind: 'document'; doc: XmlDocument }
+  | { kind: 'octets'; bytes: Uint8Array }
+  /** A document already in canonical form under every C14N method (the RelationshipTransform's output). */
+  | { kind: 'canonical'; text: string };
 
 export interface TransformContext {
   /** Where the data comes from, for reasons ("#idPackageObject", "xl/_rels/workbook.xml.rels"). */
@@ -60,16 +66,27 @@ function canonicalize(data: ReferenceData, method: C14nMethod, ctx: TransformCon
   // A same-document "#id" reference selects the subtree without comments (XML-DSig §4.3.3.3),
   // so even a #WithComments method outputs none there.
   if (data.kind === 'element') return canonicalizeElement(data.el, { ...method, withComments: false });
+  if (data.kind === 'canonical') return data.text;
   return canonicalizeDocument(data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx), method);
 }
 
 function relationships(data: ReferenceData, transform: XmlElement, ctx: TransformContext): ReferenceData {
-  if (data.kind === 'element') return invalid(`RelationshipTransform không áp dụng được cho ${ctx.label}`);
-  const doc = data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx);
+  if (data.kind === 'element' || data.kind === 'canonical') return invalid(`RelationshipTransform không áp dụng được cho ${ctx.label}`);
   try {
-    return { kind: 'document', doc: relationshipTransform(doc, readSelection(transform), ctx.label) };
+    const flat = data.kind === 'octets' ? parseFlatXml(decodePart(data.bytes, ctx)) : null;
+    const list = flat ? flatRelationshipsOf(flat, ctx.label) : relationshipsOf(data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx), ctx.label);
+    return { kind: 'canonical', text: canonicalRelationships(list, readSelection(transform)) };
   } catch (error) {
+    if (error instanceof MalformedPackageError || error instanceof SignatureProblem) throw error;
     return invalid((error as Error).message);
+  }
+}
+
+function decodePart(bytes: Uint8Array, ctx: TransformContext): string {
+  try {
+    return decodeXmlText(bytes);
+  } catch {
+    return malformed(`Phần ${ctx.label} không phải văn bản UTF-8/UTF-16 hợp lệ (invalid encoding)`);
   }
 }
 

@@ -9,11 +9,6 @@ export interface VerifyOptions {
   p7s?: Uint8Array;
   now?: Date;
   limits?: { maxEntries?: number; maxTotalInflated?: number; maxEntryInflated?: number };
-  /**
-   * A faster raw-deflate inflater where the host has one (Node's zlib), given the exact size the
-   * entry declares; it must fail when the output would be larger. Default: fflate, in any runtime.
-   */
-  inflateRaw?: (compressed: Uint8Array, declaredSize: number) => Uint8Array;
 }
 
 export interface SignatureReport {

@@ -20,7 +20,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = 
   const now = options.now ?? new Date();
   const { anchors, reasons: anchorReasons } = readTrustAnchors(options.trustAnchors ?? []);
   try {
-    const parts = readZip(bytes, limits, options.inflateRaw);
+    const parts = readZip(bytes, limits);
     const pkg = openPackage(parts);
     checkXmlPartsHaveNoDtd(pkg);
     const signatureParts = findSignatureParts(pkg);

@@ -5,6 +5,7 @@
  */
 import { expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
 import type { Der } from './asn1';
+import { BoundedMemo, bytesKey } from './memo';
 
 export interface NameAttribute {
   oid: string;
@@ -50,7 +51,25 @@ const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
   '1.3.132.0.35': 'P-521',
 };
 
+const parsed = new BoundedMemo<string, Certificate | Error>(256);
+
+/**
+ * The certificate in der, parsed once per batch: the same object for the same bytes, frozen, so the
+ * chain checks can remember what they verified about it (see chain.ts).
+ */
 export function parseCertificate(der: Uint8Array): Certificate {
+  const result = parsed.get(bytesKey(der), () => {
+    try {
+      return Object.freeze(parseCertificateUncached(der));
+    } catch (error) {
+      return error as Error;
+    }
+  });
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+function parseCertificateUncached(der: Uint8Array): Certificate {
   const root = parseDer(der);
   const [tbsNode, sigAlgNode, sigNode] = expect(root, TAG.SEQUENCE, 'Certificate').children;
   const tbs = expect(tbsNode, TAG.SEQUENCE, 'tbsCertificate');

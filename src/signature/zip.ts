@@ -4,6 +4,7 @@
  * so a hostile file cannot exhaust memory or smuggle a second reading of a part.
  */
 import { Inflate } from 'fflate';
+import { hostPrimitives } from '../platform/host';
 import { malformed } from './errors';
 
 export interface ZipLimits {
@@ -40,9 +41,7 @@ const MAX_COMMENT = 0xffff;
 const INFLATE_CHUNK = 4096;
 
 /** Reads every file entry (directories are skipped) into a map keyed by the entry name. */
-export type RawInflater = (compressed: Uint8Array, declaredSize: number) => Uint8Array;
-
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS, inflateRaw?: RawInflater): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { entries: directory, offset } = readCentralDirectory(bytes, view, limits);
   checkNames(directory);
@@ -52,7 +51,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS, i
   let total = 0;
   for (const entry of directory) {
     if (entry.name.endsWith('/')) continue;
-    const data = readEntry(bytes, view, entry, inflateRaw);
+    const data = readEntry(bytes, view, entry);
     total += data.length;
     if (total > limits.maxTotalInflated) malformed(`Tổng dung lượng giải nén vượt giới hạn ${limits.maxTotalInflated} byte (zip bomb?)`);
     out.set(entry.name, data);
@@ -202,7 +201,7 @@ function checkNoOverlap(entries: CentralEntry[], directoryOffset: number): void 
   }
 }
 
-function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry, inflateRaw?: RawInflater): Uint8Array {
+function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry): Uint8Array {
   const at = e.localOffset;
   if (view.getUint32(at, true) !== SIG_LOCAL) malformed(`Thiếu phần đầu cục bộ của mục "${e.name}" (bad local header)`);
   const nameLength = view.getUint16(at + 26, true);
@@ -212,8 +211,9 @@ function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry, inflateRa
   const start = at + 30 + nameLength + extraLength;
   if (start + e.compressedSize > e.bound) malformed(`Dữ liệu của mục "${e.name}" bị cắt cụt (truncated zip entry)`);
   const compressed = bytes.subarray(start, start + e.compressedSize);
-  const data = e.method === 0 ? stored(e, compressed) : inflateRaw ? inflateWith(inflateRaw, e, compressed) : inflateCapped(e, compressed);
-  if (crc32(data) !== e.crc) malformed(`Mục "${e.name}" sai CRC-32, dữ liệu bị hỏng hoặc bị sửa (CRC mismatch)`);
+  const host = hostPrimitives();
+  const data = e.method === 0 ? stored(e, compressed) : host.inflateRaw ? inflateWith(host.inflateRaw, e, compressed) : inflateCapped(e, compressed);
+  if ((host.crc32 ?? crc32)(data) !== e.crc) malformed(`Mục "${e.name}" sai CRC-32, dữ liệu bị hỏng hoặc bị sửa (CRC mismatch)`);
   return data;
 }
 
@@ -223,7 +223,7 @@ function stored(e: CentralEntry, data: Uint8Array): Uint8Array {
 }
 
 /** The host's inflater, held to the same rules as ours: never more than the declared size, exactly that size. */
-function inflateWith(inflateRaw: RawInflater, e: CentralEntry, compressed: Uint8Array): Uint8Array {
+function inflateWith(inflateRaw: (compressed: Uint8Array, declaredSize: number) => Uint8Array, e: CentralEntry, compressed: Uint8Array): Uint8Array {
   let out: Uint8Array;
   try {
     out = inflateRaw(compressed, e.size);

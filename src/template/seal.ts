@@ -2,9 +2,10 @@
  * The seal the Submit step writes into the workbook, where Excel's digital signature covers it
  * (the very hidden `_dti` sheet and a defined name): a SHA-256 over the canonical inputs with the
  * rubric id and version, the unit and the time. The council recomputes it from the file's inputs.
- * WebCrypto only, so the same code runs in the task pane and the CLI.
+ * WebCrypto's SHA-256 (the host's in the CLI's workers), so the same code runs in the task pane and the CLI.
  */
 import { isBlank, parseDate } from '../engine/values';
+import { digest as sha } from '../platform/host';
 import type { FilledTemplate } from './entries';
 import type { Scalar } from './spec';
 
@@ -67,11 +68,11 @@ export function canonicalInputs(filled: FilledTemplate): string {
   return sortedJson({ rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, entries });
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 export async function computeSeal(filled: FilledTemplate, sealedAt: string): Promise<Seal> {
   const text = `${canonicalInputs(filled)}\n${sealedAt}`;
-  const digest = hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const digest = hex(await sha('SHA-256', new TextEncoder().encode(text)));
   const { meta } = filled.info;
   return { algorithm: 'SHA-256', digest, rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, sealedAt };
 }

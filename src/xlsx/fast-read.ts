@@ -3,7 +3,9 @@
  * council's batch, where a general workbook library costs more than verifying the signature.
  * It reads what the template readers need (shared strings, each cell's type, formula and stored
  * value) and nothing else (no styles, so dates come as Excel serial numbers, which every reader
- * here accepts). No DOM: a single pass of regular expressions over each sheet.
+ * here accepts). No DOM, and no decoding of whole parts (a sheet and its shared strings run to
+ * hundreds of kilobytes, and UTF-8 decoding them cost more than everything else here): one byte
+ * scan indexes each sheet's cells and the shared strings, and a cell is decoded and parsed when read.
  */
 import { strFromU8 } from 'fflate';
 import type { Scalar } from '../template/spec';
@@ -33,40 +35,122 @@ interface Cell {
   formula?: string;
 }
 
+const EMPTY: Cell = Object.freeze({ value: null });
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
+const utf8 = new TextDecoder();
+
+/** The text of bytes[start, end): short ASCII runs (most cells) without the decoder's per-call cost. */
+function text(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let ascii = '';
+    for (let i = start; i < end; i++) {
+      if (bytes[i] >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      ascii += String.fromCharCode(bytes[i]);
+    }
+    return ascii;
+  }
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** Where the ASCII sequence (e.g. "</c>") next starts at or after from, or -1. */
+function find(bytes: Uint8Array, sequence: string, from: number): number {
+  const first = sequence.charCodeAt(0);
+  for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < sequence.length && bytes[at + i] === sequence.charCodeAt(i)) i++;
+    if (i === sequence.length) return at;
+  }
+  return -1;
+}
+
 /** Shared strings, decoded only when a cell asks for one (most hold guidance text nobody reads here). */
 class SharedStrings {
-  private readonly raw: string[];
+  /** Where each <si> element's content starts, plus the end of the last one. */
+  private readonly starts: number[] = [];
   private readonly decoded = new Map<number, string>();
-  constructor(xml: string) {
-    this.raw = xml ? xml.split('<si>').slice(1) : [];
+  constructor(private readonly bytes: Uint8Array) {
+    for (let at = find(bytes, '<si>', 0); at >= 0; at = find(bytes, '<si>', at + 4)) this.starts.push(at + 4);
   }
   get(i: number): string | null {
-    if (!(i >= 0 && i < this.raw.length)) return null;
+    if (!(i >= 0 && i < this.starts.length)) return null;
     let s = this.decoded.get(i);
-    if (s === undefined) this.decoded.set(i, (s = textOf(this.raw[i].slice(0, this.raw[i].lastIndexOf('</si>')))));
+    if (s === undefined) {
+      const end = i + 1 < this.starts.length ? this.starts[i + 1] - 4 : this.bytes.length;
+      const xml = text(this.bytes, this.starts[i], end);
+      this.decoded.set(i, (s = textOf(xml.slice(0, xml.lastIndexOf('</si>')))));
+    }
     return s;
   }
 }
 
-function readSheet(xml: string, shared: SharedStrings): Map<string, Cell> {
-  const cells = new Map<string, Cell>();
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const tag = m[1];
-    const body = m[2] ?? '';
-    const address = attr(tag, 'r');
-    if (!address) continue;
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** The r="…" attribute of the tag in bytes[start, end) (cell references are ASCII). */
+function cellReference(bytes: Uint8Array, start: number, end: number): string | undefined {
+  for (let i = start; i + 3 < end; i++) {
+    if (bytes[i] === 0x72 && bytes[i + 1] === 0x3d && bytes[i + 2] === 0x22 && isSpace(bytes[i - 1])) {
+      const close = bytes.indexOf(0x22, i + 3);
+      return close > 0 && close < end ? text(bytes, i + 3, close) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Cells of one sheet: indexed by address in one byte scan, each decoded and parsed only when asked for. */
+class SheetCells {
+  /** Address → where the cell's element starts. */
+  private readonly starts = new Map<string, number>();
+  private readonly parsed = new Map<string, Cell>();
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly shared: SharedStrings,
+  ) {
+    for (let at = 0; at < bytes.length; at++) {
+      // "<c " or "<c>" or "<c/>", not "<col" or "<cfRule".
+      if (bytes[at] !== LT || bytes[at + 1] !== 0x63) continue;
+      const next = bytes[at + 2];
+      if (!isSpace(next) && next !== GT && next !== SLASH) continue;
+      const tagEnd = bytes.indexOf(GT, at);
+      if (tagEnd < 0) break;
+      const address = cellReference(bytes, at + 2, tagEnd);
+      if (address) this.starts.set(address, at);
+      at = tagEnd;
+    }
+  }
+
+  get(address: string): Cell | undefined {
+    let cell = this.parsed.get(address);
+    if (!cell) {
+      const at = this.starts.get(address);
+      if (at === undefined) return undefined;
+      this.parsed.set(address, (cell = this.parse(at)));
+    }
+    return cell;
+  }
+
+  private parse(at: number): Cell {
+    const { bytes } = this;
+    const tagEnd = bytes.indexOf(GT, at);
+    // Most cells asked for are empty styled ones: "<c r="F12" s="3"/>".
+    if (bytes[tagEnd - 1] === SLASH) return EMPTY;
+    const close = find(bytes, '</c>', tagEnd);
+    const tag = text(bytes, at + 2, tagEnd);
+    const body = close < 0 ? '' : text(bytes, tagEnd + 1, close);
     const type = attr(tag, 't') ?? 'n';
     const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
     const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     let value: Scalar = null;
     if (type === 'inlineStr') value = textOf(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
     else if (v !== undefined)
-      value = type === 's' ? shared.get(Number(v)) : type === 'b' ? v === '1' : type === 'str' || type === 'e' ? decode(v) : v === '' ? null : Number(v);
+      value = type === 's' ? this.shared.get(Number(v)) : type === 'b' ? v === '1' : type === 'str' || type === 'e' ? decode(v) : v === '' ? null : Number(v);
     if (value === '') value = null;
     // A shared formula's copies carry no text of their own; they are formulas all the same.
-    cells.set(address, f ? { value, formula: decode(f[1] ?? '') || `(shared ${attr(f[0], 'si') ?? ''})` } : { value });
+    return f ? { value, formula: decode(f[1] ?? '') || `(shared ${attr(f[0], 'si') ?? ''})` } : { value };
   }
-  return cells;
 }
 
 /** Sheet name → part path, through workbook.xml and its relationships. */
@@ -84,15 +168,16 @@ function sheetPaths(parts: Map<string, Uint8Array>): Map<string, string> {
 
 /** Reads a package given as its parts (entry name → bytes), e.g. the parts the verifier checked. */
 export function readParts(parts: Map<string, Uint8Array>): LoadedWorkbook {
-  const shared = new SharedStrings(parts.has('xl/sharedStrings.xml') ? strFromU8(parts.get('xl/sharedStrings.xml')!) : '');
+  const shared = new SharedStrings(parts.get('xl/sharedStrings.xml') ?? new Uint8Array(0));
   const paths = sheetPaths(parts);
-  const sheets = new Map<string, Map<string, Cell>>();
+  const sheets = new Map<string, SheetCells>();
   const sheet = (name: string) => {
-    if (!sheets.has(name)) {
+    let cells = sheets.get(name);
+    if (!cells) {
       const path = paths.get(name);
-      sheets.set(name, path && parts.has(path) ? readSheet(strFromU8(parts.get(path)!), shared) : new Map());
+      sheets.set(name, (cells = new SheetCells((path && parts.get(path)) || new Uint8Array(0), shared)));
     }
-    return sheets.get(name)!;
+    return cells;
   };
   return {
     sheetNames: [...paths.keys()],
