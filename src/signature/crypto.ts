@@ -3,18 +3,13 @@
  * and in Node ≥ 19, so the same code verifies in the task pane and in the CLI.
  */
 import { expect, isContext, isUniversal, parseDer, readOid, readUnsigned, TAG } from './asn1';
-import { subtle, type HashName } from '../platform/host';
+import { hostPrimitives, subtle, type HashName, type SignatureScheme } from '../platform/host';
 import { toArrayBuffer } from './bytes';
 import { BoundedMemo, bytesKey } from './memo';
 import type { AlgorithmIdentifier, KeyAlgorithm } from './x509';
 
-export type { HashName } from '../platform/host';
+export type { HashName, SignatureScheme } from '../platform/host';
 export { digest, MissingWebCryptoError } from '../platform/host';
-
-export type SignatureScheme =
-  | { kind: 'RSA-PKCS1'; hash: HashName }
-  | { kind: 'RSA-PSS'; hash: HashName; saltLength: number }
-  | { kind: 'ECDSA'; hash: HashName };
 
 export const HASH_OIDS: Record<string, HashName> = {
   '1.3.14.3.2.26': 'SHA-1',
@@ -77,11 +72,13 @@ export async function verifySignature(
 ): Promise<boolean> {
   const params = importParams(key, scheme);
   if (!params) return false;
-  const crypto = subtle();
+  const host = hostPrimitives();
+  const crypto = host.verify ? null : subtle();
   try {
-    const publicKey = await importCached(crypto, spki, params.importAlg);
     const sig = key.kind === 'EC' && signatureFormat === 'der' ? ecdsaDerToRaw(signature, key.curve) : signature;
-    return await crypto.verify(params.verifyAlg, publicKey, toArrayBuffer(sig), toArrayBuffer(data));
+    if (host.verify) return host.verify(scheme, spki, sig, data);
+    const publicKey = await importCached(crypto!, spki, params.importAlg);
+    return await crypto!.verify(params.verifyAlg, publicKey, toArrayBuffer(sig), toArrayBuffer(data));
   } catch {
     // A key WebCrypto refuses or a signature it cannot parse is simply not a valid signature.
     return false;
