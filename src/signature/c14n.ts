@@ -1,6 +1,6 @@
 /**
- * Canonical XML 1.0 (inclusive, W3C REC 2001-03-15) and Exclusive XML Canonicalization 1.0, over an
- * xmldom tree, for the two kinds of input XML-DSig needs here:
+ * Canonical XML 1.0 (inclusive, W3C REC 2001-03-15) and Exclusive XML Canonicalization 1.0, over a
+ * DOM tree (src/signature/xml.ts), for the two kinds of input XML-DSig needs here:
  *  - an element and all its descendants (a same-document "#id" reference, or SignedInfo), rendered
  *    as a document subset whose ancestors are outside the node-set;
  *  - a whole document (a package part after the RelationshipTransform, or a part with a c14n transform).
@@ -47,7 +47,7 @@ export function canonicalizeDocument(doc: XmlDocument, method: C14nMethod): stri
   return out;
 }
 
-/** xmldom keeps the XML declaration as a processing instruction "xml"; C14N drops it. */
+/** A DOM parser may keep the XML declaration as a processing instruction "xml" (xmldom does); C14N drops it. */
 const isXmlDeclaration = (n: XmlNode) => (n as XmlNode & { target?: string }).target === 'xml';
 
 /** The namespace bindings in scope at node (nearest declaration wins); xmlns="" maps '' to ''. */

@@ -1,6 +1,6 @@
 /**
  * Verification of digitally signed Office packages (ECMA-376 Part 2 OPC signatures as Excel
- * writes them, plus an optional detached CMS .p7s). Browser-safe: Uint8Array, WebCrypto, xmldom.
+ * writes them, plus an optional detached CMS .p7s). Browser-safe: Uint8Array, WebCrypto, saxes.
  */
 export { verifyPackage } from './verify';
 export type { SignatureReport, SignatureStatus, VerifyOptions, VerifyResult } from './types';
