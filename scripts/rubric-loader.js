@@ -22,5 +22,6 @@ function slim(rubric) {
 module.exports = function rubricLoader(source) {
   const options = this.getOptions() || {};
   const rubric = parseRubric(JSON.parse(source));
-  return `module.exports = ${JSON.stringify(options.slim ? slim(rubric) : rubric)};`;
+  // JSON.parse of a string literal loads faster than the same data as a JavaScript object literal.
+  return `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(options.slim ? slim(rubric) : rubric))});`;
 };

@@ -4,6 +4,7 @@ import { MAIN_SHEET, META_SHEET } from '../src/template/build';
 import { checkTemplate } from '../src/template/check';
 import { canonicalInputs, checkSeal, computeSeal, readSeal } from '../src/template/seal';
 import { MemoryWorkbook } from '../src/taskpane/memory-port';
+import type { FilledTemplate } from '../src/template/entries';
 
 const rubric = getRubric('hue-2263-2023');
 
@@ -67,5 +68,28 @@ describe('seal', () => {
     expect((await checkSeal((await wb.readTemplate())!, seal)).ok).toBe(true);
     wb.set(MAIN_SHEET, cell('I.2.2', layout.note), 'sửa sau khi niêm phong');
     expect((await checkSeal((await wb.readTemplate())!, seal)).ok).toBe(false);
+  });
+});
+
+describe('the canonical text the seal hashes (its format is fixed: seals already written must still verify)', () => {
+  test('keys sorted at every level, criteria by id as text, dates as ISO, numbers at 12 significant digits, text trimmed, blanks null', () => {
+    const filled = {
+      info: {
+        meta: { rubric: 'r', version: '1.0.0', unit: 'xa' },
+        layout: { rows: { 'I.2': 5, 'I.10': 6 }, inputs: { 'I.2': ['number', 'date'], 'I.10': ['text'] } },
+      },
+      unitName: 'Xã A',
+      year: 2025,
+      entries: {
+        'I.2': { slots: [12.300000000000001, 45762], evidence: { number: ' GM-01 ', date: '15/04/2025', link: null, signed: 'Có' }, note: '  ' },
+      },
+      moved: [],
+    } as unknown as FilledTemplate;
+    expect(canonicalInputs(filled)).toBe(
+      '{"entries":{' +
+        '"I.10":{"evidence":null,"note":null,"slots":[null]},' +
+        '"I.2":{"evidence":{"date":"2025-04-15","link":null,"number":"GM-01","signed":"Có"},"note":null,"slots":[12.3,"2025-04-15"]}' +
+        '},"rubric":"r","unit":"xa","unitName":"Xã A","version":"1.0.0","year":2025}',
+    );
   });
 });

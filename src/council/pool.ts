@@ -25,10 +25,14 @@ export interface PoolOptions {
 /** Files a worker holds at once: the one it works on and the next. */
 const IN_FLIGHT = 2;
 
-/** The compiled worker script: next to this file when built, else in dist/ (tests run the sources). */
+/**
+ * The worker script: the one-file bundle with rubrics validated at build time (webpack.worker.config.js),
+ * next to this file when built, else in dist/ (tests run the sources); tsc's worker.js if not bundled.
+ */
 function workerScript(): string {
-  const here = join(__dirname, 'worker.js');
-  return existsSync(here) ? here : join(__dirname, '..', '..', 'dist', 'council', 'worker.js');
+  for (const folder of [__dirname, join(__dirname, '..', '..', 'dist', 'council')])
+    for (const name of ['worker.bundle.js', 'worker.js']) if (existsSync(join(folder, name))) return join(folder, name);
+  throw new Error('Chưa build tiến trình đọc tệp (dist/council/worker.js): chạy npm run build:cli');
 }
 
 function failed(file: string, reason: string): SubmissionResult {

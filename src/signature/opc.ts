@@ -175,7 +175,8 @@ export function isXmlPart(pkg: OpcPackage, part: string): boolean {
  */
 function mayDeclareDtd(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xff || bytes[0] === 0xfe || bytes[1] === 0x00) return true;
-  for (let i = bytes.indexOf(0x3c); i !== -1; i = bytes.indexOf(0x3c, i + 1)) if (bytes[i + 1] === 0x21) return true;
+  // "!" is rare in XML, "<" is everywhere: look for the rare byte.
+  for (let i = bytes.indexOf(0x21, 1); i !== -1; i = bytes.indexOf(0x21, i + 1)) if (bytes[i - 1] === 0x3c) return true;
   return false;
 }
 

@@ -35,14 +35,19 @@ function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
   return v;
 }
 
+/** JSON with every object's keys sorted (by UTF-16 code unit, as Array.prototype.sort does). */
 function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (sortedJson(value[i]) ?? '');
+    return `${out}]`;
+  }
+  const keys = Object.keys(value).sort();
+  out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${sortedJson((value as Record<string, unknown>)[keys[i]])}`;
+  return `${out}}`;
 }
 
 export function canonicalInputs(filled: FilledTemplate): string {

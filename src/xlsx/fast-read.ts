@@ -89,45 +89,68 @@ class SharedStrings {
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
-/** The r="…" attribute of the tag in bytes[start, end) (cell references are ASCII). */
-function cellReference(bytes: Uint8Array, start: number, end: number): string | undefined {
+/** A cell address as one number: row × 2^14 + column (Excel has at most 16,384 columns). */
+const COLUMNS = 16384;
+
+/** "AB12" → its key; NaN when it is not an A1 address. */
+function addressKey(address: string): number {
+  let column = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    column = column * 26 + c - 0x40;
+  }
+  const row = Number(address.slice(i));
+  return i > 0 && i < address.length && Number.isInteger(row) && row > 0 ? row * COLUMNS + column : NaN;
+}
+
+/** The key of the r="…" attribute of the tag in bytes[start, end), read without making a string; NaN when absent. */
+function referenceKey(bytes: Uint8Array, start: number, end: number): number {
   for (let i = start; i + 3 < end; i++) {
     if (bytes[i] === 0x72 && bytes[i + 1] === 0x3d && bytes[i + 2] === 0x22 && isSpace(bytes[i - 1])) {
-      const close = bytes.indexOf(0x22, i + 3);
-      return close > 0 && close < end ? text(bytes, i + 3, close) : undefined;
+      let column = 0;
+      let row = 0;
+      let at = i + 3;
+      for (; bytes[at] >= 0x41 && bytes[at] <= 0x5a; at++) column = column * 26 + bytes[at] - 0x40;
+      const digits = at;
+      for (; bytes[at] >= 0x30 && bytes[at] <= 0x39; at++) row = row * 10 + bytes[at] - 0x30;
+      return bytes[at] === 0x22 && column > 0 && at > digits && row > 0 ? row * COLUMNS + column : NaN;
     }
   }
-  return undefined;
+  return NaN;
 }
 
 /** Cells of one sheet: indexed by address in one byte scan, each decoded and parsed only when asked for. */
 class SheetCells {
-  /** Address → where the cell's element starts. */
-  private readonly starts = new Map<string, number>();
-  private readonly parsed = new Map<string, Cell>();
+  /** Address key → where the cell's element starts. */
+  private readonly starts = new Map<number, number>();
+  private readonly parsed = new Map<number, Cell>();
   constructor(
     private readonly bytes: Uint8Array,
     private readonly shared: SharedStrings,
   ) {
-    for (let at = 0; at < bytes.length; at++) {
+    // The native search matters while the batch is young and this loop still runs unoptimized.
+    for (let at = bytes.indexOf(LT); at >= 0; at = bytes.indexOf(LT, at + 1)) {
       // "<c " or "<c>" or "<c/>", not "<col" or "<cfRule".
-      if (bytes[at] !== LT || bytes[at + 1] !== 0x63) continue;
+      if (bytes[at + 1] !== 0x63) continue;
       const next = bytes[at + 2];
       if (!isSpace(next) && next !== GT && next !== SLASH) continue;
       const tagEnd = bytes.indexOf(GT, at);
       if (tagEnd < 0) break;
-      const address = cellReference(bytes, at + 2, tagEnd);
-      if (address) this.starts.set(address, at);
+      const key = referenceKey(bytes, at + 2, tagEnd);
+      if (key === key) this.starts.set(key, at);
       at = tagEnd;
     }
   }
 
   get(address: string): Cell | undefined {
-    let cell = this.parsed.get(address);
+    const key = addressKey(address);
+    let cell = this.parsed.get(key);
     if (!cell) {
-      const at = this.starts.get(address);
+      const at = this.starts.get(key);
       if (at === undefined) return undefined;
-      this.parsed.set(address, (cell = this.parse(at)));
+      this.parsed.set(key, (cell = this.parse(at)));
     }
     return cell;
   }
@@ -138,19 +161,52 @@ class SheetCells {
     // Most cells asked for are empty styled ones: "<c r="F12" s="3"/>".
     if (bytes[tagEnd - 1] === SLASH) return EMPTY;
     const close = find(bytes, '</c>', tagEnd);
-    const tag = text(bytes, at + 2, tagEnd);
-    const body = close < 0 ? '' : text(bytes, tagEnd + 1, close);
-    const type = attr(tag, 't') ?? 'n';
-    const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    if (close < 0) return EMPTY;
+    const type = attributeIn(bytes, at + 2, tagEnd, 't') ?? 'n';
     let value: Scalar = null;
-    if (type === 'inlineStr') value = textOf(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-    else if (v !== undefined)
-      value = type === 's' ? this.shared.get(Number(v)) : type === 'b' ? v === '1' : type === 'str' || type === 'e' ? decode(v) : v === '' ? null : Number(v);
+    if (type === 'inlineStr') value = textOf(/<is>([\s\S]*?)<\/is>/.exec(text(bytes, tagEnd + 1, close))?.[1] ?? '');
+    else {
+      const v = childElement(bytes, 'v', tagEnd + 1, close);
+      const raw = v && !v.selfClosing ? text(bytes, v.start, v.end) : undefined;
+      if (raw !== undefined)
+        value = type === 's' ? this.shared.get(Number(raw)) : type === 'b' ? raw === '1' : type === 'str' || type === 'e' ? decode(raw) : raw === '' ? null : Number(raw);
+    }
     if (value === '') value = null;
+    const f = childElement(bytes, 'f', tagEnd + 1, close);
+    if (!f) return { value };
     // A shared formula's copies carry no text of their own; they are formulas all the same.
-    return f ? { value, formula: decode(f[1] ?? '') || `(shared ${attr(f[0], 'si') ?? ''})` } : { value };
+    const formula = decode(text(bytes, f.start, f.end)) || `(shared ${attributeIn(bytes, f.tag, f.start, 'si') ?? ''})`;
+    return { value, formula };
   }
+}
+
+/** The value of attribute name="…" in the tag bytes[start, end), decoded; undefined when absent. */
+function attributeIn(bytes: Uint8Array, start: number, end: number, name: string): string | undefined {
+  const first = name.charCodeAt(0);
+  for (let i = start + 1; i + name.length + 1 < end; i++) {
+    if (bytes[i] !== first || !isSpace(bytes[i - 1])) continue;
+    let k = 1;
+    while (k < name.length && bytes[i + k] === name.charCodeAt(k)) k++;
+    if (k < name.length || bytes[i + k] !== 0x3d || bytes[i + k + 1] !== 0x22) continue;
+    const valueEnd = bytes.indexOf(0x22, i + k + 2);
+    return valueEnd > 0 && valueEnd < end ? decode(text(bytes, i + k + 2, valueEnd)) : undefined;
+  }
+  return undefined;
+}
+
+/** The first <name …>content</name> (or <name …/>) in bytes[from, to): where its tag and content lie. */
+function childElement(bytes: Uint8Array, name: string, from: number, to: number): { tag: number; start: number; end: number; selfClosing: boolean } | null {
+  const open = `<${name}`;
+  for (let at = find(bytes, open, from); at >= 0 && at < to; at = find(bytes, open, at + 1)) {
+    const after = bytes[at + open.length];
+    if (!isSpace(after) && after !== GT && after !== SLASH) continue;
+    const tagEnd = bytes.indexOf(GT, at);
+    if (tagEnd < 0 || tagEnd >= to) return null;
+    if (bytes[tagEnd - 1] === SLASH) return { tag: at, start: tagEnd, end: tagEnd, selfClosing: true };
+    const end = find(bytes, `</${name}>`, tagEnd);
+    return end >= 0 && end <= to ? { tag: at, start: tagEnd + 1, end, selfClosing: false } : null;
+  }
+  return null;
 }
 
 /** Sheet name → part path, through workbook.xml and its relationships. */
