@@ -65,6 +65,7 @@ test('formulas with their cached results; a shared formula copy counts as a form
   expect(wb.formula(S, 'AB27')).toBe('_xlfn._xldudf_CDS_DTI_SCORE("x",A2)');
   expect(wb.cachedResult(S, 'AB27')).toBe(7);
   expect(wb.formula(S, 'A2')).toBeUndefined();
+  expect([wb.hasFormula(S, 'A2'), wb.hasFormula(S, 'C4'), wb.hasFormula(S, 'A3'), wb.hasFormula(S, 'A9')]).toEqual([false, true, true, false]);
   expect(wb.cachedResult(S, 'A2')).toBeNull();
 });
 

@@ -129,6 +129,24 @@ describe.each([
       expect(all(r)).toMatch(/SHA-1, thuật toán băm yếu/);
     });
 
+    test('an RSASSA-PSS signature (sha256-rsa-MGF1, RFC 6931) → valid; a PSS signature under the PKCS#1 method → invalid', async () => {
+      const pss = await signXlsx(unsigned, signer, SIGNED_AT, { pss: true });
+      const r = await verify(pss);
+      expect(r.status).toBe('valid');
+      expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-PSS-SHA256' });
+      // The same signature value presented as RSA-SHA256 (PKCS#1 v1.5) must not verify.
+      const relabelled = rewriteEntry(pss, SIG, (x) => x.replace('http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'));
+      await expectInvalid(relabelled, /SignatureValue không khớp/);
+    });
+
+    test('XAdES SigningCertificateV2 with IssuerSerialV2 → valid; naming another certificate → invalid', async () => {
+      const v2 = await verify(await signXlsx(unsigned, signer, SIGNED_AT, { xadesV2: true }));
+      expect(v2.status).toBe('valid');
+      expect(all(v2)).not.toMatch(/SigningCertificate/);
+      const other = await signXlsx(unsigned, signer, SIGNED_AT, { xadesV2: true, signingCertificatePem: pki.sha1SignerPem });
+      await expectInvalid(other, /không khớp chứng thư ghi trong SigningCertificate.*certificate binding mismatch/);
+    });
+
     test('RSA-SHA512 and ECDSA P-256 signatures → valid', async () => {
       const sha512 = await verify(await signXlsx(unsigned, signer, SIGNED_AT, { hash: 'sha512' }));
       expect(sha512.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA512' });

@@ -91,7 +91,7 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
     const cell = `${layout.score}${layout.rows[c.id]}`;
     const stored = wb.cachedResult(layout.sheet, cell);
     const recomputed = rubric.kind === 'levels' ? c.level : c.effect === 'penalty' ? -(c.points ?? 0) : c.points;
-    if (wb.formula(layout.sheet, cell) === undefined) result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
+    if (!wb.hasFormula(layout.sheet, cell)) result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
     else if (!same(stored, recomputed)) result.differences.push({ criterion: c.id, cell, stored, recomputed });
   }
   const totalStored = wb.cachedResult(layout.sheet, 'E3');

@@ -31,13 +31,22 @@ export function pctText(ratio: number): Text {
   return { vi: `${num(ratio * 100, 'vi', 2)}%`, en: `${num(ratio * 100, 'en', 2)}%` };
 }
 
+const folded = new Map<string, string>();
+
 /** Case-, space- and diacritics-insensitive key for matching names and option labels. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = folded.get(s);
+  if (key === undefined) {
+    key = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    // Option labels are folded again for every value matched against them; bounded, since entries are too.
+    if (folded.size >= 4096) folded.clear();
+    folded.set(s, key);
+  }
+  return key;
 }

@@ -19,7 +19,11 @@ const decode = (s: string) =>
   );
 
 /** The text of a shared or inline string: its <t> runs joined, phonetic runs left out. */
-const textOf = (xml: string) => [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1])).join('');
+function textOf(xml: string): string {
+  const plain = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(xml); // the usual case: one run, no markup
+  if (plain) return decode(plain[1]);
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1])).join('');
+}
 
 const ATTRIBUTES = new Map<string, RegExp>();
 
@@ -32,7 +36,8 @@ function attr(tag: string, name: string): string | undefined {
 
 interface Cell {
   value: Scalar;
-  formula?: string;
+  /** Its formula text, decoded only if asked for (a batch only asks whether there is one). */
+  formula?: () => string;
 }
 
 const EMPTY: Cell = Object.freeze({ value: null });
@@ -175,7 +180,7 @@ class SheetCells {
     const f = childElement(bytes, 'f', tagEnd + 1, close);
     if (!f) return { value };
     // A shared formula's copies carry no text of their own; they are formulas all the same.
-    const formula = decode(text(bytes, f.start, f.end)) || `(shared ${attributeIn(bytes, f.tag, f.start, 'si') ?? ''})`;
+    const formula = () => decode(text(bytes, f.start, f.end)) || `(shared ${attributeIn(bytes, f.tag, f.start, 'si') ?? ''})`;
     return { value, formula };
   }
 }
@@ -238,7 +243,8 @@ export function readParts(parts: Map<string, Uint8Array>): LoadedWorkbook {
   return {
     sheetNames: [...paths.keys()],
     read: (s, a) => sheet(s).get(a)?.value ?? null,
-    formula: (s, a) => sheet(s).get(a)?.formula || undefined,
+    formula: (s, a) => sheet(s).get(a)?.formula?.(),
+    hasFormula: (s, a) => !!sheet(s).get(a)?.formula,
     cachedResult: (s, a) => {
       const c = sheet(s).get(a);
       return c?.formula ? c.value : null;

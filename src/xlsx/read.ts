@@ -11,6 +11,8 @@ export interface LoadedWorkbook {
   read: CellReader;
   /** The formula of a cell (without "="), if it has one. */
   formula: (sheet: string, address: string) => string | undefined;
+  /** Whether a cell holds a formula (cheaper than its text, which a batch does not need). */
+  hasFormula: (sheet: string, address: string) => boolean;
   /** A formula cell's cached result. */
   cachedResult: (sheet: string, address: string) => Scalar;
   sheetNames: string[];
@@ -43,6 +45,7 @@ export async function loadXlsx(bytes: Uint8Array): Promise<LoadedWorkbook> {
       const c = cell(sheet, address);
       return c?.formula || undefined;
     },
+    hasFormula: (sheet, address) => !!cell(sheet, address)?.formula,
     cachedResult: (sheet, address) => {
       const c = cell(sheet, address);
       if (!c?.formula) return null;

@@ -13,7 +13,7 @@
  *   signCmsDetached(bytes, key, dir)         → FILE.p7s bytes (openssl cms -sign -binary -outform DER)
  */
 import { execFileSync } from 'child_process';
-import { createHash, createPrivateKey, sign as nodeSign, X509Certificate } from 'crypto';
+import { constants, createHash, createPrivateKey, sign as nodeSign, X509Certificate } from 'crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -65,7 +65,18 @@ export interface SignOptions {
   extraTransform?: { part: string; algorithm: string };
   /** SignatureComments text in SignatureInfoV1. */
   comments?: string;
+  /** RSASSA-PSS (RFC 6931 sha256-rsa-MGF1, salt = hash length) instead of PKCS#1 v1.5. */
+  pss?: boolean;
+  /** XAdES 1.4.1 SigningCertificateV2 with IssuerSerialV2 (RFC 5035 DER), as some signing tools write. */
+  xadesV2?: boolean;
 }
+
+const PSS_URI: Record<Hash, string> = {
+  sha1: 'http://www.w3.org/2007/05/xmldsig-more#sha1-rsa-MGF1',
+  sha256: 'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1',
+  sha512: 'http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1',
+};
+const HASH_BYTES: Record<Hash, number> = { sha1: 20, sha256: 32, sha512: 64 };
 
 // ---------------------------------------------------------------------------------------------
 // Test PKI (OpenSSL CLI)
@@ -302,19 +313,52 @@ function officeObject(hash: Hash, comments: string): string {
   return el('Object', [['Id', 'idOfficeObject']], el('SignatureProperties', [], el('SignatureProperty', [['Id', 'idOfficeV1Details'], ['Target', '#idPackageSignature']], info)));
 }
 
-function signedProperties(hash: Hash, signedAt: Date, certificatePem: string): string {
+// Minimal DER, for IssuerSerialV2: read the certificate's issuer and serial, write the structure.
+function derChildren(der: Buffer, start: number, end: number): { tag: number; start: number; end: number; content: number }[] {
+  const out = [];
+  for (let at = start; at < end; ) {
+    let length = der[at + 1];
+    let content = at + 2;
+    if (length & 0x80) {
+      const n = length & 0x7f;
+      length = 0;
+      for (let i = 0; i < n; i++) length = length * 256 + der[at + 2 + i];
+      content += n;
+    }
+    out.push({ tag: der[at], start: at, end: content + length, content });
+    at = content + length;
+  }
+  return out;
+}
+
+function derTlv(tag: number, content: Buffer): Buffer {
+  const n = content.length;
+  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  return Buffer.concat([Buffer.from([tag, ...length]), content]);
+}
+
+/** base64 DER of IssuerSerial (RFC 5035): SEQUENCE { GeneralNames { [4] issuer Name }, serial INTEGER }. */
+function issuerSerialV2(cert: X509Certificate): string {
+  const der = cert.raw;
+  const [certificate] = derChildren(der, 0, der.length);
+  const [tbs] = derChildren(der, certificate.content, certificate.end);
+  const fields = derChildren(der, tbs.content, tbs.end);
+  const [serial, , issuer] = fields[0].tag === 0xa0 ? fields.slice(1) : fields;
+  const generalNames = derTlv(0x30, derTlv(0xa4, der.subarray(issuer.start, issuer.end)));
+  return derTlv(0x30, Buffer.concat([generalNames, der.subarray(serial.start, serial.end)])).toString('base64');
+}
+
+function signedProperties(hash: Hash, signedAt: Date, certificatePem: string, v2 = false): string {
   const cert = new X509Certificate(certificatePem);
   const issuer = cert.issuer.split('\n').reverse().join(', ');
   const serial = BigInt(`0x${cert.serialNumber}`).toString(10);
-  const certRef = el(
-    'xd:Cert',
-    [],
-    el('xd:CertDigest', [], el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, cert.raw)))) +
-      el('xd:IssuerSerial', [], el('X509IssuerName', [], escText(issuer)) + el('X509SerialNumber', [], serial)),
-  );
+  const certDigest = el('xd:CertDigest', [], el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, cert.raw))));
+  const certRef = v2
+    ? el('xd:Cert', [], certDigest + el('xd:IssuerSerialV2', [], issuerSerialV2(cert)))
+    : el('xd:Cert', [], certDigest + el('xd:IssuerSerial', [], el('X509IssuerName', [], escText(issuer)) + el('X509SerialNumber', [], serial)));
   const props =
     el('xd:SigningTime', [], isoSeconds(signedAt)) +
-    el('xd:SigningCertificate', [], certRef) +
+    el(v2 ? 'xd:SigningCertificateV2' : 'xd:SigningCertificate', [], certRef) +
     el('xd:SignaturePolicyIdentifier', [], el('xd:SignaturePolicyImplied', []));
   return el('xd:SignedProperties', [['Id', 'idSignedProperties']], el('xd:SignedSignatureProperties', [], props));
 }
@@ -340,7 +384,7 @@ export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Dat
 
   const pkgObject = packageObject(pkg, hash, signedAt, options);
   const offObject = officeObject(hash, options.comments ?? 'Ký duyệt bản tự đánh giá DTI');
-  const props = signedProperties(hash, signedAt, options.signingCertificatePem ?? key.certificatePem);
+  const props = signedProperties(hash, signedAt, options.signingCertificatePem ?? key.certificatePem, options.xadesV2);
   const xadesObject = el('Object', [], el('xd:QualifyingProperties', [['xmlns:xd', XADES], ['Target', '#idPackageSignature']], props));
 
   // Canonical forms of the referenced elements: each inherits the dsig default namespace, and
@@ -355,9 +399,14 @@ export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Dat
 
   const privateKey = createPrivateKey(key.privateKeyPem);
   const ec = privateKey.asymmetricKeyType === 'ec';
-  const method = (ec ? ECDSA_URI : RSA_URI)[hash];
+  const method = (ec ? ECDSA_URI : options.pss ? PSS_URI : RSA_URI)[hash];
   const signedInfo = el('SignedInfo', [], el('CanonicalizationMethod', [['Algorithm', C14N]]) + el('SignatureMethod', [['Algorithm', method]]) + references);
-  const signature = nodeSign(hash, Buffer.from(asApex(signedInfo, dsigNs), 'utf8'), ec ? { key: privateKey, dsaEncoding: 'ieee-p1363' } : privateKey);
+  const signingKey = ec
+    ? { key: privateKey, dsaEncoding: 'ieee-p1363' as const }
+    : options.pss
+      ? { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_BYTES[hash] }
+      : privateKey;
+  const signature = nodeSign(hash, Buffer.from(asApex(signedInfo, dsigNs), 'utf8'), signingKey);
 
   const certs = [key.certificatePem, ...(key.chainPem ?? [])].map((p) => el('X509Certificate', [], pemBody(p))).join('');
   const keyInfo = el('KeyInfo', [], el('X509Data', [], certs));
