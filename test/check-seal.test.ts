@@ -5,6 +5,7 @@ import { checkTemplate } from '../src/template/check';
 import { canonicalInputs, checkSeal, computeSeal, readSeal } from '../src/template/seal';
 import { MemoryWorkbook } from '../src/taskpane/memory-port';
 import type { FilledTemplate } from '../src/template/entries';
+import fc from 'fast-check';
 
 const rubric = getRubric('hue-2263-2023');
 
@@ -92,4 +93,38 @@ describe('the canonical text the seal hashes (its format is fixed: seals already
         '},"rubric":"r","unit":"xa","unitName":"Xã A","version":"1.0.0","year":2025}',
     );
   });
+});
+
+/** The definition, generically: JSON with every object's keys sorted (Array.prototype.sort order). */
+function sortedJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
+}
+
+test('the canonical text is the sorted-key JSON of the canonical values, for any entries', () => {
+  const scalar = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 60000 }), fc.boolean(), fc.constantFrom(' Có ', '15/04/2025', '2025-02-30', '"quoted"', 'Đạt\n'));
+  const id = fc.constantFrom('I.1', 'I.10', 'I.2', 'II.1.a', '1', '10', '2', 'ä');
+  const kind = fc.constantFrom('number', 'date', 'text', 'option');
+  const entry = fc.record({ slots: fc.array(scalar, { maxLength: 3 }), evidence: fc.record({ number: scalar, date: scalar, link: scalar, signed: scalar }), note: scalar });
+  fc.assert(
+    fc.property(fc.dictionary(id, fc.tuple(fc.array(kind, { maxLength: 3 }), fc.option(entry))), fc.string({ maxLength: 5 }), fc.option(fc.integer({ min: 2020, max: 2030 }), { nil: undefined }), (rows, unitName, year) => {
+      const ids = Object.keys(rows);
+      const filled = {
+        info: { meta: { rubric: 'r', version: '1', unit: 'xa' }, layout: { rows: Object.fromEntries(ids.map((k, i) => [k, i + 10])), inputs: Object.fromEntries(ids.map((k) => [k, rows[k][0]])) } },
+        unitName,
+        year,
+        entries: Object.fromEntries(ids.filter((k) => rows[k][1]).map((k) => [k, rows[k][1]])),
+        moved: [],
+      } as unknown as FilledTemplate;
+      // The canonical values themselves, through the documented rules (dates ISO, 12 digits, trimmed, blank → null).
+      const canonical = JSON.parse(canonicalInputs(filled));
+      expect(canonicalInputs(filled)).toBe(sortedJson(canonical));
+      expect(Object.keys(canonical.entries).sort()).toEqual([...ids].sort());
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -35,42 +35,28 @@ function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
   return v;
 }
 
-/** JSON with every object's keys sorted (by UTF-16 code unit, as Array.prototype.sort does). */
-function sortedJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let out: string;
-  if (Array.isArray(value)) {
-    out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (sortedJson(value[i]) ?? '');
-    return `${out}]`;
-  }
-  const keys = Object.keys(value).sort();
-  out = '{';
-  for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${sortedJson((value as Record<string, unknown>)[keys[i]])}`;
-  return `${out}}`;
-}
+const json = (v: Scalar) => JSON.stringify(v);
 
+/**
+ * The canonical text: the JSON of {rubric, version, unit, unitName, year, entries} with every
+ * object's keys in sorted order (UTF-16 order, as Array.prototype.sort) — criteria by id, and in
+ * each entry evidence (date, link, number, signed), note, slots. Written out directly: a batch
+ * seals a thousand files, and a generic sorted-key serializer was a twentieth of all the work.
+ */
 export function canonicalInputs(filled: FilledTemplate): string {
   const { meta, layout } = filled.info;
-  const entries = Object.fromEntries(
-    Object.keys(layout.rows)
-      .sort()
-      .map((id) => {
-        const e = filled.entries[id];
-        const kinds = layout.inputs[id] ?? [];
-        return [
-          id,
-          {
-            slots: kinds.map((k, i) => canonicalValue(e?.slots[i] ?? null, k)),
-            evidence: e
-              ? { number: canonicalValue(e.evidence.number, 'text'), date: canonicalValue(e.evidence.date, 'date'), link: canonicalValue(e.evidence.link, 'text'), signed: canonicalValue(e.evidence.signed, 'text') }
-              : null,
-            note: canonicalValue(e?.note ?? null, 'text'),
-          },
-        ];
-      }),
-  );
-  return sortedJson({ rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, entries });
+  let entries = '';
+  for (const id of Object.keys(layout.rows).sort()) {
+    const e = filled.entries[id];
+    const kinds = layout.inputs[id] ?? [];
+    let slots = '';
+    for (let i = 0; i < kinds.length; i++) slots += (i ? ',' : '') + json(canonicalValue(e?.slots[i] ?? null, kinds[i]));
+    const evidence = e
+      ? `{"date":${json(canonicalValue(e.evidence.date, 'date'))},"link":${json(canonicalValue(e.evidence.link, 'text'))},"number":${json(canonicalValue(e.evidence.number, 'text'))},"signed":${json(canonicalValue(e.evidence.signed, 'text'))}}`
+      : 'null';
+    entries += `${entries ? ',' : ''}${JSON.stringify(id)}:{"evidence":${evidence},"note":${json(canonicalValue(e?.note ?? null, 'text'))},"slots":[${slots}]}`;
+  }
+  return `{"entries":{${entries}},"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
 }
 
 const hex = (bytes: Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
