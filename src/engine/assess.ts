@@ -202,8 +202,10 @@ export function scoreCriterion(rubric: Rubric, unit: UnitId, criterion: Criterio
 
   const outcome: Outcome = scorePointRule(criterion.rule, raw, { max: max!, year: ctx.year, options: chosenOptions(rubric, ctx.options) });
   switch (outcome.kind) {
-    case 'scored':
-      return result('ok', outcome.points, max, t(`${numText(outcome.points).vi}/${numText(max!).vi} điểm: ${outcome.explain.vi}`, `${numText(outcome.points).en}/${numText(max!).en} points: ${outcome.explain.en}`), outcome.warnings);
+    case 'scored': {
+      const [points, of] = [numText(outcome.points), numText(max!)];
+      return result('ok', outcome.points, max, t(`${points.vi}/${of.vi} điểm: ${outcome.explain.vi}`, `${points.en}/${of.en} points: ${outcome.explain.en}`), outcome.warnings);
+    }
     case 'missing':
       return result('missing', 0, max, t(`Chưa nhập${outcome.explain ? ` (${outcome.explain.vi})` : ''}: cần ${expected(criterion).vi}`, `Not entered${outcome.explain ? ` (${outcome.explain.en})` : ''}: expected ${expected(criterion).en}`));
     case 'invalid':

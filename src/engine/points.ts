@@ -104,7 +104,8 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
       return withParsed(parseCount(raw), (n) => {
         const cap = Math.min(rule.cap ?? ctx.max, ctx.max);
         const points = Math.min(cap, n * rule.points);
-        return scored(points, t(`${n} × ${numText(rule.points).vi} điểm, tối đa ${numText(cap).vi}`, `${n} × ${numText(rule.points).en} points, at most ${numText(cap).en}`));
+        const [each, most] = [numText(rule.points), numText(cap)];
+        return scored(points, t(`${n} × ${each.vi} điểm, tối đa ${most.vi}`, `${n} × ${each.en} points, at most ${most.en}`));
       });
     case 'count-target':
       return withParsed(parseCount(raw), (n) => {

@@ -24,7 +24,8 @@ export function num(n: number, lang: Lang, digits = 2): string {
 }
 
 export function numText(n: number, digits = 2): Text {
-  return { vi: num(n, 'vi', digits), en: num(n, 'en', digits) };
+  const en = num(n, 'en', digits);
+  return { vi: en.includes('.') ? en.replace('.', ',') : en, en };
 }
 
 export function pctText(ratio: number): Text {
