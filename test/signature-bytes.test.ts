@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { fromBase64, toBase64 } from '../src/signature/bytes';
-import { BoundedMemo, bytesKey } from '../src/signature/memo';
+import { BoundedMemo, byteString } from '../src/signature/memo';
 
 const whitespace = fc.constantFrom(' ', '\n', '\r\n', '\t', '\n    ');
 
@@ -52,12 +52,12 @@ describe('BoundedMemo', () => {
     expect(calls).toBe(4);
   });
 
-  test('bytesKey tells different bytes apart and equal bytes together, past one chunk', () => {
+  test('byteString tells different bytes apart and equal bytes together, past one chunk', () => {
     const big = new Uint8Array(10000).map((_, i) => i % 251);
     const other = big.slice();
     other[9999] ^= 1;
-    expect(bytesKey(big)).toBe(bytesKey(big.slice()));
-    expect(bytesKey(big)).not.toBe(bytesKey(other));
-    expect(bytesKey(big)).toHaveLength(10000);
+    expect(byteString(big)).toBe(byteString(big.slice()));
+    expect(byteString(big)).not.toBe(byteString(other));
+    expect(byteString(big)).toHaveLength(10000);
   });
 });

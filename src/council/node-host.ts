@@ -3,7 +3,7 @@ import { constants, createHash, createPublicKey, verify as nodeVerify } from 'cr
 import type { KeyObject } from 'crypto';
 import * as zlib from 'zlib';
 import type { HostPrimitives, SignatureScheme } from '../platform/host';
-import { BoundedMemo, bytesKey } from '../signature/memo';
+import { BoundedMemo, byteString } from '../signature/memo';
 
 const nodeHash = (hash: string) => hash.replace('-', '').toLowerCase();
 
@@ -11,7 +11,7 @@ const nodeHash = (hash: string) => hash.replace('-', '').toLowerCase();
 const keys = new BoundedMemo<string, KeyObject>(256);
 
 function verify(scheme: SignatureScheme, spki: Uint8Array, signature: Uint8Array, data: Uint8Array): boolean {
-  const key = keys.get(bytesKey(spki), () => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
+  const key = keys.get(byteString(spki), () => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
   if (scheme.kind === 'ECDSA') return key.asymmetricKeyType === 'ec' && nodeVerify(nodeHash(scheme.hash), data, { key, dsaEncoding: 'ieee-p1363' }, signature);
   if (key.asymmetricKeyType !== 'rsa') return false;
   // The salt length exactly as the parameters say, as WebCrypto checks it (Node would otherwise accept any).

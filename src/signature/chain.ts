@@ -7,7 +7,7 @@
 import { bytesEqual, pemOrDer } from './bytes';
 import { schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
 import type { SignatureScheme } from './crypto';
-import { BoundedMemo, bytesKey } from './memo';
+import { BoundedMemo, byteString } from './memo';
 import { parseCertificate } from './x509';
 import type { Certificate } from './x509';
 
@@ -27,7 +27,7 @@ export function readTrustAnchors(inputs: Uint8Array[]): { anchors: Certificate[]
   const anchors: Certificate[] = [];
   const reasons: string[] = [];
   inputs.forEach((input, i) => {
-    const read = anchorFiles.get(bytesKey(input), () => readAnchorFile(input));
+    const read = anchorFiles.get(byteString(input), () => readAnchorFile(input));
     if (read) anchors.push(...read);
     else reasons.push(`Chứng thư tin cậy thứ ${i + 1} (--trust) không đọc được, đã bỏ qua (unreadable trust anchor)`);
   });

@@ -5,7 +5,7 @@
 import { expect, isContext, isUniversal, parseDer, readOid, readUnsigned, TAG } from './asn1';
 import { hostPrimitives, subtle, type HashName, type SignatureScheme } from '../platform/host';
 import { toArrayBuffer } from './bytes';
-import { BoundedMemo, bytesKey } from './memo';
+import { BoundedMemo, byteString } from './memo';
 import type { AlgorithmIdentifier, KeyAlgorithm } from './x509';
 
 export type { HashName, SignatureScheme } from '../platform/host';
@@ -89,7 +89,7 @@ export async function verifySignature(
 const keyCache = new BoundedMemo<string, Promise<CryptoKey>>(256);
 
 function importCached(crypto: SubtleCrypto, spki: Uint8Array, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
-  const id = `${JSON.stringify(alg)}:${bytesKey(spki)}`;
+  const id = `${JSON.stringify(alg)}:${byteString(spki)}`;
   return keyCache.get(id, () => {
     const key = crypto.importKey('spki', toArrayBuffer(spki), alg, false, ['verify']);
     key.catch(() => keyCache.delete(id));

@@ -5,7 +5,7 @@
  */
 import { expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
 import type { Der } from './asn1';
-import { BoundedMemo, bytesKey } from './memo';
+import { BoundedMemo, byteString } from './memo';
 
 export interface NameAttribute {
   oid: string;
@@ -58,7 +58,7 @@ const parsed = new BoundedMemo<string, Certificate | Error>(256);
  * chain checks can remember what they verified about it (see chain.ts).
  */
 export function parseCertificate(der: Uint8Array): Certificate {
-  const result = parsed.get(bytesKey(der), () => {
+  const result = parsed.get(byteString(der), () => {
     try {
       return Object.freeze(parseCertificateUncached(der));
     } catch (error) {

@@ -6,6 +6,7 @@
 import { Inflate } from 'fflate';
 import { hostPrimitives } from '../platform/host';
 import { malformed } from './errors';
+import { byteString } from './memo';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -141,12 +142,14 @@ function applyZip64Extra(entry: CentralEntry, view: DataView, start: number, len
   }
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeName(raw: Uint8Array, flags: number): string {
   // Bit 11 says UTF-8; without it the name is CP437, which for the ASCII names OPC uses is identical.
-  const utf8 = (flags & 0x800) !== 0 || raw.every((b) => b < 0x80);
-  if (!utf8) return Array.from(raw, (b) => String.fromCharCode(b)).join('');
+  const ascii = raw.every((b) => b < 0x80);
+  if (ascii || (flags & 0x800) === 0) return byteString(raw);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    return strictUtf8.decode(raw);
   } catch {
     return malformed('Tên mục trong zip không phải UTF-8 hợp lệ (invalid entry name encoding)');
   }
