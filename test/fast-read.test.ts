@@ -14,13 +14,15 @@ const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row r="2"><c r="A2"><v>12.5</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>
 <row r="3"><c r="A3"><f>SUM(A2,1)</f><v>13.5</v></c><c r="B3" t="str"><f>"a&amp;b"</f><v>a&amp;b</v></c><c r="C3"><f t="shared" ref="C3:C4" si="0">A2*2</f><v>25</v></c></row>
 <row r="4"><c r="C4"><f t="shared" si="0"/><v>26</v></c><c r="D4" t="inlineStr"><is><t>Xã </t><r><t>Phú Thượng</t></r></is></c><c r="E4"><v/></c></row>
+<row r="5"><c r="A5" t="s"><v>3</v></c><c r="B5" t="str"><f>CHAR(65)</f><v>&#x41;&amp;lt;&#66;</v></c></row>
 <row r="27"><c r="AB27" s="1"><f>_xlfn._xldudf_CDS_DTI_SCORE("x",A2)</f><v>7</v></c><c r="ZZ27" t="s"><v>0</v></c></row>
 </sheetData></worksheet>`;
 
 const shared = `<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="3" uniqueCount="3">
 <si><t>Tiêu chí &lt;1&gt;</t></si>
 <si><r><t>Chữ </t></r><r><rPr><b/></rPr><t xml:space="preserve">ký số</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>
-<si><t/></si></sst>`;
+<si><t/></si>
+<si><t>&amp;quot; &amp;amp; &quot;x&quot; &apos;</t></si></sst>`;
 
 const workbook = `<workbook ${NS}><sheets><sheet name="Tự đánh giá" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
@@ -40,6 +42,11 @@ test('shared strings: entities decoded, rich-text runs joined, phonetic runs lef
   expect(wb.read(S, 'B1')).toBe('Chữ ký số');
   expect(wb.read(S, 'D1')).toBeNull();
   expect(wb.read(S, 'ZZ27')).toBe('Tiêu chí <1>');
+});
+
+test('references: an escaped entity stays text ("&amp;quot;" is the six characters &quot;), character references resolve', () => {
+  expect(wb.read(S, 'A5')).toBe('&quot; &amp; "x" \'');
+  expect(wb.read(S, 'B5')).toBe('A&lt;B');
 });
 
 test('numbers, booleans, errors, inline strings; styled empty, empty-valued and absent cells are null', () => {

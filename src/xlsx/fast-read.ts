@@ -11,12 +11,16 @@ import { strFromU8 } from 'fflate';
 import type { Scalar } from '../template/spec';
 import type { LoadedWorkbook } from './read';
 
-const decode = (s: string) =>
-  !s.includes('&')
-    ? s
-    : s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
+/** XML text with its references resolved ("&quot;" → '"'). */
+function decode(s: string): string {
+  if (!s.includes('&')) return s;
+  // Only the predefined entities (the meta JSON is full of &quot;): plain replacements, &amp; last.
+  if (!s.includes('&#'))
+    return s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
     e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
+}
 
 /** The text of a shared or inline string: its <t> runs joined, phonetic runs left out. */
 function textOf(xml: string): string {
