@@ -39,7 +39,10 @@ describe('re-scoring a submission', () => {
     const { values, bytes } = await submission(3, 'Phường An Cựu');
     const r = await assessSubmission('a.xlsx', bytes);
     expect(r.status).toBe('unsigned');
-    expect(r.assessment?.total).toBe(assess(rubric, { unit: 'xa', unitName: 'Phường An Cựu', year: 2025, values }).total);
+    const direct = assess(rubric, { unit: 'xa', unitName: 'Phường An Cựu', year: 2025, values });
+    expect(r.assessment?.total).toBe(direct.total);
+    // Every criterion's score travels with the result; its texts do not (dti score gives them).
+    expect(r.assessment?.criteria).toEqual(direct.criteria.map(({ id, pillar, points, max, status, effect }) => ({ id, pillar, points, max, status, effect })));
     expect(r.differences).toEqual([]);
     expect(r.seal).toBe('absent');
   });

@@ -3,7 +3,7 @@
  * with the engine (never trusting the numbers stored in the file), compared with those stored
  * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
  */
-import { assess, type Assessment } from '../engine';
+import { assess, type Assessment, type CriterionResult } from '../engine';
 import { getRubric } from '../rubrics/catalog';
 import { verifyPackage, type VerifyResult } from '../signature';
 import { META_SHEET } from '../template/build';
@@ -18,6 +18,13 @@ export interface CachedDifference {
   recomputed: unknown;
 }
 
+/**
+ * What a ranking needs of each criterion. The per-criterion texts (title, explanation) stay out: a
+ * council's batch holds thousands of results, and `dti score FILE.xlsx` gives them for one file.
+ */
+export type CriterionScore = Pick<CriterionResult, 'id' | 'pillar' | 'points' | 'max' | 'status' | 'effect' | 'level'>;
+export type SubmissionAssessment = Omit<Assessment, 'criteria'> & { criteria: CriterionScore[] };
+
 export interface SubmissionResult {
   file: string;
   status: VerifyResult['status'];
@@ -27,7 +34,7 @@ export interface SubmissionResult {
   rubric?: string;
   unit?: string;
   unitName?: string;
-  assessment?: Assessment;
+  assessment?: SubmissionAssessment;
   /** Numbers stored in the file that differ from the re-score: an edited formula or value. */
   differences: CachedDifference[];
   seal: 'valid' | 'broken' | 'absent';
@@ -82,7 +89,10 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
   const filled = readEntries(wb.read, info);
   result.unitName = filled.unitName;
   const assessment = assess(rubric, toAssessmentInput(rubric, filled));
-  result.assessment = assessment;
+  result.assessment = {
+    ...assessment,
+    criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => ({ id, pillar, points, max, status, effect, ...(level === undefined ? {} : { level }) })),
+  };
   for (const p of assessment.problems.filter((x) => x.severity === 'error')) result.problems.push(`${p.criterion ?? ''}: ${p.message}`);
 
   // The numbers the file shows, against the re-score.
