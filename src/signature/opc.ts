@@ -7,7 +7,7 @@ import { decodeXmlText } from './bytes';
 import { malformed } from './errors';
 import { parseFlatXml } from './flat-xml';
 import type { FlatElement } from './flat-xml';
-import { childElements, hasDtd, isNamed, NS, parseXmlText } from './xml';
+import { childElements, decodeXmlPart, hasDtd, isNamed, NS, parseXmlText } from './xml';
 
 export const REL_TYPES = {
   origin: 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin',
@@ -65,12 +65,7 @@ function readContentTypes(bytes: Uint8Array): ContentTypes {
  * Null when the root is another element.
  */
 function readFlatPart(bytes: Uint8Array, partName: string, namespace: string, rootName: string): { children: FlatElement[] } | null {
-  let text: string;
-  try {
-    text = decodeXmlText(bytes);
-  } catch {
-    return malformed(`Phần ${partName} không phải văn bản UTF-8/UTF-16 hợp lệ (invalid encoding)`);
-  }
+  const text = decodeXmlPart(bytes, partName);
   const flat = parseFlatXml(text);
   if (flat) return flat.root === rootName && flat.namespace === namespace ? flat : null;
   const root = parseXmlText(text, partName).documentElement!;

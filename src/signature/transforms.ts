@@ -7,11 +7,11 @@
 import { EXC_C14N_NS } from './algorithms';
 import { C14N_METHODS, canonicalizeDocument, canonicalizeElement } from './c14n';
 import type { C14nMethod } from './c14n';
-import { decodeXmlText, utf8 } from './bytes';
-import { invalid, malformed, MalformedPackageError, SignatureProblem } from './errors';
+import { utf8 } from './bytes';
+import { invalid, MalformedPackageError, SignatureProblem } from './errors';
 import { parseFlatXml } from './flat-xml';
 import { canonicalRelationships, flatRelationshipsOf, readSelection, RELATIONSHIP_TRANSFORM, relationshipsOf } from './relationship-transform';
-import { firstChildNamed, parseXmlBytes } from './xml';
+import { decodeXmlPart, firstChildNamed, parseXmlBytes } from './xml';
 import type { XmlDocument, XmlElement } from './xml';
 
 export type ReferenceData =
@@ -73,20 +73,12 @@ function canonicalize(data: ReferenceData, method: C14nMethod, ctx: TransformCon
 function relationships(data: ReferenceData, transform: XmlElement, ctx: TransformContext): ReferenceData {
   if (data.kind === 'element' || data.kind === 'canonical') return invalid(`RelationshipTransform không áp dụng được cho ${ctx.label}`);
   try {
-    const flat = data.kind === 'octets' ? parseFlatXml(decodePart(data.bytes, ctx)) : null;
+    const flat = data.kind === 'octets' ? parseFlatXml(decodeXmlPart(data.bytes, ctx.label)) : null;
     const list = flat ? flatRelationshipsOf(flat, ctx.label) : relationshipsOf(data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx), ctx.label);
     return { kind: 'canonical', text: canonicalRelationships(list, readSelection(transform)) };
   } catch (error) {
     if (error instanceof MalformedPackageError || error instanceof SignatureProblem) throw error;
     return invalid((error as Error).message);
-  }
-}
-
-function decodePart(bytes: Uint8Array, ctx: TransformContext): string {
-  try {
-    return decodeXmlText(bytes);
-  } catch {
-    return malformed(`Phần ${ctx.label} không phải văn bản UTF-8/UTF-16 hợp lệ (invalid encoding)`);
   }
 }
 

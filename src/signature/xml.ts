@@ -117,18 +117,12 @@ export class XmlElement extends XmlParent {
     walk(this);
     return out;
   }
-  getElementsByTagName(name: string): XmlElement[] {
-    return descendants(this).filter((e) => e.nodeName === name);
-  }
 }
 
 export class XmlDocument extends XmlParent {
   documentElement: XmlElement | null = null;
   constructor() {
     super(DOCUMENT_NODE);
-  }
-  getElementsByTagName(name: string): XmlElement[] {
-    return this.documentElement ? this.documentElement.getElementsByTagName(name) : [];
   }
 }
 
@@ -138,14 +132,17 @@ export function hasDtd(text: string): string | null {
   return m ? m[1].toUpperCase() : null;
 }
 
-export function parseXmlBytes(bytes: Uint8Array, partName: string): XmlDocument {
-  let text: string;
+/** A part's text (UTF-8, or UTF-16 with a byte order mark); anything else makes the package malformed. */
+export function decodeXmlPart(bytes: Uint8Array, partName: string): string {
   try {
-    text = decodeXmlText(bytes);
+    return decodeXmlText(bytes);
   } catch {
     return malformed(`Phần ${partName} không phải văn bản UTF-8/UTF-16 hợp lệ (invalid encoding)`);
   }
-  return parseXmlText(text, partName);
+}
+
+export function parseXmlBytes(bytes: Uint8Array, partName: string): XmlDocument {
+  return parseXmlText(decodeXmlPart(bytes, partName), partName);
 }
 
 export function parseXmlText(text: string, partName: string): XmlDocument {

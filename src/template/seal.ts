@@ -59,7 +59,7 @@ export function canonicalInputs(filled: FilledTemplate): string {
   return `{"entries":{${entries}},"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
 }
 
-const hex = (bytes: Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 export async function computeSeal(filled: FilledTemplate, sealedAt: string): Promise<Seal> {
   const text = `${canonicalInputs(filled)}\n${sealedAt}`;
