@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { run } from '../src/cli/main';
+import { signatureFixture } from './support/fixtures';
 
 async function dti(args: string[], files: Record<string, string | Uint8Array> = {}) {
   const out: string[] = [];
@@ -153,7 +154,7 @@ describe('dti template and scoring a filled workbook', () => {
     expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa'])).stderr).toMatch(/Cách dùng: dti template/);
     expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'so', '--out', 'x.xlsx'])).stderr).toMatch(/không có loại đơn vị "so"/);
     expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--year', '99', '--out', 'x.xlsx'])).stderr).toMatch(/--year cần năm từ 2000 đến 2100/);
-    const notTemplate = await dti(['score', 'p.xlsx'], { 'p.xlsx': new Uint8Array(require('fs').readFileSync(require('path').join(__dirname, '../../shared/fixtures/signatures/hello-world-unsigned.xlsx'))) });
+    const notTemplate = await dti(['score', 'p.xlsx'], { 'p.xlsx': signatureFixture('hello-world-unsigned.xlsx') });
     expect(notTemplate.code).toBe(2);
     expect(notTemplate.stderr).toMatch(/p\.xlsx: không phải mẫu tự đánh giá DTI/);
   });

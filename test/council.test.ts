@@ -14,6 +14,7 @@ import { assessSubmission, type SubmissionResult } from '../src/council/submissi
 import { getRubric } from '../src/rubrics/catalog';
 import { buildTemplate, entriesFromValues } from '../src/template/build';
 import { writeXlsx } from '../src/xlsx/write';
+import { signatureFixture } from './support/fixtures';
 
 const rubric = getRubric('hue-2263-2023');
 
@@ -58,7 +59,7 @@ describe('re-scoring a submission', () => {
 
   test('a workbook that is not a DTI template says so', async () => {
     const { readFileSync } = await import('fs');
-    const r = await assessSubmission('x.xlsx', new Uint8Array(readFileSync(join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures', 'hello-world-unsigned.xlsx'))));
+    const r = await assessSubmission('x.xlsx', signatureFixture('hello-world-unsigned.xlsx'));
     expect(r.problems).toEqual(['Không phải mẫu tự đánh giá DTI (thiếu trang _dti)']);
   });
 

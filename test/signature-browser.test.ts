@@ -10,8 +10,9 @@ import path from 'path';
 import vm from 'vm';
 import { webcrypto } from 'crypto';
 import webpack from 'webpack';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 
 function bundle(outDir: string): Promise<string> {
   const config: webpack.Configuration = {

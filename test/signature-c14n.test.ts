@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { C14N_METHODS, canonicalizeDocument, canonicalizeElement, readSelection, relationshipTransform } from '../src/signature';
 import { descendants, parseXmlText } from '../src/signature/xml';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
 const INCLUSIVE = C14N_METHODS['http://www.w3.org/TR/2001/REC-xml-c14n-20010315'];
 const INCLUSIVE_COMMENTS = C14N_METHODS['http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments'];
@@ -134,7 +135,7 @@ describe('RelationshipTransform (ECMA-376 Part 2)', () => {
   });
 
   test('reproduces the digest Excel/POI signed for the fixture package relationships (rId1 only)', () => {
-    const fixture = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures', 'hello-world-signed.xlsx');
+    const fixture = path.join(SIGNATURE_FIXTURES, 'hello-world-signed.xlsx');
     const relsBytes = unzipSync(new Uint8Array(readFileSync(fixture)))['_rels/.rels'];
     const out = canonicalizeDocument(relationshipTransform(parseXmlText(new TextDecoder().decode(relsBytes), '_rels/.rels'), { sourceIds: ['rId1'], sourceTypes: [] }, '_rels/.rels'), INCLUSIVE);
     expect(createHash('sha1').update(out).digest('base64')).toBe('+nAd0bim5u961Z6hkrztwiSj8HA=');

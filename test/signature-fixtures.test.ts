@@ -1,7 +1,6 @@
 /**
- * Known-good signed packages from Apache POI's test data (../shared/fixtures/signatures, beside the
- * repository in CI exactly as here): signatures made by Microsoft Office 2010, by POI and by the
- * Belgian eID signing service, verified by the browser-safe verifier.
+ * Known-good signed packages from Apache POI's test data (test/fixtures/signatures, Apache-2.0):
+ * signatures made by Microsoft Office 2010, by POI and by the Belgian eID signing service, verified by the browser-safe verifier.
  */
 import { unzipSync } from 'fflate';
 import { readFileSync } from 'fs';
@@ -9,8 +8,9 @@ import path from 'path';
 import { verifyPackage } from '../src/signature';
 import { compareIssuerName } from '../src/signature/xades';
 import { rewriteEntry } from './signature/zip-tools';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
 const DOC_PROPS_ONLY = /^docProps\//;
 

@@ -12,9 +12,10 @@ import { parseFlatXml } from '../src/signature/flat-xml';
 import { canonicalRelationships, flatRelationshipsOf } from '../src/signature/relationship-transform';
 import { childElements, parseXmlText } from '../src/signature/xml';
 import { sealedSubmission } from './submissions';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 const INCLUSIVE = C14N_METHODS['http://www.w3.org/TR/2001/REC-xml-c14n-20010315'];
 const EXCLUSIVE_COMMENTS = C14N_METHODS['http://www.w3.org/2001/10/xml-exc-c14n#WithComments'];
 

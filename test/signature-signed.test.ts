@@ -17,8 +17,9 @@ import { writeXlsx } from '../src/xlsx/write';
 import { makeTestPki, signCmsDetached, signXlsx } from './signature/sign-opc';
 import type { SigningKey, TestPki } from './signature/sign-opc';
 import { addEntry, removeEntry, rewriteEntry, text } from './signature/zip-tools';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 const unsigned = new Uint8Array(readFileSync(path.join(FIXTURES, 'hello-world-unsigned.xlsx')));
 const SIG = '_xmlsignatures/sig1.xml';
 const enc = (s: string) => new TextEncoder().encode(s);

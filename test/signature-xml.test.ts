@@ -14,8 +14,9 @@ import { MalformedPackageError } from '../src/signature/errors';
 import { descendants, parseXmlText } from '../src/signature/xml';
 import type { XmlDocument, XmlElement } from '../src/signature/xml';
 import { sealedSubmission } from './submissions';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 const METHODS = Object.entries(C14N_METHODS);
 
 /** xmldom's tree, typed as ours: canonicalization only uses members both have. */

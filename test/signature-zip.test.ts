@@ -10,8 +10,9 @@ import { useHost, verifyPackage } from '../src/signature';
 import type { VerifyOptions } from '../src/signature';
 import { buildZip, entriesOf, rewriteEntry } from './signature/zip-tools';
 import type { RawEntry } from './signature/zip-tools';
+import { SIGNATURE_FIXTURES } from './support/fixtures';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'signatures');
+const FIXTURES = SIGNATURE_FIXTURES;
 const signed = new Uint8Array(readFileSync(path.join(FIXTURES, 'hello-world-signed.xlsx')));
 const base = () => entriesOf(signed);
 const zeros = (n: number) => new Uint8Array(n);
