@@ -13,7 +13,7 @@ module.exports = {
   mode: 'production',
   devtool: false,
   entry: { 'worker.bundle': './src/council/worker.ts' },
-  output: { path: path.resolve(__dirname, 'dist/council'), filename: '[name].js', library: { type: 'commonjs2' } },
+  output: { path: path.resolve(__dirname, 'dist/council'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
     rules: [

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (!generated) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const pki = makeTestPki(pkiDir);
+    const pki = await makeTestPki(pkiDir);
     const key = { privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem };
     const t0 = Date.now();
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 60000);

@@ -1,12 +1,13 @@
 /** The `dti` command: output shapes, exit codes and the messages bad input gets. */
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { run } from '../src/cli/main';
 import { signatureFixture } from './support/fixtures';
 
-async function dti(args: string[], files: Record<string, string | Uint8Array> = {}) {
+/** `run` with every write kept in memory, reading `files` (by default nothing: ENOENT), or `io`'s own reader. */
+async function dti(args: string[], files: Record<string, string | Uint8Array> = {}, io: Partial<Parameters<typeof run>[1]> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, Uint8Array> = {};
@@ -22,6 +23,7 @@ async function dti(args: string[], files: Record<string, string | Uint8Array> = 
     writeFile: (p, bytes) => {
       written[p] = bytes;
     },
+    ...io,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), written };
 }
@@ -158,4 +160,243 @@ describe('dti template and scoring a filled workbook', () => {
     expect(notTemplate.code).toBe(2);
     expect(notTemplate.stderr).toMatch(/p\.xlsx: không phải mẫu tự đánh giá DTI/);
   });
+});
+
+/** `run` with the repository's real files to read and every write kept in memory. */
+const dtiHere = (args: string[], io: Partial<Parameters<typeof run>[1]> = {}) => dti(args, {}, { readFile: (p) => new Uint8Array(readFileSync(p)), ...io });
+
+/** The words of an example command line, as a shell splits them ("…" kept together). */
+const words = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+
+const COMMAND_NAMES = ['rubrics', 'criteria', 'score', 'template', 'verify', 'rank'];
+
+describe('dti help', () => {
+  test('dti help is the global help, listing every command; exit 0', async () => {
+    const help = await dti(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await dti(['--help'])).stdout);
+    for (const c of COMMAND_NAMES) expect(help.stdout).toContain(`dti ${c}`);
+    expect(help.stdout).toContain('dti help LỆNH');
+  });
+
+  test.each(COMMAND_NAMES)('dti help %s, the same as its --help: its synopsis, what it does, its options and examples', async (command) => {
+    const help = await dti(['help', command]);
+    expect(help.code).toBe(0);
+    expect((await dti([command, '--help'])).stdout).toBe(help.stdout);
+    expect(help.stdout).toMatch(new RegExp(`^Cách dùng: dti ${command}\\b`));
+    expect(help.stdout).toMatch(/\nTùy chọn:\n {2}--/);
+    expect(help.stdout).toMatch(new RegExp(`\\nVí dụ:\\n {2}dti ${command}\\b`));
+    expect(help.stdout).toContain('Mã thoát:');
+    // Its own usage, not the global help.
+    for (const other of COMMAND_NAMES.filter((c) => c !== command)) expect(help.stdout).not.toMatch(new RegExp(`^ {2}dti ${other}\\b`, 'm'));
+    const english = await dti(['help', command, '--lang', 'en']);
+    expect(english.stdout).toMatch(new RegExp(`^Usage: dti ${command}\\b[^]*\\nOptions:[^]*\\nExamples:[^]*\\nExit codes:`));
+    expect(english.stdout).not.toMatch(/Cách dùng|Tùy chọn|Ví dụ|TỆP|LOẠI/);
+  });
+
+  test('the rank synopsis has every option, --json included', async () => {
+    const synopsis = (await dti(['help', 'rank'])).stdout.split('\n')[0];
+    for (const flag of ['--rubric', '--unit', '--out', '--trust', '--by total|percent', '[--json]']) expect(synopsis).toContain(flag);
+    expect((await dti(['rank'])).stderr).toMatch(/Cách dùng: dti rank .*\[--json\]/);
+  });
+
+  test('an unknown topic: a message and exit 2', async () => {
+    const r = await dti(['help', 'foo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Không có lệnh "foo" \(xem dti help\)/);
+    expect((await dti(['help', 'foo', '--lang', 'en'])).stderr).toMatch(/Unknown command "foo"/);
+    expect((await dti(['foo', '--help'])).code).toBe(2);
+  });
+
+  test('every example in the help works from the repository root', async () => {
+    const examples: string[] = [];
+    for (const c of COMMAND_NAMES) {
+      const help = (await dti(['help', c])).stdout;
+      examples.push(...help.split('Ví dụ:\n')[1].split('\n\n')[0].split('\n').map((l) => l.trim()));
+    }
+    expect(examples.length).toBeGreaterThanOrEqual(COMMAND_NAMES.length);
+    const broken: { example: string; code: number; stderr: string }[] = [];
+    for (const example of examples) {
+      const [dtiWord, ...args] = words(example);
+      expect(dtiWord).toBe('dti');
+      const r = await dtiHere(args);
+      // 1 is a result too (verify: some file is not validly signed); 2 means the example is broken.
+      if (r.code > 1 || r.stderr) broken.push({ example, code: r.code, stderr: r.stderr });
+    }
+    expect(broken).toEqual([]);
+  }, 120000);
+
+  test('the installed binary: dti help rank prints the rank usage, exit 0', () => {
+    const r = spawnSync('node', ['bin/dti.js', 'help', 'rank'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Cách dùng: dti rank .*\[--json\]/);
+  });
+});
+
+describe('files that cannot be written or read', () => {
+  test('--out in a folder that does not exist: the path and why, exit 2, through the binary', () => {
+    const r = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại');
+    const en = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx', '--lang', 'en'], { encoding: 'utf8' });
+    expect(en.stderr.trim()).toBe('✗ Cannot write /nonexistent/dir/x.xlsx: no such folder /nonexistent/dir');
+  });
+
+  test('--out naming a folder, and a file without permission', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-out-'));
+    const folder = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', dir], { encoding: 'utf8' });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain(`Không ghi được tệp ${dir}: đây là một thư mục, không phải tệp`);
+    const refused = await dtiHere(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'ro/x.xlsx'], {
+      writeFile: () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('✗ Không ghi được tệp ro/x.xlsx: không có quyền ghi');
+  });
+
+  test('dti rank: an unwritable --out is refused before any file is read; a missing folder of submissions too', () => {
+    const r = spawnSync('node', ['bin/dti.js', 'rank', 'test/fixtures/signatures', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại');
+    const missing = spawnSync('node', ['bin/dti.js', 'rank', '/nonexistent/nop', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', join(tmpdir(), 'x.xlsx'), '--lang', 'en'], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('✗ /nonexistent/nop: no such file or folder');
+    for (const out of [r, missing]) expect(out.stderr).not.toMatch(/Lỗi nội bộ|Internal error|ENOENT|\n\s+at /);
+  });
+
+  test('dti score on a folder says so', async () => {
+    const r = spawnSync('node', ['bin/dti.js', 'score', 'examples'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('✗ examples: đây là một thư mục, không phải tệp');
+  });
+});
+
+describe('dti verify and dti rank without a signing CA', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dti-nop-'));
+    mkdirSync(join(dir, 'nop'));
+    mkdirSync(join(dir, 'empty'));
+    // A filled template nobody signed (total 424.85), another rubric's template, a broken file.
+    const made = await dtiHere(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--from', 'examples/hue-2263-2023-xa.json', '--out', 'a.xlsx']);
+    writeFileSync(join(dir, 'nop', 'a-phu-hoi.xlsx'), made.written['a.xlsx']);
+    const other = await dtiHere(['template', '--rubric', 'hue-931-2024', '--unit', 'xa', '--from', 'examples/hue-931-2024-xa.json', '--out', 'b.xlsx']);
+    writeFileSync(join(dir, 'nop', 'b-931.xlsx'), other.written['b.xlsx']);
+    writeFileSync(join(dir, 'nop', 'c-hong.xlsx'), new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    writeFileSync(join(dir, 'nop', 'ghi-chu.txt'), 'not a submission');
+  }, 60000);
+  const rank = (...extra: string[]) => dtiHere(['rank', join(dir, 'nop'), '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'xep-hang.xlsx', ...extra]);
+
+  test('a submission without a rank shows why, in the terminal and in --json', async () => {
+    const text = await rank();
+    expect(text.code).toBe(0);
+    const line = (file: string) => text.stdout.split('\n').find((l) => l.includes(file)) ?? '';
+    expect(text.stdout).toMatch(/Phường Phú Hội +424,85 +Chưa ký +Chưa ký số/);
+    expect(text.stdout).toContain('Không xếp hạng (3):');
+    expect(line('a-phu-hoi.xlsx:')).toContain('Chưa ký số');
+    expect(line('b-931.xlsx:')).toContain('Mẫu hue-931-2024 (xa), không phải hue-2263-2023 (xa)');
+    expect(line('c-hong.xlsx:')).toContain('Tệp lỗi, không đọc được');
+    expect(text.stdout).toContain('Xếp hạng 0/3 bài nộp. Đã ghi xep-hang.xlsx và xep-hang.csv.');
+
+    const rows = JSON.parse((await rank('--json')).stdout) as { rank: number | null; file: string; status: string; reason: string | null; reasons: string[]; problems: string[] }[];
+    const row = (name: string) => rows.find((r) => r.file.endsWith(name))!;
+    expect(row('a-phu-hoi.xlsx')).toMatchObject({ rank: null, status: 'unsigned', problems: [], reason: 'Chưa ký số' });
+    expect(row('a-phu-hoi.xlsx').reasons.join(' ')).toMatch(/không có chữ ký số/);
+    expect(row('b-931.xlsx').reason).toBe('Chưa ký số; Mẫu hue-931-2024 (xa), không phải hue-2263-2023 (xa)');
+    expect(row('c-hong.xlsx')).toMatchObject({ status: 'malformed', reason: 'Tệp lỗi, không đọc được' });
+  }, 60000);
+
+  test('numbers print the same way in every command of a language: 424,85 in Vietnamese, 424.85 in English', async () => {
+    const total = (stdout: string) => stdout.split('\n').find((l) => l.includes('Phường Phú Hội'))!.slice(43, 51).trim();
+    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json'])).stdout).toContain('Tổng điểm: 424,85 / 600');
+    expect(total((await rank()).stdout)).toBe('424,85');
+    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json', '--lang', 'en'])).stdout).toContain('Total: 424.85 / 600');
+    expect(total((await rank('--lang', 'en')).stdout)).toBe('424.85');
+  }, 60000);
+
+  test('--lang en: headers, statuses, reasons and the final line in English; numbers with a decimal point', async () => {
+    const en = await rank('--lang', 'en');
+    expect(en.stdout).toMatch(/^ Rank +Unit +Total +Signature +Note/);
+    expect(en.stdout).toMatch(/Phường Phú Hội +424\.85 +Unsigned +Not digitally signed/);
+    expect(en.stdout).toContain('A hue-931-2024 (xa) template, not hue-2263-2023 (xa)');
+    expect(en.stdout).toContain('Not ranked (3):');
+    expect(en.stdout).toContain('Ranked 0 of 3 submissions. Wrote xep-hang.xlsx and xep-hang.csv.');
+    // Only the verifier's own reasons (bulleted) stay Vietnamese, with their English gloss.
+    const cliWritten = en.stdout.split('\n').filter((l) => !/^\s+• /.test(l));
+    expect(cliWritten.join('\n')).not.toMatch(/Hạng|Đơn vị|Chữ ký|Ghi chú|Chưa ký|Tệp lỗi|Mẫu |Đã ghi|Đồng hạng/);
+    expect(Buffer.from(en.written['xep-hang.csv']).toString('utf8')).toMatch(/^\uFEFFRank,Unit,File,Total,Max,Percent/);
+    const json = JSON.parse((await rank('--lang', 'en', '--json')).stdout) as { file: string; reason: string }[];
+    expect(json.find((r) => r.file.endsWith('a-phu-hoi.xlsx'))?.reason).toBe('Not digitally signed');
+  }, 60000);
+
+  test('dti verify --lang en: the table, statuses and the summary in English', async () => {
+    const en = await dtiHere(['verify', 'test/fixtures/signatures/hello-world-signed.xlsx', join(dir, 'nop', 'a-phu-hoi.xlsx'), '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toMatch(/^File +Status +Signer +Signed at/);
+    expect(en.stdout).toMatch(/hello-world-signed\.xlsx +Valid, issuer not verified/);
+    expect(en.stdout).toMatch(/a-phu-hoi\.xlsx +Unsigned/);
+    expect(en.stdout).toContain('Accepted: 1 of 2 files');
+    const cliWritten = en.stdout.split('\n').filter((l) => !/^\s+• /.test(l));
+    expect(cliWritten.join('\n')).not.toMatch(/Tệp|Trạng thái|Người ký|hợp lệ|Chưa ký|Đạt/);
+    const vi = await dtiHere(['verify', 'test/fixtures/signatures/hello-world-signed.xlsx']);
+    expect(vi.stdout).toMatch(/^Tệp +Trạng thái +Người ký +Thời điểm ký/);
+    expect(vi.stdout).toContain('Đạt: 1/1 tệp');
+  }, 60000);
+
+  test('an empty folder, or no .xlsx file among the paths: a message and exit 2', async () => {
+    for (const [args, path] of [
+      [['rank', join(dir, 'empty'), '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'], join(dir, 'empty')],
+      [['rank', 'examples', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'], 'examples'],
+      [['verify', join(dir, 'empty')], join(dir, 'empty')],
+      [['verify', join(dir, 'nop', 'ghi-chu.txt')], join(dir, 'nop', 'ghi-chu.txt')],
+    ] as [string[], string][]) {
+      const r = await dtiHere(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`✗ Không có tệp .xlsx nào để xử lý trong: ${path}`);
+      expect(r.written).toEqual({});
+    }
+    expect((await dtiHere(['verify', join(dir, 'empty'), '--lang', 'en'])).stderr).toBe(`✗ No .xlsx file to work on in: ${join(dir, 'empty')}`);
+  });
+});
+
+describe('start-up', () => {
+  /** The modules a run of the built binary loaded. */
+  const loaded = (args: string[]) => {
+    const script = `process.argv = [process.argv[0], 'dti', ...${JSON.stringify(args)}]; require('./bin/dti.js'); process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));`;
+    const r = spawnSync('node', ['-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stderr) as string[];
+  };
+
+  test('scoring a .json file and listing the rubrics load neither ExcelJS, zod nor the worker pool', () => {
+    for (const args of [['score', 'examples/hue-2263-2023-xa.json'], ['rubrics']]) {
+      const modules = loaded(args);
+      expect(modules.filter((m) => /node_modules[\\/](exceljs|zod|fflate|saxes)[\\/]/.test(m))).toEqual([]);
+      expect(modules.map((m) => m.replace(process.cwd(), '.'))).toEqual(['./bin/dti.js', './dist/cli/main.js']);
+    }
+  });
+
+  test('the built CLI carries rubrics validated at build time, not the schema', () => {
+    const main = readFileSync('dist/cli/main.js', 'utf8');
+    expect(main).not.toMatch(/safeParse|RubricSchema/);
+    expect(main).toContain('hue-2263-2023');
+  });
+
+  test('a rubric that fails the schema fails the CLI build', async () => {
+    // The CLI's own webpack configuration, on an entry that imports a broken rubric.
+    const dir = join(process.cwd(), 'test-output', 'broken-rubric');
+    mkdirSync(join(dir, 'src', 'rubrics'), { recursive: true });
+    const rubric = JSON.parse(readFileSync('src/rubrics/hue-2263-2023.json', 'utf8'));
+    rubric.criteria[0].max = 'mười'; // a mistyped point
+    writeFileSync(join(dir, 'src', 'rubrics', 'broken.json'), JSON.stringify(rubric));
+    writeFileSync(join(dir, 'entry.js'), "module.exports = require('./src/rubrics/broken.json');");
+    const [cli] = require('../webpack.cli.config.js');
+    const webpack = require('webpack');
+    const config = { ...cli, entry: { broken: join(dir, 'entry.js') }, output: { ...cli.output, path: join(dir, 'out'), clean: false } };
+    const stats = await new Promise<{ hasErrors(): boolean; toString(o: unknown): string }>((resolve, reject) => webpack(config, (e: Error, s: never) => (e ? reject(e) : resolve(s))));
+    expect(stats.hasErrors()).toBe(true);
+    expect(stats.toString({ all: false, errors: true })).toMatch(/Bộ tiêu chí hue-2263-2023 không hợp lệ/);
+  }, 60000);
 });

@@ -1,6 +1,6 @@
 /**
  * `dti verify` and `dti rank` end to end, through the built binary, on workbooks made from the
- * templates, sealed like the pane seals them, and signed like Excel signs them (test CA from OpenSSL).
+ * templates, sealed like the pane seals them, and signed like Excel signs them (a throw-away test CA made in JavaScript).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
@@ -21,7 +21,7 @@ describe('dti verify and dti rank on signed submissions', () => {
   const root = () => join(pki.dir, 'root.pem');
 
   beforeAll(async () => {
-    pki = makeTestPki(mkdtempSync(join(tmpdir(), 'dti-pki-')));
+    pki = await makeTestPki(mkdtempSync(join(tmpdir(), 'dti-pki-')));
     dir = mkdtempSync(join(tmpdir(), 'dti-submissions-'));
     mkdirSync(dir, { recursive: true });
     // The test CA's certificates start today: sign a minute from now, to the second.
@@ -59,13 +59,14 @@ describe('dti verify and dti rank on signed submissions', () => {
     const r = dti(['rank', dir, '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', out, '--trust', root(), '--json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { rank: number | null; unitName: string; total: number; status: string; seal: string }[];
-    // The tampered file is listed, unranked; the three validly signed ones are ranked by total.
-    expect(rows.map((x) => x.status)).toEqual(['valid', 'valid', 'valid', 'invalid']);
-    expect(rows[3].rank).toBeNull();
-    const ranked = rows.slice(0, 3);
+    // The two validly signed and sealed ones are ranked by total; the one edited after sealing
+    // (its signature valid, its seal broken) and the tampered one are listed after, unranked.
+    expect(rows.map((x) => [x.status, x.seal])).toEqual([['valid', 'valid'], ['valid', 'valid'], ['valid', 'broken'], ['invalid', 'broken']]);
+    expect(rows.map((x) => x.rank === null)).toEqual([false, false, true, true]);
+    const ranked = rows.slice(0, 2);
     expect(ranked.map((x) => x.total)).toEqual([...ranked.map((x) => x.total)].sort((a, b) => b - a));
     expect(ranked[0].rank).toBe(1);
-    expect(rows.find((x) => x.unitName === 'Phường Phú Hội')?.seal).toBe('broken');
+    expect(rows[2].unitName).toBe('Phường Phú Hội');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('Xếp hạng')!;
@@ -74,4 +75,41 @@ describe('dti verify and dti rank on signed submissions', () => {
     expect(readFileSync(out.replace(/\.xlsx$/, '.csv'), 'utf8')).toContain('Phường An Cựu');
     expect(execFileSync('node', ['bin/dti.js', 'rank', '--help'], { encoding: 'utf8' })).toContain('dti rank');
   }, 120000);
+
+  test('rank: why a file has no rank, in the terminal and in --json; numbers and words follow --lang', () => {
+    mkdirSync(join(dir, 'out'), { recursive: true });
+    const rank = (...extra: string[]) => dti(['rank', dir, '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', join(dir, 'out', 'xh.xlsx'), '--trust', root(), ...extra]);
+    const vi = rank();
+    expect(vi.status).toBe(0);
+    expect(vi.stdout).toMatch(/ — {2}Phường Thuận Hòa .* Không hợp lệ +Chữ ký số không hợp lệ/);
+    expect(vi.stdout).toMatch(/d-thuan-hoa\.xlsx: Chữ ký số không hợp lệ(\n +• .*)*\n +• .*sheet1\.xml/);
+    expect(vi.stdout).toMatch(/c-phu-hoi\.xlsx: Mã niêm phong không khớp với số liệu/);
+    expect(vi.stdout).toContain('Xếp hạng 2/4 bài nộp.');
+    const totals = (text: string) => text.split('\n').slice(2, 6).map((l) => l.slice(43, 51).trim());
+    expect(totals(vi.stdout).every((x) => /^\d+(,\d+)?$/.test(x))).toBe(true);
+
+    const en = rank('--lang', 'en');
+    expect(en.stdout).toMatch(/^ Rank +Unit +Total +Signature +Note/);
+    expect(en.stdout).toMatch(/Phường Thuận Hòa .* Invalid +Invalid digital signature/);
+    expect(en.stdout).toContain('The seal does not match the entries');
+    expect(en.stdout).toMatch(/Ranked 2 of 4 submissions\. Wrote /);
+    expect(totals(en.stdout).every((x) => /^\d+(\.\d+)?$/.test(x))).toBe(true);
+    expect(en.stdout.split('\n').filter((l) => !/^\s+• /.test(l)).join('\n')).not.toMatch(/Hạng|Chữ ký|Hợp lệ|Không hợp lệ|niêm phong|Đã ghi/);
+
+    const rows = JSON.parse(rank('--json', '--lang', 'en').stdout) as { rank: number | null; unitName: string; reason: string | null; reasons: string[] }[];
+    expect(rows.find((r) => r.unitName === 'Phường Thuận Hòa')).toMatchObject({ rank: null, reason: 'Invalid digital signature' });
+    expect(rows.find((r) => r.unitName === 'Phường Phú Hội')).toMatchObject({ rank: null, reason: 'The seal does not match the entries: they were edited after sealing' });
+    expect(rows.filter((r) => r.rank !== null).map((r) => r.reason)).toEqual([null, null]);
+  }, 120000);
+
+  test('verify --lang en: statuses, the seal sentences and the summary in English', () => {
+    const r = dti(['verify', join(dir, 'a-an-cuu.xlsx'), join(dir, 'c-phu-hoi.xlsx'), join(dir, 'd-thuan-hoa.xlsx'), '--trust', root(), '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^File +Status +Signer +Signed at/);
+    expect(r.stdout).toMatch(/a-an-cuu\.xlsx +Valid +/);
+    expect(r.stdout).toMatch(/d-thuan-hoa\.xlsx +Invalid +/);
+    expect(r.stdout).toContain('• The seal matches the entries');
+    expect(r.stdout).toContain('• The seal does NOT match: the entries were edited after sealing (seal mismatch)');
+    expect(r.stdout).toContain('Accepted: 1 of 3 files.');
+  }, 60000);
 });

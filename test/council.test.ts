@@ -122,6 +122,16 @@ describe('ranking', () => {
     ]);
   });
 
+  test('a seal that does not match is not ranked, whatever the signature: listed with the reason', () => {
+    const edited = { ...result('Xã A', 500), seal: 'broken' as const };
+    const rows = rankSubmissions(rubric, [edited, result('Xã B', 300)]);
+    expect(rows.map((r) => [r.rank, r.submission.unitName])).toEqual([
+      [1, 'Xã B'],
+      [null, 'Xã A'],
+    ]);
+    expect(rows[1].unranked.map((x) => x.vi)).toEqual(['Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong']);
+  });
+
   test('with --trust, only trusted signatures rank', () => {
     const rows = rankSubmissions(rubric, [result('Xã A', 400, 'valid-untrusted'), result('Xã B', 300)], 'total', true);
     expect(rows.map((r) => [r.rank, r.submission.unitName])).toEqual([

@@ -4,9 +4,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-export function sofficeAvailable(): boolean {
-  return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-}
 
 /**
  * A private LibreOffice profile; with `recalc`, every formula of an .xlsx is recalculated on load

@@ -1,7 +1,7 @@
 /**
  * Workbooks signed at test time by the Excel-like test signer (test/signature/sign-opc.ts) with a
- * throw-away OpenSSL CA, and tampered variants of them: each must get the expected status and a
- * reason naming the problem. Also trust (given anchors only), validity at signing time, and
+ * throw-away test CA made in JavaScript, and tampered variants of them: each must get the expected
+ * status and a reason naming the problem. Also trust (given anchors only), validity at signing time, and
  * detached CMS (.p7s) signatures. Everything runs twice: with the browser-safe defaults (WebCrypto,
  * fflate, as in the task pane) and with the Node primitives the council's workers lend (node-host.ts).
  */
@@ -34,7 +34,7 @@ let SIGNED_AT: Date;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'dti-sign-'));
-  pki = makeTestPki(dir);
+  pki = await makeTestPki(dir);
   SIGNED_AT = new Date(Math.floor(Date.now() / 1000) * 1000);
   signer = { privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem };
   good = await signXlsx(unsigned, signer, SIGNED_AT);
@@ -293,7 +293,7 @@ describe.each([
     const p7sFor = (bytes: Uint8Array, key = signer) => signCmsDetached(bytes, key, path.join(dir, 'cms'));
 
     test('an unsigned workbook with a valid .p7s → valid, the CMS signer covering every part', async () => {
-      const p7s = p7sFor(unsigned);
+      const p7s = await p7sFor(unsigned);
       const r = await verifyPackage(unsigned, { trustAnchors: anchors, p7s });
       expect(r.status).toBe('valid');
       expect(r.signatures).toEqual([expect.objectContaining({ id: 'p7s#1', valid: true, trusted: true, algorithm: 'RSA-SHA256' })]);
@@ -303,7 +303,7 @@ describe.each([
     });
 
     test('a signed workbook with a .p7s → both signatures reported', async () => {
-      const r = await verifyPackage(good, { trustAnchors: anchors, p7s: p7sFor(good) });
+      const r = await verifyPackage(good, { trustAnchors: anchors, p7s: await p7sFor(good) });
       expect(r.status).toBe('valid');
       expect(r.signatures.map((s) => [s.id, s.valid])).toEqual([
         [SIG, true],
@@ -312,14 +312,14 @@ describe.each([
     });
 
     test('PEM-encoded .p7s is accepted; without anchors → valid-untrusted', async () => {
-      const der = p7sFor(unsigned);
+      const der = await p7sFor(unsigned);
       const pem = `-----BEGIN CMS-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CMS-----\n`;
       const r = await verifyPackage(unsigned, { p7s: enc(pem) });
       expect(r.status).toBe('valid-untrusted');
     });
 
     test('the file changed after the .p7s was made → invalid (messageDigest)', async () => {
-      const p7s = p7sFor(unsigned);
+      const p7s = await p7sFor(unsigned);
       const changed = rewriteEntry(unsigned, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>'));
       const r = await verifyPackage(changed, { trustAnchors: anchors, p7s });
       expect(r.status).toBe('invalid');
@@ -327,7 +327,7 @@ describe.each([
     });
 
     test('a .p7s from an expired certificate → invalid; a damaged .p7s → malformed', async () => {
-      const expired = await verifyPackage(unsigned, { trustAnchors: anchors, p7s: p7sFor(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }) });
+      const expired = await verifyPackage(unsigned, { trustAnchors: anchors, p7s: await p7sFor(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }) });
       expect(expired.status).toBe('invalid');
       expect(all(expired)).toMatch(/đã hết hạn/);
       const broken = await verifyPackage(unsigned, { p7s: new Uint8Array([0x30, 0x03, 0x02, 0x01]) });

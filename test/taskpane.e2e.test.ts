@@ -8,12 +8,11 @@ import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_PATH, describeWith } from './support/system';
 
-const CHROMIUM = '/usr/bin/chromium';
 const web = join(__dirname, '..', 'test-output', 'web');
 const shots = join(__dirname, '..', 'test-output', 'screenshots');
-if (!existsSync(CHROMIUM) && process.env.CI) throw new Error('Chromium is required in CI: .ci/run installs Debian chromium');
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+const maybe = describeWith([CHROMIUM]);
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
 
@@ -38,7 +37,7 @@ maybe('task pane (demo mode, Chromium)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
@@ -115,19 +114,29 @@ maybe('task pane (demo mode, Chromium)', () => {
     await page.getByRole('switch', { name: 'Tiếng Việt' }).click();
   });
 
-  test('axe-core finds no serious or critical accessibility violations', async () => {
-    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  // Scoped: the pane is checked on each tab, the demo grid (hundreds of inputs) once. Checking the
+  // whole page on every tab took 22 s of the 30 s limit on this 2-core machine and timed out once in three runs.
+  const serious = async (selector: string) => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    return page.evaluate(async (include) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden on purpose.
+      const result = await axe.run({ include: [[include]], exclude: [['[data-tabster-dummy]']] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, selector);
+  };
+
+  test('axe-core finds no serious or critical accessibility violations in the pane, on every tab', async () => {
     for (const tab of ['Mẫu biểu', 'Kiểm tra', 'Điểm', 'Nộp']) {
       await page.getByRole('tab', { name: tab }).click();
-      const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden on purpose.
-        return axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] });
-      });
-      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect([tab, serious]).toEqual([tab, []]);
+      expect([tab, await serious('.demo-pane')]).toEqual([tab, []]);
     }
   });
+
+  // The grid holds every criterion's inputs (about 700 elements): allowed a minute under a loaded machine.
+  test('axe-core finds no serious or critical accessibility violations in the demo grid', async () => {
+    expect(await serious('.demo-sheet')).toEqual([]);
+  }, 60000);
 
   test('the pane is usable by keyboard: tabs, fields and the main button are reachable', async () => {
     await page.getByRole('tab', { name: 'Mẫu biểu' }).click();

@@ -16,11 +16,10 @@ import { buildTemplate, entriesFromValues, MAIN_SHEET, SUMMARY_SHEET } from '../
 import type { WorkbookSpec } from '../src/template/spec';
 import { parseAddress } from '../src/template/address';
 import { writeXlsx } from '../src/xlsx/write';
-import { convert, sheetCsv, sofficeAvailable } from './libreoffice';
+import { convert, sheetCsv } from './libreoffice';
+import { describeWith, LIBREOFFICE, PDFTOTEXT } from './support/system';
 
-const available = sofficeAvailable();
-if (!available && process.env.CI) throw new Error('LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui');
-const maybe = available ? describe : describe.skip;
+const maybe = describeWith([LIBREOFFICE, PDFTOTEXT]);
 
 function filledSpec(rubricId: string, unit: string, seed: number, unitName: string) {
   const rubric = getRubric(rubricId);

@@ -7,9 +7,6 @@ import { carryEntries, readEntries, readTemplateInfo, toAssessmentInput, type Ca
 import { loadXlsx } from '../xlsx/read';
 import { writeXlsx } from '../xlsx/write';
 
-/** An .xlsx (zip) file starts with "PK". */
-export const isZip = (bytes: Uint8Array) => bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-
 export async function assessmentFromXlsx(file: string, bytes: Uint8Array): Promise<AssessmentInput & { rubric: string }> {
   let wb;
   try {

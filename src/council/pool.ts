@@ -12,6 +12,8 @@ import { existsSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
+import { DtiError } from '../engine/errors';
+import { say, t } from '../engine/text';
 import type { SubmissionOptions, SubmissionResult } from './submission';
 import type { Task, TaskOutcome } from './worker';
 
@@ -26,13 +28,14 @@ export interface PoolOptions {
 const IN_FLIGHT = 2;
 
 /**
- * The worker script: the one-file bundle with rubrics validated at build time (webpack.worker.config.js),
- * next to this file when built, else in dist/ (tests run the sources); tsc's worker.js if not bundled.
+ * The worker script: the one-file bundle with rubrics validated at build time (webpack.worker.config.js)
+ * in dist/council — two levels up and into dist/council both from src/council (tests run the
+ * sources) and from dist/cli (the bundled CLI, webpack.cli.config.js); a worker.js beside this file otherwise.
  */
 function workerScript(): string {
   for (const folder of [__dirname, join(__dirname, '..', '..', 'dist', 'council')])
     for (const name of ['worker.bundle.js', 'worker.js']) if (existsSync(join(folder, name))) return join(folder, name);
-  throw new Error('Chưa build tiến trình đọc tệp (dist/council/worker.js): chạy npm run build:cli');
+  throw new DtiError('not-built', t('Chưa build tiến trình đọc tệp (dist/council/worker.bundle.js): chạy npm run build:cli', 'The file reader (dist/council/worker.bundle.js) is not built: run npm run build:cli'));
 }
 
 function failed(file: string, reason: string): SubmissionResult {
@@ -46,6 +49,7 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
   const timeoutMs = pool.timeoutMs ?? 20000;
   const results: SubmissionResult[] = new Array(files.length);
   const script = workerScript();
+  const L = (vi: string, en: string) => say(t(vi, en), options.lang ?? 'vi');
   let next = 0;
   let done = 0;
   /** Files a replaced worker held but had not started: sent again before new ones. */
@@ -64,7 +68,7 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
       };
       const armTimer = () => {
         clearTimeout(timer);
-        timer = held.length ? setTimeout(() => replace(`Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`), timeoutMs) : undefined;
+        timer = held.length ? setTimeout(() => replace(L(`Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`, `Took longer than ${timeoutMs} ms: file skipped (timeout)`)), timeoutMs) : undefined;
       };
       const fill = () => {
         const wasIdle = held.length === 0;
@@ -100,12 +104,12 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
           const at = held.indexOf(m.id);
           if (at < 0) return;
           held.splice(at, 1);
-          settle(m.id, m.result ?? failed(files[m.id], m.error ?? 'lỗi không rõ'));
+          settle(m.id, m.result ?? failed(files[m.id], m.error ?? L('lỗi không rõ', 'unknown error')));
           armTimer();
           fill();
         });
-        worker.on('error', (e) => replace(`Lỗi khi đọc tệp: ${e.message}`));
-        worker.on('exit', (code) => replace(`Tiến trình đọc tệp dừng bất thường (mã ${code})`));
+        worker.on('error', (e) => replace(L(`Lỗi khi đọc tệp: ${e.message}`, `Error reading the file: ${e.message}`)));
+        worker.on('exit', (code) => replace(L(`Tiến trình đọc tệp dừng bất thường (mã ${code})`, `The file reader stopped unexpectedly (code ${code})`)));
         fill();
       };
       start();

@@ -5,24 +5,56 @@
  * Tie rule: units with equal totals (to the hundredth of a point) share a rank and the next rank
  * skips (1, 2, 2, 4 — "standard competition ranking"); tied units are listed by name. Level rubrics
  * rank by level, then by the number of criteria already at the next level. Submissions that could
- * not be scored, or whose signature is not valid, are listed after the ranked units without a rank.
+ * not be scored, whose signature is not valid or whose seal does not match are listed after the
+ * ranked units without a rank, with the reason.
  */
 import ExcelJS from 'exceljs';
+import { num, say, t, type Lang, type Text } from '../engine/text';
 import type { Rubric } from '../rubrics/schema';
+import { SEAL_MISMATCH, SEAL_STATUS, SIGNATURE_STATUS } from './labels';
 import type { SubmissionResult } from './submission';
 
 export interface RankedRow {
   rank: number | null;
   submission: SubmissionResult;
   key: number[];
+  /** Why the submission has no rank; empty when it is ranked. */
+  unranked: Text[];
 }
 
 export type RankBy = 'total' | 'percent';
 
 const ACCEPTED = new Set(['valid', 'valid-untrusted']);
 
+const SIGNATURE_NOT_ACCEPTED: Record<SubmissionResult['status'], Text> = {
+  valid: t('', ''),
+  'valid-untrusted': t('Chữ ký số không thuộc chứng thư gốc nào đã cho (--trust)', 'The signature does not chain to any given root certificate (--trust)'),
+  partial: t('Chữ ký số không bao phủ toàn bộ tệp', 'The digital signature does not cover the whole file'),
+  invalid: t('Chữ ký số không hợp lệ', 'Invalid digital signature'),
+  unsigned: t('Chưa ký số', 'Not digitally signed'),
+  malformed: t('Tệp lỗi, không đọc được', 'Broken file, cannot be read'),
+};
+
+/**
+ * Why a submission gets no rank (empty when it gets one): its signature is not accepted — unsigned,
+ * invalid, partial, untrusted under --trust, unreadable —, its seal does not match, and/or it could
+ * not be scored, for which its problems say why (not a template, another rubric or unit, an
+ * unknown rubric).
+ */
+export function whyUnranked(s: SubmissionResult, requireTrusted = false): Text[] {
+  const signatureAccepted = requireTrusted ? s.status === 'valid' : ACCEPTED.has(s.status);
+  const why = signatureAccepted ? [] : [SIGNATURE_NOT_ACCEPTED[s.status]];
+  // As dti verify rejects it: what was signed is not what the unit sealed. (Under a broken
+  // signature the seal adds nothing: the file was changed after signing either way.)
+  if (signatureAccepted && s.seal === 'broken') why.push(SEAL_MISMATCH);
+  if (s.assessment) return why;
+  // Problems are written in the batch's language already.
+  if (s.problems.length) return [...why, ...s.problems.map((p) => t(p, p))];
+  return why.length ? why : [t('Không chấm được', 'Could not be scored')];
+}
+
 export function rankSubmissions(rubric: Rubric, submissions: SubmissionResult[], by: RankBy = 'total', requireTrusted = false): RankedRow[] {
-  const rankable = (s: SubmissionResult) => s.assessment && (requireTrusted ? s.status === 'valid' : ACCEPTED.has(s.status));
+  const rankable = (s: SubmissionResult) => whyUnranked(s, requireTrusted).length === 0;
   const keyOf = (s: SubmissionResult): number[] => {
     const a = s.assessment!;
     if (rubric.kind === 'levels') {
@@ -34,12 +66,12 @@ export function rankSubmissions(rubric: Rubric, submissions: SubmissionResult[],
   const name = (s: SubmissionResult) => s.unitName || s.file;
   const ranked = submissions
     .filter(rankable)
-    .map((s) => ({ submission: s, key: keyOf(s), rank: 0 as number | null }))
+    .map((s) => ({ submission: s, key: keyOf(s), rank: 0 as number | null, unranked: [] }))
     .sort((x, y) => compareKeys(y.key, x.key) || name(x.submission).localeCompare(name(y.submission), 'vi'));
   ranked.forEach((row, i) => {
     row.rank = i > 0 && compareKeys(row.key, ranked[i - 1].key) === 0 ? ranked[i - 1].rank : i + 1;
   });
-  const rest = submissions.filter((s) => !rankable(s)).map((s) => ({ submission: s, key: [], rank: null }));
+  const rest = submissions.filter((s) => !rankable(s)).map((s) => ({ submission: s, key: [], rank: null, unranked: whyUnranked(s, requireTrusted) }));
   return [...ranked, ...rest];
 }
 
@@ -48,69 +80,74 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-const STATUS_VI: Record<string, string> = {
-  valid: 'Hợp lệ',
-  'valid-untrusted': 'Hợp lệ, chưa xác thực nguồn cấp',
-  partial: 'Ký một phần',
-  invalid: 'Không hợp lệ',
-  unsigned: 'Chưa ký',
-  malformed: 'Tệp lỗi',
-};
-
 interface Column {
   header: string;
   width: number;
   value: (r: RankedRow) => string | number | null;
 }
 
-function columns(rubric: Rubric, rows: RankedRow[]): Column[] {
+const shown = (v: unknown, lang: Lang) => (typeof v === 'number' ? num(v, lang) : String(v ?? ''));
+
+/** Everything wrong with a row, once each: why it has no rank, its problems, the numbers that differ, the verifier's reasons. */
+function rowProblems(r: RankedRow, lang: Lang): string {
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
+  const s = r.submission;
+  const all = [
+    ...r.unranked.map((x) => say(x, lang)),
+    ...s.problems,
+    ...s.differences.map((d) => `${d.criterion} (${d.cell}): ${L('trong tệp', 'in the file')} ${shown(d.stored, lang)}, ${L('chấm lại', 're-scored')} ${shown(d.recomputed, lang)}`),
+    ...(ACCEPTED.has(s.status) ? [] : s.reasons),
+  ];
+  return [...new Set(all)].join('; ');
+}
+
+function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
   const pillars = rows.find((r) => r.submission.assessment)?.submission.assessment?.pillars ?? [];
   const isLevel = rubric.kind === 'levels';
-  const problems = (r: RankedRow) =>
-    [
-      ...r.submission.problems,
-      ...r.submission.differences.map((d) => `${d.criterion} (${d.cell}): trong tệp ${String(d.stored)}, chấm lại ${String(d.recomputed)}`),
-      ...(ACCEPTED.has(r.submission.status) ? [] : r.submission.reasons),
-    ].join('; ');
   return [
-    { header: 'Hạng', width: 6, value: (r) => r.rank },
-    { header: 'Đơn vị', width: 30, value: (r) => r.submission.unitName ?? '' },
-    { header: 'Tệp', width: 28, value: (r) => r.submission.file },
+    { header: L('Hạng', 'Rank'), width: 6, value: (r) => r.rank },
+    { header: L('Đơn vị', 'Unit'), width: 30, value: (r) => r.submission.unitName ?? '' },
+    { header: L('Tệp', 'File'), width: 28, value: (r) => r.submission.file },
     ...(isLevel
       ? [
-          { header: 'Mức độ', width: 8, value: (r: RankedRow) => r.submission.assessment?.level?.number ?? null },
-          { header: 'Tên mức', width: 14, value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '' },
+          { header: L('Mức độ', 'Level'), width: 8, value: (r: RankedRow) => r.submission.assessment?.level?.number ?? null },
+          { header: L('Tên mức', 'Level name'), width: 14, value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '' },
         ]
       : [
-          { header: 'Tổng điểm', width: 10, value: (r: RankedRow) => r.submission.assessment?.total ?? null },
-          { header: 'Tối đa', width: 8, value: (r: RankedRow) => r.submission.assessment?.max ?? null },
-          { header: 'Tỷ lệ (%)', width: 9, value: (r: RankedRow) => r.submission.assessment?.percent ?? null },
+          { header: L('Tổng điểm', 'Total'), width: 10, value: (r: RankedRow) => r.submission.assessment?.total ?? null },
+          { header: L('Tối đa', 'Max'), width: 8, value: (r: RankedRow) => r.submission.assessment?.max ?? null },
+          { header: L('Tỷ lệ (%)', 'Percent (%)'), width: 9, value: (r: RankedRow) => r.submission.assessment?.percent ?? null },
         ]),
     ...pillars.map((p) => ({
-      header: isLevel ? `${p.id}. ${p.title} (mức)` : `${p.id}. ${p.title}`,
+      header: isLevel ? `${p.id}. ${p.title} (${L('mức', 'level')})` : `${p.id}. ${p.title}`,
       width: 12,
       value: (r: RankedRow) => {
         const q = r.submission.assessment?.pillars.find((x) => x.id === p.id);
         return (isLevel ? q?.level : q?.points) ?? null;
       },
     })),
-    { header: 'Chữ ký số', width: 18, value: (r) => STATUS_VI[r.submission.status] ?? r.submission.status },
-    { header: 'Người ký', width: 28, value: (r) => r.submission.signer ?? '' },
-    { header: 'Thời điểm ký', width: 20, value: (r) => r.submission.signedAt ?? '' },
-    { header: 'Niêm phong', width: 12, value: (r) => ({ valid: 'Khớp', broken: 'KHÔNG KHỚP', absent: 'Không có' })[r.submission.seal] },
-    { header: 'Sai khác so với tệp', width: 10, value: (r) => r.submission.differences.length },
-    { header: 'Vấn đề', width: 60, value: problems },
+    { header: L('Chữ ký số', 'Digital signature'), width: 18, value: (r) => say(SIGNATURE_STATUS[r.submission.status], lang) },
+    { header: L('Người ký', 'Signer'), width: 28, value: (r) => r.submission.signer ?? '' },
+    { header: L('Thời điểm ký', 'Signed at'), width: 20, value: (r) => r.submission.signedAt ?? '' },
+    { header: L('Niêm phong', 'Seal'), width: 12, value: (r) => say(SEAL_STATUS[r.submission.seal], lang) },
+    { header: L('Sai khác so với tệp', 'Differences from the file'), width: 10, value: (r) => r.submission.differences.length },
+    { header: L('Vấn đề', 'Problems'), width: 60, value: (r) => rowProblems(r, lang) },
   ];
 }
 
-export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: RankedRow[]): Promise<Uint8Array> {
-  const cols = columns(rubric, rows);
+export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: RankedRow[], lang: Lang = 'vi'): Promise<Uint8Array> {
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
+  const cols = columns(rubric, rows, lang);
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'CDS DTI — Hội đồng thẩm định';
-  const ws = wb.addWorksheet('Xếp hạng', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
-  ws.getCell('A1').value = `XẾP HẠNG CHUYỂN ĐỔI SỐ — ${rubric.title}`;
+  wb.creator = L('CDS DTI — Hội đồng thẩm định', 'CDS DTI — appraisal council');
+  const ws = wb.addWorksheet(L('Xếp hạng', 'Ranking'), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+  ws.getCell('A1').value = `${L('XẾP HẠNG CHUYỂN ĐỔI SỐ', 'DIGITAL TRANSFORMATION RANKING')} — ${rubric.title}`;
   ws.getCell('A1').font = { bold: true, size: 14, color: { argb: 'FF0F6CBD' } };
-  ws.getCell('A2').value = `Quyết định ${rubric.decision.number} · ${unitLabel} · chấm lại từ số liệu nhập, không dùng số lưu trong tệp · đồng hạng khi bằng điểm (1, 2, 2, 4)`;
+  ws.getCell('A2').value = L(
+    `Quyết định ${rubric.decision.number} · ${unitLabel} · chấm lại từ số liệu nhập, không dùng số lưu trong tệp · đồng hạng khi bằng điểm (1, 2, 2, 4)`,
+    `Decision ${rubric.decision.number} · ${unitLabel} · re-scored from the inputs, never from the numbers stored in the file · equal totals share a rank (1, 2, 2, 4)`,
+  );
   ws.getCell('A2').font = { italic: true, size: 10 };
   cols.forEach((c, i) => {
     const cell = ws.getRow(3).getCell(i + 1);
@@ -123,7 +160,7 @@ export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: R
   rows.forEach((r, j) => {
     const row = ws.getRow(4 + j);
     cols.forEach((c, i) => (row.getCell(i + 1).value = c.value(r)));
-    if (!ACCEPTED.has(r.submission.status) || r.submission.seal === 'broken' || r.submission.differences.length)
+    if (r.rank === null || !ACCEPTED.has(r.submission.status) || r.submission.seal === 'broken' || r.submission.differences.length)
       row.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE7E9' } }));
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + rows.length, column: cols.length } };
@@ -131,8 +168,8 @@ export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: R
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export function rankingCsv(rubric: Rubric, rows: RankedRow[]): string {
-  const cols = columns(rubric, rows);
+export function rankingCsv(rubric: Rubric, rows: RankedRow[], lang: Lang = 'vi'): string {
+  const cols = columns(rubric, rows, lang);
   const esc = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

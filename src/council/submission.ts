@@ -3,12 +3,14 @@
  * with the engine (never trusting the numbers stored in the file), compared with those stored
  * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
  */
-import { assess, type Assessment, type CriterionResult } from '../engine';
+import { assess, DtiError, type Assessment, type CriterionResult } from '../engine';
+import { say, t, type Lang } from '../engine/text';
 import { getRubric } from '../rubrics/catalog';
 import { verifyPackage, type VerifyResult } from '../signature';
 import { META_SHEET } from '../template/build';
 import { readEntries, readTemplateInfo, toAssessmentInput } from '../template/entries';
 import { checkSeal, readSeal } from '../template/seal';
+import { SEAL_MISMATCH } from './labels';
 import { readParts } from '../xlsx/fast-read';
 
 export interface CachedDifference {
@@ -46,12 +48,15 @@ export interface SubmissionOptions {
   p7s?: Uint8Array;
   /** Only submissions of this rubric and unit are scored (dti rank). */
   expect?: { rubric: string; unit: string };
+  /** The language of the problems written here (the verifier's reasons are Vietnamese, glossed in English). */
+  lang?: Lang;
 }
 
 const same = (a: unknown, b: unknown) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
 
 export async function assessSubmission(file: string, bytes: Uint8Array, options: SubmissionOptions = {}): Promise<SubmissionResult> {
+  const L = (vi: string, en: string) => say(t(vi, en), options.lang ?? 'vi');
   const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
   const result: SubmissionResult = {
     file,
@@ -69,26 +74,27 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
   const wb = readParts(verified.parts);
   const info = readTemplateInfo(wb.read);
   if (!info) {
-    result.problems.push('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)');
+    result.problems.push(L('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)', 'Not a DTI self-assessment template (no _dti sheet)'));
     return result;
   }
   result.rubric = info.meta.rubric;
   result.unit = info.meta.unit;
   if (options.expect && (options.expect.rubric !== info.meta.rubric || options.expect.unit !== info.meta.unit)) {
-    result.problems.push(`Mẫu ${info.meta.rubric} (${info.meta.unit}), không phải ${options.expect.rubric} (${options.expect.unit})`);
+    const [found, wanted] = [`${info.meta.rubric} (${info.meta.unit})`, `${options.expect.rubric} (${options.expect.unit})`];
+    result.problems.push(L(`Mẫu ${found}, không phải ${wanted}`, `A ${found} template, not ${wanted}`));
     return result;
   }
   let rubric;
   try {
     rubric = getRubric(info.meta.rubric);
   } catch (e) {
-    result.problems.push((e as Error).message);
+    result.problems.push(e instanceof DtiError ? e.messageIn(options.lang ?? 'vi') : String((e as Error).message));
     return result;
   }
-  if (rubric.version !== info.meta.version) result.problems.push(`Mẫu theo phiên bản ${info.meta.version}, bộ tiêu chí hiện là ${rubric.version}`);
+  if (rubric.version !== info.meta.version) result.problems.push(L(`Mẫu theo phiên bản ${info.meta.version}, bộ tiêu chí hiện là ${rubric.version}`, `Template of version ${info.meta.version}; the rubric is now ${rubric.version}`));
   const filled = readEntries(wb.read, info);
   result.unitName = filled.unitName;
-  const assessment = assess(rubric, toAssessmentInput(rubric, filled));
+  const assessment = assess(rubric, toAssessmentInput(rubric, filled), options.lang);
   result.assessment = {
     ...assessment,
     criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => ({ id, pillar, points, max, status, effect, ...(level === undefined ? {} : { level }) })),
@@ -106,10 +112,10 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
   }
   const totalStored = wb.cachedResult(layout.sheet, 'E3');
   const totalNow = rubric.kind === 'levels' ? assessment.level?.number : assessment.total;
-  if (!same(totalStored, totalNow)) result.differences.push({ criterion: rubric.kind === 'levels' ? 'Mức độ' : 'Tổng điểm', cell: 'E3', stored: totalStored, recomputed: totalNow });
+  if (!same(totalStored, totalNow)) result.differences.push({ criterion: rubric.kind === 'levels' ? L('Mức độ', 'Level') : L('Tổng điểm', 'Total'), cell: 'E3', stored: totalStored, recomputed: totalNow });
 
   const seal = readSeal(wb.read, META_SHEET);
   if (seal) result.seal = (await checkSeal(filled, seal)).ok ? 'valid' : 'broken';
-  if (result.seal === 'broken') result.problems.push('Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong');
+  if (result.seal === 'broken') result.problems.push(say(SEAL_MISMATCH, options.lang ?? 'vi'));
   return result;
 }

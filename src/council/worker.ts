@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { parentPort } from 'worker_threads';
+import { say, t } from '../engine/text';
 import { useHost } from '../platform/host';
 import { nodeHost } from './node-host';
 import { assessSubmission, type SubmissionOptions, type SubmissionResult } from './submission';
@@ -29,7 +30,10 @@ async function run(task: Task): Promise<TaskOutcome> {
     const p7s = existsSync(p7sPath) ? new Uint8Array(readFileSync(p7sPath)) : undefined;
     return { id: task.id, result: await assessSubmission(task.file, bytes, { ...task.options, p7s }) };
   } catch (e) {
-    return { id: task.id, error: (e as Error).message ?? String(e) };
+    const code = (e as NodeJS.ErrnoException).code;
+    const lang = task.options.lang ?? 'vi';
+    const unreadable = code === 'ENOENT' ? t('không tìm thấy tệp', 'file not found') : code === 'EISDIR' ? t('đây là một thư mục', 'it is a folder') : code === 'EACCES' || code === 'EPERM' ? t('không có quyền đọc', 'permission denied') : undefined;
+    return { id: task.id, error: unreadable ? `${task.file}: ${say(unreadable, lang)} (${code})` : ((e as Error).message ?? String(e)) };
   }
 }
 

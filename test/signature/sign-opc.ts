@@ -1,6 +1,8 @@
 /**
  * TEST-ONLY signer: signs an .xlsx package the way Excel does (ECMA-376 Part 2 + XAdES), so tests
- * can make valid signed workbooks and tampered variants with keys from a throw-away OpenSSL CA.
+ * can make valid signed workbooks and tampered variants with keys from a throw-away test CA. Pure
+ * JavaScript (WebCrypto keys, @peculiar/x509 certificates, DER written here): nothing but `npm ci`
+ * is needed. test/signature-openssl.test.ts checks its certificates and CMS against OpenSSL.
  *
  * It deliberately shares no code with src/signature: every signed XML fragment is written directly
  * in its canonical form (attributes in c14n order, explicit end tags, the namespaces inherited from
@@ -8,14 +10,17 @@
  * canonicalization bug in the verifier cannot be hidden by the same bug in the signer.
  *
  * Exported for reuse (e.g. a benchmark of 1,000 signed workbooks):
- *   makeTestPki(dir)                         → PEM keys/certificates made with the openssl CLI
- *   signXlsx(bytes, key, signedAt?, options?) → the signed package
- *   signCmsDetached(bytes, key, dir)         → FILE.p7s bytes (openssl cms -sign -binary -outform DER)
+ *   await makeTestPki(dir, options?)          → PEM keys (PKCS#8) and certificates, also written into dir
+ *   await issueTestSigner(pki, name, serial, notBefore, notAfter) → one more signer from the root
+ *   await signXlsx(bytes, key, signedAt?, options?) → the signed package
+ *   await signCmsDetached(bytes, key, dir?, signedAt?) → FILE.p7s bytes (as `openssl cms -sign -binary -outform DER`)
  */
-import { execFileSync } from 'child_process';
-import { constants, createHash, createPrivateKey, sign as nodeSign, X509Certificate } from 'crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import 'reflect-metadata'; // @peculiar/x509 (through tsyringe) needs the Reflect metadata API, loaded before it
+import { constants, createHash, createPrivateKey, sign as nodeSign, webcrypto, X509Certificate } from 'crypto';
+import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
+import * as x509 from '@peculiar/x509';
+import * as asn1js from 'asn1js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
 
@@ -79,7 +84,7 @@ const PSS_URI: Record<Hash, string> = {
 const HASH_BYTES: Record<Hash, number> = { sha1: 20, sha256: 32, sha512: 64 };
 
 // ---------------------------------------------------------------------------------------------
-// Test PKI (OpenSSL CLI)
+// Test PKI (pure JavaScript: WebCrypto keys, @peculiar/x509 certificates)
 
 export interface TestPki {
   rootPem: string;
@@ -98,79 +103,205 @@ export interface TestPki {
   dir: string;
 }
 
-const SIGNER_EXTENSIONS = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,nonRepudiation', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'].join('\n');
+/** A distinguished name, most general first, e.g. [['C', 'VN'], ['O', 'Sở …'], ['CN', 'Nguyễn Văn An']]. */
+export type TestName = [attribute: string, value: string][];
 
-function openssl(dir: string, args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface TestPkiOptions {
+  /** The root CA's name (default C=VN, O=CDS DTI Thử nghiệm, CN=CDS DTI Test Root CA). */
+  rootName?: TestName;
+  /** The RSA signer's name (default C=VN, ST=Thừa Thiên Huế, O=Sở Thông tin và Truyền thông, CN=Nguyễn Văn An). */
+  signerName?: TestName;
+  /** Validity of the roots and signers (default: from now, 3,650 days for roots and 825 for signers). The expired signer keeps 2020–2021. */
+  notBefore?: Date;
+  notAfter?: Date;
 }
 
-function makeRoot(dir: string, name: string, subject: string): void {
-  openssl(dir, ['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '3650', '-sha256', '-utf8', '-subj', subject,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'subjectKeyIdentifier=hash']);
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+
+const RSA_KEY: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const EC_KEY: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+const DAY = 86_400_000;
+
+interface Issued {
+  cert: x509.X509Certificate;
+  keys: CryptoKeyPair;
 }
 
-function makeRequest(dir: string, name: string, subject: string, keyAlg: string[] = ['-newkey', 'rsa:2048']): void {
-  openssl(dir, ['req', '-new', ...keyAlg, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-utf8', '-subj', subject]);
+const generateKeys = (algorithm: RsaHashedKeyGenParams | EcKeyGenParams) => subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+
+/** C as PrintableString, every other attribute as UTF8String (what `openssl req -utf8` writes). */
+const x509Name = (name: TestName) => new x509.Name(name.map(([type, value]) => ({ [type]: [type === 'C' ? { printableString: value } : { utf8String: value }] })));
+
+/** A positive serial of 8 random bytes (as hex), like the random serials OpenSSL gives roots. */
+const randomSerial = () => `${(0x10 + Math.floor(Math.random() * 0x70)).toString(16)}${Buffer.from(webcrypto.getRandomValues(new Uint8Array(7))).toString('hex')}`;
+
+async function makeRoot(name: TestName, notBefore: Date, notAfter: Date): Promise<Issued> {
+  const keys = await generateKeys(RSA_KEY);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: randomSerial(),
+    name: x509Name(name),
+    notBefore,
+    notAfter,
+    keys,
+    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  return { cert, keys };
 }
 
-function issue(dir: string, name: string, md: string, serial: string): void {
-  openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'root.pem', '-CAkey', 'root.key', '-set_serial', serial, '-days', '825', `-${md}`, '-extfile', 'signer.ext', '-out', `${name}.pem`]);
+/** A document-signing certificate from ca (keyUsage digitalSignature + nonRepudiation, as the signing CAs issue them). */
+async function issue(ca: { cert: x509.X509Certificate; privateKey: CryptoKey }, name: TestName, algorithm: RsaHashedKeyGenParams | EcKeyGenParams, serialNumber: string, notBefore: Date, notAfter: Date, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<Issued> {
+  const keys = await generateKeys(algorithm);
+  // WebCrypto binds an RSA key to one hash: a SHA-1 certificate signature needs the CA key imported for SHA-1.
+  const signingKey = hash === 'SHA-256' ? ca.privateKey : await subtle.importKey('pkcs8', await subtle.exportKey('pkcs8', ca.privateKey), { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber,
+    subject: x509Name(name),
+    issuer: ca.cert.subjectName,
+    notBefore,
+    notAfter,
+    publicKey: keys.publicKey,
+    signingKey,
+    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      new x509.AuthorityKeyIdentifierExtension(ca.cert.getExtension(x509.SubjectKeyIdentifierExtension)!.keyId),
+    ],
+  });
+  return { cert, keys };
 }
 
-/** `openssl x509` cannot back-date; `openssl ca` can, given a minimal CA database. */
-function issueExpired(dir: string): void {
-  mkdirSync(path.join(dir, 'newcerts'), { recursive: true });
-  writeFileSync(path.join(dir, 'index.txt'), '');
-  writeFileSync(path.join(dir, 'serial'), '2001\n');
-  writeFileSync(
-    path.join(dir, 'ca.cnf'),
-    ['[ca]', 'default_ca = test', '[test]', `dir = ${dir}`, 'database = $dir/index.txt', 'new_certs_dir = $dir/newcerts', 'serial = $dir/serial', 'default_md = sha256',
-      'policy = any', 'unique_subject = no', 'copy_extensions = none', '[any]', 'commonName = supplied'].join('\n'),
-  );
-  openssl(dir, ['ca', '-batch', '-config', 'ca.cnf', '-utf8', '-cert', 'root.pem', '-keyfile', 'root.key', '-in', 'expired.csr', '-out', 'expired.pem', '-notext',
-    '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-extfile', 'signer.ext']);
-}
+/** PKCS#8 PEM ("PRIVATE KEY"), which Node's createPrivateKey and OpenSSL read. */
+const privateKeyPem = async (key: CryptoKey) => `${x509.PemConverter.encode(await subtle.exportKey('pkcs8', key), 'PRIVATE KEY')}\n`;
+const certificatePem = (cert: x509.X509Certificate) => `${cert.toString('pem')}\n`;
 
-export function makeTestPki(dir: string): TestPki {
+export const DEFAULT_ROOT_NAME: TestName = [['C', 'VN'], ['O', 'CDS DTI Thử nghiệm'], ['CN', 'CDS DTI Test Root CA']];
+export const DEFAULT_SIGNER_NAME: TestName = [['C', 'VN'], ['ST', 'Thừa Thiên Huế'], ['O', 'Sở Thông tin và Truyền thông'], ['CN', 'Nguyễn Văn An']];
+
+/**
+ * A throw-away PKI: root CA, another root, RSA signer (SHA-256), a signer the root certified with
+ * SHA-1, an ECDSA P-256 signer and a signer whose certificate expired (2020-01-01 → 2021-01-01).
+ * The PEM files are also written into dir (root.pem, root.key, signer.pem, …) for `dti --trust`.
+ */
+export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Promise<TestPki> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'signer.ext'), SIGNER_EXTENSIONS);
-  makeRoot(dir, 'root', '/C=VN/O=CDS DTI Thử nghiệm/CN=CDS DTI Test Root CA');
-  makeRoot(dir, 'other', '/C=VN/O=Another Test CA/CN=Another Test Root CA');
-  makeRequest(dir, 'signer', '/C=VN/ST=Thừa Thiên Huế/O=Sở Thông tin và Truyền thông/CN=Nguyễn Văn An');
-  issue(dir, 'signer', 'sha256', '0x1001');
-  makeRequest(dir, 'sha1signer', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Trần Thị Bình (SHA-1)');
-  issue(dir, 'sha1signer', 'sha1', '0x1002');
-  makeRequest(dir, 'ecsigner', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Lê Văn Cường (ECDSA)', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']);
-  issue(dir, 'ecsigner', 'sha256', '0x1003');
-  makeRequest(dir, 'expired', '/C=VN/O=Sở Thông tin và Truyền thông/CN=Phạm Văn Dũng (hết hạn)');
-  issueExpired(dir);
-  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const notBefore = options.notBefore ?? now;
+  const rootUntil = options.notAfter ?? new Date(notBefore.getTime() + 3650 * DAY);
+  const signerUntil = options.notAfter ?? new Date(notBefore.getTime() + 825 * DAY);
+  const [root, other] = await Promise.all([makeRoot(options.rootName ?? DEFAULT_ROOT_NAME, notBefore, rootUntil), makeRoot([['C', 'VN'], ['O', 'Another Test CA'], ['CN', 'Another Test Root CA']], notBefore, rootUntil)]);
+  const sts = 'Sở Thông tin và Truyền thông';
+  const ca = { cert: root.cert, privateKey: root.keys.privateKey };
+  const [signer, sha1signer, ecsigner, expired] = await Promise.all([
+    issue(ca, options.signerName ?? DEFAULT_SIGNER_NAME, RSA_KEY, '1001', notBefore, signerUntil),
+    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Trần Thị Bình (SHA-1)']], RSA_KEY, '1002', notBefore, signerUntil, 'SHA-1'),
+    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Lê Văn Cường (ECDSA)']], EC_KEY, '1003', notBefore, signerUntil),
+    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Phạm Văn Dũng (hết hạn)']], RSA_KEY, '2001', new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z')),
+  ]);
+  const files: Record<string, Issued> = { root, other, signer, sha1signer, ecsigner, expired };
+  const pem: Record<string, { cert: string; key: string }> = {};
+  for (const [name, { cert, keys }] of Object.entries(files)) {
+    pem[name] = { cert: certificatePem(cert), key: await privateKeyPem(keys.privateKey) };
+    writeFileSync(path.join(dir, `${name}.pem`), pem[name].cert);
+    writeFileSync(path.join(dir, `${name}.key`), pem[name].key, { mode: 0o600 });
+  }
   return {
-    rootPem: read('root.pem'),
-    rootKeyPem: read('root.key'),
-    signerPem: read('signer.pem'),
-    signerKeyPem: read('signer.key'),
-    expiredPem: read('expired.pem'),
-    expiredKeyPem: read('expired.key'),
-    otherRootPem: read('other.pem'),
-    sha1SignerPem: read('sha1signer.pem'),
-    sha1SignerKeyPem: read('sha1signer.key'),
-    ecSignerPem: read('ecsigner.pem'),
-    ecSignerKeyPem: read('ecsigner.key'),
+    rootPem: pem.root.cert,
+    rootKeyPem: pem.root.key,
+    signerPem: pem.signer.cert,
+    signerKeyPem: pem.signer.key,
+    expiredPem: pem.expired.cert,
+    expiredKeyPem: pem.expired.key,
+    otherRootPem: pem.other.cert,
+    sha1SignerPem: pem.sha1signer.cert,
+    sha1SignerKeyPem: pem.sha1signer.key,
+    ecSignerPem: pem.ecsigner.cert,
+    ecSignerKeyPem: pem.ecsigner.key,
     dir,
   };
 }
 
-/** A detached CMS signature over the exact bytes, as `openssl cms -sign -binary -outform DER` makes it. */
-export function signCmsDetached(bytes: Uint8Array, key: SigningKey, dir: string): Uint8Array {
-  mkdirSync(dir, { recursive: true });
-  const stamp = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const files = { input: `in-${stamp}.bin`, cert: `cert-${stamp}.pem`, key: `key-${stamp}.pem`, out: `out-${stamp}.p7s` };
-  writeFileSync(path.join(dir, files.input), bytes);
-  writeFileSync(path.join(dir, files.cert), key.certificatePem);
-  writeFileSync(path.join(dir, files.key), key.privateKeyPem);
-  openssl(dir, ['cms', '-sign', '-binary', '-outform', 'DER', '-in', files.input, '-signer', files.cert, '-inkey', files.key, '-out', files.out]);
-  return new Uint8Array(readFileSync(path.join(dir, files.out)));
+/** One more RSA document signer from the PKI's root (e.g. one per unit), valid from notBefore to notAfter. */
+export async function issueTestSigner(pki: TestPki, name: TestName, serialNumber: string, notBefore: Date, notAfter: Date): Promise<SigningKey> {
+  const privateKey = await subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(pki.rootKeyPem), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['sign']);
+  const { cert, keys } = await issue({ cert: new x509.X509Certificate(pki.rootPem), privateKey }, name, RSA_KEY, serialNumber, notBefore, notAfter);
+  return { privateKeyPem: await privateKeyPem(keys.privateKey), certificatePem: certificatePem(cert) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detached CMS (RFC 5652 SignedData), DER, as `openssl cms -sign -binary -outform DER` makes it
+
+const CMS_OID = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+};
+
+/** Primitive values are encoded by asn1js; structures are assembled from their DER with derTlv. */
+const der = (node: { toBER(sizeOnly?: boolean): ArrayBuffer }) => Buffer.from(node.toBER(false));
+const oid = (value: string) => der(new asn1js.ObjectIdentifier({ value }));
+const sequence = (...items: Buffer[]) => derTlv(0x30, Buffer.concat(items));
+const set = (...items: Buffer[]) => derTlv(0x31, Buffer.concat(items));
+const algorithm = (value: string, nullParams = false) => sequence(oid(value), ...(nullParams ? [der(new asn1js.Null())] : []));
+const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
+/** UTCTime through 2049, GeneralizedTime after (RFC 5652 §11.3). */
+const cmsTime = (d: Date) => der(d.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: d }) : new asn1js.GeneralizedTime({ valueDate: d }));
+
+/**
+ * A detached CMS signature over the exact bytes, shaped as `openssl cms -sign -binary -outform DER`
+ * makes it: SHA-256, signed attributes contentType, signingTime and messageDigest, the signer's
+ * certificate included, the signer named by issuer and serial number. dir is no longer used (the
+ * OpenSSL version wrote its temporary files there); it is kept so callers need not change.
+ */
+export async function signCmsDetached(bytes: Uint8Array, key: SigningKey, dir?: string, signedAt: Date = new Date()): Promise<Uint8Array> {
+  void dir;
+  const certDer = new X509Certificate(key.certificatePem).raw;
+  const [certificate] = derChildren(certDer, 0, certDer.length);
+  const [tbs] = derChildren(certDer, certificate.content, certificate.end);
+  const fields = derChildren(certDer, tbs.content, tbs.end);
+  const [serial, , issuer] = fields[0].tag === 0xa0 ? fields.slice(1) : fields;
+
+  // DER sorts a SET OF by the encodings; the signature covers the attributes as a SET (tag 0x31),
+  // the SignerInfo carries them as [0] IMPLICIT (RFC 5652 §5.4).
+  const attributes = Buffer.concat(
+    [
+      attribute(CMS_OID.contentType, oid(CMS_OID.data)),
+      attribute(CMS_OID.signingTime, cmsTime(new Date(Math.floor(signedAt.getTime() / 1000) * 1000))),
+      attribute(CMS_OID.messageDigest, der(new asn1js.OctetString({ valueHex: hashOf('sha256', bytes) }))),
+    ].sort(Buffer.compare),
+  );
+  const privateKey = createPrivateKey(key.privateKeyPem);
+  const ec = privateKey.asymmetricKeyType === 'ec';
+  const signature = nodeSign('sha256', derTlv(0x31, attributes), privateKey);
+
+  const signerInfo = sequence(
+    der(new asn1js.Integer({ value: 1 })),
+    sequence(certDer.subarray(issuer.start, issuer.end), certDer.subarray(serial.start, serial.end)), // IssuerAndSerialNumber
+    algorithm(CMS_OID.sha256),
+    derTlv(0xa0, attributes),
+    ec ? algorithm(CMS_OID.ecdsaWithSha256) : algorithm(CMS_OID.rsaEncryption, true),
+    der(new asn1js.OctetString({ valueHex: signature })),
+  );
+  const signedData = sequence(
+    der(new asn1js.Integer({ value: 1 })),
+    set(algorithm(CMS_OID.sha256)),
+    sequence(oid(CMS_OID.data)), // detached: no eContent
+    derTlv(0xa0, certDer), // certificates [0] IMPLICIT SET OF Certificate
+    set(signerInfo),
+  );
+  return new Uint8Array(sequence(oid(CMS_OID.signedData), derTlv(0xa0, signedData)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +464,7 @@ function derChildren(der: Buffer, start: number, end: number): { tag: number; st
 
 function derTlv(tag: number, content: Buffer): Buffer {
   const n = content.length;
-  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
   return Buffer.concat([Buffer.from([tag, ...length]), content]);
 }
 

@@ -1,0 +1,21 @@
+/** Words for a submission's signature status and seal, shared by the terminal and the ranking workbook. */
+import { t, type Text } from '../engine/text';
+import type { SubmissionResult } from './submission';
+
+export const SIGNATURE_STATUS: Record<SubmissionResult['status'], Text> = {
+  valid: t('Hợp lệ', 'Valid'),
+  'valid-untrusted': t('Hợp lệ, chưa xác thực nguồn cấp', 'Valid, issuer not verified'),
+  partial: t('Ký một phần', 'Partly signed'),
+  invalid: t('Không hợp lệ', 'Invalid'),
+  unsigned: t('Chưa ký', 'Unsigned'),
+  malformed: t('Tệp lỗi', 'Broken file'),
+};
+
+export const SEAL_STATUS: Record<SubmissionResult['seal'], Text> = {
+  valid: t('Khớp', 'Matches'),
+  broken: t('KHÔNG KHỚP', 'DOES NOT MATCH'),
+  absent: t('Không có', 'None'),
+};
+
+/** A seal that does not match the entries: the file was edited after sealing. */
+export const SEAL_MISMATCH = t('Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong', 'The seal does not match the entries: they were edited after sealing');
