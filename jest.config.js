@@ -6,5 +6,5 @@ module.exports = {
   // Type errors are caught by `npm run typecheck`; jest only transpiles, which keeps it fast.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
-  globalSetup: '<rootDir>/test/global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

@@ -1,6 +1,6 @@
 /*
  * The `dti` command line as built files: dist/cli/main.js (with lazily loaded chunks for the
- * commands that need ExcelJS or the worker pool) and the council's worker, dist/council/worker.bundle.js
+ * commands that need ExcelJS or the worker pool) and the council's worker, dist/worker/worker.js
  * (webpack.worker.config.js). As in the worker and the add-in, the rubric JSON is validated with the
  * zod schema at build time (scripts/rubric-loader.js: a broken rubric fails the build) and the CLI
  * ships the validated data, so starting `dti` neither loads zod nor validates anything.
@@ -20,7 +20,7 @@ const cli = {
   output: { path: path.resolve(__dirname, 'dist/cli'), filename: '[name].js', chunkFilename: '[name].js', library: { type: 'commonjs2' }, clean: true },
   externalsPresets: { node: true },
   externals: [({ request }, callback) => (isPackage(request) ? callback(null, `commonjs ${request}`) : callback())],
-  // __dirname stays Node's (dist/cli), which the worker pool uses to find dist/council/worker.bundle.js.
+  // __dirname stays Node's (dist/cli), which the worker pool uses to find dist/worker/worker.js.
   node: { __dirname: false, __filename: false },
 };
 

@@ -1,5 +1,5 @@
 /*
- * The council's worker thread (src/council/worker.ts) as one file, dist/council/worker.bundle.js:
+ * The council's worker thread (src/cli/batch/worker.ts) as one file, dist/worker/worker.js:
  * a batch starts one worker per core and each used to spend ~150 ms loading zod and validating
  * every rubric before its first file. Here the rubric JSON is validated at build time, as for the
  * add-in (scripts/rubric-loader.js), so the worker ships neither zod nor the check.
@@ -12,8 +12,8 @@ module.exports = {
   target: 'node20',
   mode: 'production',
   devtool: false,
-  entry: { 'worker.bundle': './src/council/worker.ts' },
-  output: { path: path.resolve(__dirname, 'dist/council'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true },
+  entry: { worker: './src/cli/batch/worker.ts' },
+  output: { path: path.resolve(__dirname, 'dist/worker'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
     rules: [

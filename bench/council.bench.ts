@@ -9,9 +9,9 @@ import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
-import { assessFiles } from '../src/council/pool';
-import { makeTestPki, signXlsx } from '../test/signature/sign-opc';
-import { sealedSubmission } from '../test/submissions';
+import { assessFiles } from '../src/cli/batch/pool';
+import { makeTestPki, signXlsx } from '../test/support/sign-opc';
+import { sealedSubmission } from '../test/support/submissions';
 
 const N = Number(process.env.N ?? 1000);
 const LO_SAMPLE = Math.min(N, Number(process.env.LO_SAMPLE ?? 40));

@@ -3,8 +3,8 @@
  * sample entries. Prints figures; asserts nothing (run: npm run bench).
  */
 import { assess } from '../src/engine';
-import { sampleValues } from '../src/engine/sample';
-import { allRubrics } from '../src/rubrics/catalog';
+import { sampleValues } from '../test/support/sample';
+import { allRubrics } from '../src/rubrics';
 
 const SAMPLES = 200;
 const MIN_MS = 1000;

@@ -8,11 +8,10 @@ import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
-import { criteriaFor } from '../src/engine';
-import { sampleValues } from '../src/engine/sample';
-import { cellsFromValue } from '../src/engine/slots';
-import { getRubric } from '../src/rubrics/catalog';
-import { loadFunctionsBundle } from '../test/functions-bundle';
+import { cellsFromValue, criteriaFor } from '../src/engine';
+import { sampleValues } from '../test/support/sample';
+import { getRubric } from '../src/rubrics';
+import { loadFunctionsBundle } from '../test/support/functions-bundle';
 
 const bundlePath = join(__dirname, '..', 'test-output', 'web', 'functions.js');
 // Bytes, as the browser downloads them (the bundle holds Vietnamese text: characters ≠ bytes).

@@ -7,7 +7,7 @@
  * Each run makes a new demo CA (its key is created in a temporary folder and deleted at the end,
  * so it never enters the repository) and regenerates every file: examples/council/demo-ca.pem and
  * six hue-2263-2023 commune submissions (unit xa), sealed as the task pane's Submit step seals
- * them and signed as Excel signs them (test/signature/sign-opc.ts, test/submissions.ts):
+ * them and signed as Excel signs them (test/support/sign-opc.ts, test/support/submissions.ts):
  *
  *   phuong-phu-hoi.xlsx    signed and sealed, the highest total
  *   xa-phu-mau.xlsx        signed and sealed
@@ -23,9 +23,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import { assessSubmission } from '../src/council/submission';
-import { issueTestSigner, makeTestPki, signXlsx, type TestName } from '../test/signature/sign-opc';
-import { sealedSubmission, type SubmissionChanges } from '../test/submissions';
+import { assessSubmission } from '../src/council';
+import { issueTestSigner, makeTestPki, signXlsx, type TestName } from '../test/support/sign-opc';
+import { sealedSubmission, type SubmissionChanges } from '../test/support/submissions';
 
 const OUT = join(__dirname, '..', 'examples', 'council');
 const VALID_FROM = new Date('2025-01-01T00:00:00Z');

@@ -1,6 +1,5 @@
 /** The `dti` command line as parsed: the command, its operands and flags. */
-import { DtiError } from '../engine/errors';
-import { t, type Lang } from '../engine/text';
+import { DtiError, t, type Lang } from '../base';
 
 /** A command used the wrong way: exit 2, with the command's usage line. */
 export class UsageError extends DtiError {

@@ -2,8 +2,7 @@
  * A self-assessment .json file: its shape checked by hand (a schema library costs more to load
  * than scoring a file takes), each problem named by its field, in both languages.
  */
-import { DtiError } from '../engine/errors';
-import { t, type Text } from '../engine/text';
+import { DtiError, t, type Text } from '../base';
 
 export interface AssessmentFile {
   rubric: string;

@@ -1,9 +1,8 @@
 /** What `dti verify` and `dti rank` share: the submissions named, the council's root certificates, progress. */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { extname, join } from 'path';
-import { DtiError } from '../engine/errors';
-import { t, type Text } from '../engine/text';
-import type { SubmissionResult } from '../council/submission';
+import { DtiError, t, type Text } from '../base';
+import type { SubmissionResult } from '../council';
 import type { Io } from './io';
 
 const isWorkbook = (file: string) => extname(file).toLowerCase() === '.xlsx';

@@ -1,6 +1,6 @@
 /** Plain-text tables for the terminal, Vietnamese by default. */
 import type { Assessment } from '../engine';
-import { num, say, t, type Lang } from '../engine/text';
+import { num, say, t, type Lang } from '../base';
 
 /** Pads by code points of the NFC form, so precomposed Vietnamese letters count as one column. */
 function pad(s: string, width: number, right = false): string {

@@ -4,7 +4,7 @@
  * global help built from the same records. Kept apart from the commands so that help never loads
  * a command's heavy modules.
  */
-import { say, t, type Lang, type Text } from '../engine/text';
+import { say, t, type Lang, type Text } from '../base';
 import { UsageError } from './args';
 
 export const COMMANDS = ['rubrics', 'criteria', 'score', 'template', 'verify', 'rank'] as const;

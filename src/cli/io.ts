@@ -5,8 +5,7 @@
  */
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
-import { DtiError } from '../engine/errors';
-import { t, type Text } from '../engine/text';
+import { DtiError, t, type Text } from '../base';
 
 export interface Io {
   out: (s: string) => void;

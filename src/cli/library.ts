@@ -1,8 +1,7 @@
 /** `dti rubrics` and `dti criteria`: what the rubric library holds. */
 import { criteriaFor, expected, resolveUnit } from '../engine';
-import { num, say, t } from '../engine/text';
-import { allRubrics, getRubric } from '../rubrics/catalog';
-import { criterionMax, isScored } from '../rubrics/model';
+import { num, say, t } from '../base';
+import { allRubrics, criterionMax, getRubric, isScored } from '../rubrics';
 import type { Args } from './args';
 import { table } from './format';
 import { usageError } from './help';

@@ -8,8 +8,7 @@
  * worker pool are loaded only when run, and the built CLI carries the rubrics validated at build
  * time (webpack.cli.config.js), so scoring a .json file loads neither ExcelJS nor zod.
  */
-import { DtiError } from '../engine/errors';
-import { say, t, type Lang } from '../engine/text';
+import { DtiError, say, t, type Lang } from '../base';
 import { langOf, parseArgs, UsageError, type Args } from './args';
 import { commandHelp, globalHelp, isCommand, type CommandName } from './help';
 import { cmdCriteria, cmdRubrics } from './library';

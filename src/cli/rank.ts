@@ -1,11 +1,10 @@
 /** `dti rank FILES|DIR`: submissions verified, re-scored from their inputs and ranked. */
 import { basename } from 'path';
-import { DtiError, resolveUnit } from '../engine';
-import { num, say, t } from '../engine/text';
-import { SIGNATURE_STATUS } from '../council/labels';
-import { assessFiles } from '../council/pool';
-import { rankingCsv, rankingWorkbook, rankSubmissions, type RankBy, type RankedRow } from '../council/rank';
-import { getRubric } from '../rubrics/catalog';
+import { resolveUnit } from '../engine';
+import { DtiError, num, say, t } from '../base';
+import { type RankBy, type RankedRow, rankingCsv, rankingWorkbook, rankSubmissions, SIGNATURE_STATUS } from '../council';
+import { assessFiles } from './batch/pool';
+import { getRubric } from '../rubrics';
 import type { Args } from './args';
 import { progressBar, submissionFiles, trustAnchors } from './council';
 import { table } from './format';

@@ -1,6 +1,7 @@
 /** `dti score FILE...`: self-assessments (.json, or filled .xlsx templates) scored by the engine. */
-import { assess, DtiError, type Assessment, type AssessmentInput } from '../engine';
-import { getRubric } from '../rubrics/catalog';
+import { assess, type Assessment, type AssessmentInput } from '../engine';
+import { DtiError } from '../base';
+import { getRubric } from '../rubrics';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { formatAssessment } from './format';

@@ -1,5 +1,5 @@
 /** `dti template`: an Excel self-assessment template, optionally keeping an older file's entries. */
-import { say, t } from '../engine/text';
+import { say, t } from '../base';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { usageError } from './help';

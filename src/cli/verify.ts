@@ -1,9 +1,8 @@
 /** `dti verify FILE...`: each workbook's digital signatures and seal. */
 import { basename } from 'path';
-import { say, t } from '../engine/text';
-import { SIGNATURE_STATUS } from '../council/labels';
-import { assessFiles } from '../council/pool';
-import type { SubmissionResult } from '../council/submission';
+import { say, t } from '../base';
+import { SIGNATURE_STATUS, type SubmissionResult } from '../council';
+import { assessFiles } from './batch/pool';
 import type { Args } from './args';
 import { accepted, progressBar, submissionFiles, trustAnchors } from './council';
 import { table } from './format';

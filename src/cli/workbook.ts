@@ -1,13 +1,14 @@
 /** The CLI's workbook side: `dti template` and reading filled templates for `dti score`. */
-import { DtiError, resolveUnit, type AssessmentInput } from '../engine';
-import { t } from '../engine/text';
-import { getRubric } from '../rubrics/catalog';
-import { buildTemplate, entriesFromValues, type CriterionEntry } from '../template/build';
-import { carryEntries, readEntries, readTemplateInfo, toAssessmentInput, type CarryReport } from '../template/entries';
-import { loadXlsx } from '../xlsx/read';
-import { writeXlsx } from '../xlsx/write';
+import { resolveUnit, type AssessmentInput } from '../engine';
+import { DtiError, t } from '../base';
+import { getRubric, type Rubric } from '../rubrics';
+import { buildTemplate, carryEntries, type CarryReport, type CriterionEntry, entriesFromValues, readEntries, readTemplateInfo, toAssessmentInput } from '../template';
+import { loadXlsx, writeXlsx } from '../xlsx';
 
-export async function assessmentFromXlsx(file: string, bytes: Uint8Array): Promise<AssessmentInput & { rubric: string }> {
+/** The rubric a template names, from the library unless the caller knows it (a rubric outside the library). */
+type RubricOf = (id: string) => Rubric;
+
+export async function assessmentFromXlsx(file: string, bytes: Uint8Array, rubricOf: RubricOf = getRubric): Promise<AssessmentInput & { rubric: string }> {
   let wb;
   try {
     wb = await loadXlsx(bytes);
@@ -17,12 +18,13 @@ export async function assessmentFromXlsx(file: string, bytes: Uint8Array): Promi
   const info = readTemplateInfo(wb.read);
   if (!info)
     throw new DtiError('not-template', t(`${file}: không phải mẫu tự đánh giá DTI (thiếu trang _dti)`, `${file}: not a DTI self-assessment template (no _dti sheet)`));
-  const rubric = getRubric(info.meta.rubric);
+  const rubric = rubricOf(info.meta.rubric);
   return toAssessmentInput(rubric, readEntries(wb.read, info));
 }
 
 export interface TemplateRequest {
-  rubric: string;
+  /** A library rubric's id, or any validated rubric. */
+  rubric: string | Rubric;
   unit: string;
   unitName?: string;
   year?: number;
@@ -31,7 +33,7 @@ export interface TemplateRequest {
 }
 
 export async function makeTemplate(req: TemplateRequest): Promise<{ bytes: Uint8Array; report?: CarryReport; criteria: number }> {
-  const rubric = getRubric(req.rubric);
+  const rubric = typeof req.rubric === 'string' ? getRubric(req.rubric) : req.rubric;
   const unit = resolveUnit(rubric, req.unit);
   let entries: Record<string, CriterionEntry> | undefined;
   let report: CarryReport | undefined;

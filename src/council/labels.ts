@@ -1,5 +1,5 @@
 /** Words for a submission's signature status and seal, shared by the terminal and the ranking workbook. */
-import { t, type Text } from '../engine/text';
+import { t, type Text } from '../base';
 import type { SubmissionResult } from './submission';
 
 export const SIGNATURE_STATUS: Record<SubmissionResult['status'], Text> = {

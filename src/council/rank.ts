@@ -9,8 +9,8 @@
  * ranked units without a rank, with the reason.
  */
 import ExcelJS from 'exceljs';
-import { num, say, t, type Lang, type Text } from '../engine/text';
-import type { Rubric } from '../rubrics/schema';
+import { num, say, t, type Lang, type Text } from '../base';
+import type { Rubric } from '../rubrics';
 import { SEAL_MISMATCH, SEAL_STATUS, SIGNATURE_STATUS } from './labels';
 import type { SubmissionResult } from './submission';
 

@@ -3,15 +3,13 @@
  * with the engine (never trusting the numbers stored in the file), compared with those stored
  * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
  */
-import { assess, DtiError, type Assessment, type CriterionResult } from '../engine';
-import { say, t, type Lang } from '../engine/text';
-import { getRubric } from '../rubrics/catalog';
+import { assess, type Assessment, type CriterionResult } from '../engine';
+import { DtiError, say, t, type Lang } from '../base';
+import { getRubric } from '../rubrics';
 import { verifyPackage, type VerifyResult } from '../signature';
-import { META_SHEET } from '../template/build';
-import { readEntries, readTemplateInfo, toAssessmentInput } from '../template/entries';
-import { checkSeal, readSeal } from '../template/seal';
+import { checkSeal, META_SHEET, readEntries, readSeal, readTemplateInfo, toAssessmentInput } from '../template';
 import { SEAL_MISMATCH } from './labels';
-import { readParts } from '../xlsx/fast-read';
+import { readParts } from '../workbook';
 
 export interface CachedDifference {
   criterion: string;

@@ -3,12 +3,10 @@
  * and a whole assessment (`assess`, used by the CLI, templates and task pane). Pure: rubric data
  * and values in, numbers and messages out.
  */
-import { criterionMax } from '../rubrics/model';
-import type { Criterion, LevelRule, Rubric, UnitId } from '../rubrics/schema';
-import { DtiError } from './errors';
+import { type Criterion, criterionMax, type LevelRule, type Rubric, type UnitId } from '../rubrics';
+import { DtiError, fold, numText, say, t, type Lang, type Text } from '../base';
 import { checkThreshold, criterionLevel, parseMeasured, type ConditionCheck, type Measured } from './levels';
 import { roundPoints, scorePointRule, type Outcome } from './points';
-import { fold, numText, say, t, type Lang, type Text } from './text';
 import { isBlank, isNotApplicable, type RawValue } from './values';
 
 export type Status = 'ok' | 'missing' | 'invalid' | 'not-applicable';
@@ -148,7 +146,8 @@ function chosenOptions(rubric: Rubric, given?: Readonly<Record<string, string>>)
   return given ? { ...defaults, ...given } : defaults;
 }
 
-const levelName = (rubric: Rubric, n: number, lang: Lang): string =>
+/** A level's name ("Khởi động" … "Toàn diện"), "Chưa đạt mức 1" for 0. */
+export const levelName = (rubric: Rubric, n: number, lang: Lang): string =>
   n === 0 ? say(t('Chưa đạt mức 1', 'Below level 1'), lang) : say(rubric.levels?.find((l) => l.number === n)?.name ?? { vi: String(n) }, lang);
 
 // ---------------------------------------------------------------- one criterion

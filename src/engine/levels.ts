@@ -4,8 +4,8 @@
  * criterion's own level is the highest L such that it meets every level up to L, and a unit's level
  * is the lowest of its criteria's levels — the same as "every criterion meets L" for the highest L.
  */
-import type { LevelCondition, LevelRule, LevelThreshold } from '../rubrics/schema';
-import { numText, pctText, t, type Text } from './text';
+import type { LevelCondition, LevelRule, LevelThreshold } from '../rubrics';
+import { numText, pctText, t, type Text } from '../base';
 import {
   isBlank,
   parseBoolean,

@@ -2,8 +2,8 @@
  * Points rules: one evaluator per rule kind of the schema. Each returns the points earned out of
  * the criterion's max for the unit, with a bilingual explanation an officer can check by hand.
  */
-import type { PointRule, SimplePointRule } from '../rubrics/schema';
-import { numText, pctText, t, type Text } from './text';
+import type { PointRule, SimplePointRule } from '../rubrics';
+import { numText, pctText, t, type Text } from '../base';
 import {
   asRecord,
   isBlank,

@@ -3,8 +3,8 @@
  * Excel functions (positional arguments), the templates (one input cell per slot) and reading a
  * filled workbook back, so a value means the same thing wherever it was typed.
  */
-import type { Criterion, LevelRule, PointRule, Rubric } from '../rubrics/schema';
-import { t, type Text } from './text';
+import type { Criterion, LevelRule, PointRule, Rubric } from '../rubrics';
+import { DtiError, t, type Text } from '../base';
 import { isBlank, type RawValue } from './values';
 
 export type SlotKind =
@@ -93,7 +93,7 @@ function slotsOf(rule: AnyRule): Slot[] {
     case 'gated':
       return [{ key: rule.gate.id, kind: 'count', label: label(rule.gate.label, VALUE) }, ...slotsOf(rule.rule).map((s) => ({ ...s, key: `value.${s.key}` }))];
     case 'by-option':
-      throw new Error('by-option is resolved by effectiveRule');
+      throw new DtiError('internal', t('by-option is resolved by effectiveRule', 'by-option is resolved by effectiveRule'));
     case 'levels':
       switch (rule.measure) {
         case 'ratio':

@@ -3,7 +3,7 @@
  * lenient about form (Có/Không, "45%", Excel date serials, numbers typed as text) and strict
  * about meaning: a ratio above 100% or a negative count is an error, never a guess.
  */
-import { fold, t, type Text } from './text';
+import { fold, t, type Text } from '../base';
 
 export interface Ratio {
   numerator: number;

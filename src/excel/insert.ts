@@ -2,12 +2,12 @@
  * "Insert or update the template" in the open workbook: one sync to read what is there, the plan
  * (src/template/plan.ts: carry every entry over by criterion id), the writer's few syncs to write.
  */
-import type { Text } from '../engine/text';
-import type { Rubric } from '../rubrics/schema';
-import type { CarryReport } from '../template/entries';
-import { planInsert, type InsertRequest } from '../template/plan';
+import type { Text } from '../base';
+import type { Rubric } from '../rubrics';
+import { type CarryReport, type InsertRequest, planInsert } from '../template';
 import { readOpenTemplate, type ExcelReaderContext } from './open-template';
-import { writeWorkbookSpec, type ExcelWriterContext, type ProgressCallback, type WriteOptions } from './office-writer';
+import type { ExcelWriterContext } from './office-like';
+import { writeWorkbookSpec, type ProgressCallback, type WriteOptions } from './writer';
 import { checkExcelRequirements } from './requirements';
 
 export type { InsertRequest };

@@ -3,10 +3,7 @@
  * and layout) and the main sheet's used range, loaded together, then read with the same readers as
  * an .xlsx file.
  */
-import { MAIN_SHEET, META_SHEET } from '../template/build';
-import { readEntries, readTemplateInfo, type CellReader, type FilledTemplate } from '../template/entries';
-import { parseAddress } from '../template/address';
-import type { Scalar } from '../template/spec';
+import { type CellReader, type FilledTemplate, MAIN_SHEET, META_SHEET, parseAddress, readEntries, readTemplateInfo, type Scalar } from '../template';
 
 /** The part of Office.js the reader touches; `Excel.RequestContext` fits it (checked below). */
 export interface UsedRangeLike {

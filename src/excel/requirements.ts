@@ -2,7 +2,7 @@
  * Which Excel the add-in's template writer needs: ExcelApi 1.8 (Excel 2019, Microsoft 365, Excel on
  * the web). Features above 1.8 (page layout, ExcelApi 1.9) are used only when present.
  */
-import type { Text } from '../engine/text';
+import type { Text } from '../base';
 
 export const REQUIRED_EXCEL_API = '1.8';
 

@@ -4,6 +4,7 @@
  * CustomFunctions.associate calls. No scoring here: each function forwards to ./core.
  * Kept free of React and Fluent UI so this bundle stays small and registers before the pane.
  */
+import { isLookupError } from '../base';
 import * as core from './core';
 
 /* global CustomFunctions */
@@ -20,7 +21,7 @@ function excel<T>(compute: () => T): T {
     return compute();
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).slice(0, 255);
-    const code = e instanceof core.FunctionError && e.kind === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    const code = isLookupError(e) ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     throw new CustomFunctions.Error(code, message);
   }
 }

@@ -4,6 +4,7 @@
  * costs ~0.13 ms a call whatever the size, and leaves the thread idle while a pool thread works).
  * Results are identical by definition; without a host the defaults run anywhere (task pane, tests).
  */
+import { DtiError, t } from '../base';
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 export type SignatureScheme =
@@ -24,9 +25,15 @@ export interface HostPrimitives {
 }
 
 /** Thrown when the runtime lacks WebCrypto: a problem of the environment, not of the file. */
-export class MissingWebCryptoError extends Error {
+export class MissingWebCryptoError extends DtiError {
   constructor() {
-    super('WebCrypto (globalThis.crypto.subtle) không có trong môi trường này; cần Node ≥ 19 hoặc trình duyệt hiện đại (HTTPS)');
+    super(
+      'missing-webcrypto',
+      t(
+        'WebCrypto (globalThis.crypto.subtle) không có trong môi trường này; cần Node ≥ 19 hoặc trình duyệt hiện đại (HTTPS)',
+        'WebCrypto (globalThis.crypto.subtle) is missing here; Node ≥ 19 or a modern browser (HTTPS) is needed',
+      ),
+    );
     this.name = 'MissingWebCryptoError';
   }
 }

@@ -1,6 +1,5 @@
 /** The rubric library: every decision in `sources.ts`, validated once on first use. */
-import { DtiError } from '../engine/errors';
-import { t } from '../engine/text';
+import { DtiError, t } from '../base';
 import type { Rubric } from './schema';
 import { SOURCES } from './sources';
 import { parseRubric } from './validate';

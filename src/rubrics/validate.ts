@@ -1,6 +1,5 @@
 /** Validates rubric data with the zod schema (CLI, tests, and the add-in build at bundle time). */
-import { DtiError } from '../engine/errors';
-import { t } from '../engine/text';
+import { DtiError, t } from '../base';
 import { RubricSchema, type Rubric } from './schema';
 
 /** Validates one rubric's data; the error lists every schema problem with its path. */

@@ -2,6 +2,9 @@
  * Byte helpers over plain Uint8Array. The verifier must run in a browser (the task pane) as well as
  * in Node, so nothing here touches Buffer or Node modules.
  */
+import { DtiError, t } from '../base';
+
+const invalidBase64 = () => new DtiError('invalid-data', t('base64 không hợp lệ (invalid base64)', 'invalid base64'));
 
 const encoder = new TextEncoder();
 
@@ -49,10 +52,10 @@ export function fromBase64(text: string): Uint8Array {
     const value = c < 128 ? B64_INDEX[c] : -1;
     if (value < 0) {
       if (c === EQUALS && padding < 2) padding++;
-      else if (!/\s/.test(text[i])) throw new Error('base64 không hợp lệ (invalid base64)');
+      else if (!/\s/.test(text[i])) throw invalidBase64();
       continue;
     }
-    if (padding) throw new Error('base64 không hợp lệ (invalid base64)');
+    if (padding) throw invalidBase64();
     chars++;
     acc = ((acc << 6) | value) & 0xffffff;
     bits += 6;
@@ -61,7 +64,7 @@ export function fromBase64(text: string): Uint8Array {
       out[at++] = (acc >> bits) & 0xff;
     }
   }
-  if ((chars + padding) % 4 === 1) throw new Error('base64 không hợp lệ (invalid base64)');
+  if ((chars + padding) % 4 === 1) throw invalidBase64();
   return out.subarray(0, at);
 }
 

@@ -6,8 +6,7 @@
  *  - a whole document (a package part after the RelationshipTransform, or a part with a c14n transform).
  * Written from the two W3C recommendations; DTD-related rules do not apply because DTDs are refused.
  */
-import { NS, ELEMENT_NODE, TEXT_NODE, CDATA_SECTION_NODE, COMMENT_NODE, PROCESSING_INSTRUCTION_NODE } from './xml';
-import type { XmlDocument, XmlElement, XmlNode } from './xml';
+import { CDATA_SECTION_NODE, COMMENT_NODE, ELEMENT_NODE, NS, PROCESSING_INSTRUCTION_NODE, TEXT_NODE, type XmlDocument, type XmlElement, type XmlNode } from './xml';
 
 export interface C14nMethod {
   exclusive: boolean;

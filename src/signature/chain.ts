@@ -5,11 +5,9 @@
  * is checked with WebCrypto and every certificate must be valid at the signing time.
  */
 import { bytesEqual, pemOrDer } from './bytes';
-import { schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
-import type { SignatureScheme } from './crypto';
-import { BoundedMemo, byteString } from './memo';
-import { parseCertificate } from './x509';
-import type { Certificate } from './x509';
+import { schemeFromAlgorithm, schemeName, type SignatureScheme, verifySignature } from './crypto';
+import { BoundedMemo, byteString } from '../platform';
+import { type Certificate, parseCertificate } from './x509';
 
 export interface TrustResult {
   trusted: boolean;

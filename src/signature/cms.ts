@@ -4,16 +4,13 @@
  * signed attributes, the messageDigest attribute must equal the hash of those bytes and the
  * signature covers the DER SET of the attributes; without them it covers the bytes directly.
  */
-import { expect, isContext, isUniversal, parseDer, readOid, readTime, readUnsigned, TAG } from './asn1';
-import type { Der } from './asn1';
+import { type Der, expect, invalidData, isContext, isUniversal, parseDer, readOid, readTime, readUnsigned, TAG } from './asn1';
 import { bytesEqual, pemOrDer } from './bytes';
 import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
-import { digest, HASH_OIDS, schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
-import type { HashName } from './crypto';
+import { digest, HASH_OIDS, type HashName, schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
 import { malformed, MalformedPackageError } from './errors';
 import type { SignatureReport } from './types';
-import { parseCertificate, readAlgorithmIdentifier } from './x509';
-import type { Certificate } from './x509';
+import { type Certificate, parseCertificate, readAlgorithmIdentifier } from './x509';
 
 const OID = {
   signedData: '1.2.840.113549.1.7.2',
@@ -49,7 +46,7 @@ function readSignedData(p7s: Uint8Array): SignedData {
   try {
     const der = pemOrDer(p7s, 'CMS|PKCS7|PKCS #7 SIGNED DATA')[0];
     const [typeNode, wrapped] = expect(parseDer(der), TAG.SEQUENCE, 'ContentInfo').children;
-    if (readOid(typeNode) !== OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
+    if (readOid(typeNode) !== OID.signedData || !isContext(wrapped, 0)) throw invalidData('không phải SignedData (not SignedData)', 'not SignedData');
     const fields = expect(wrapped.children[0], TAG.SEQUENCE, 'SignedData').children;
     const [eContentType, eContent] = expect(fields[2], TAG.SEQUENCE, 'EncapsulatedContentInfo').children;
     const certs = fields.find((n) => isContext(n, 0));

@@ -2,14 +2,13 @@
  * Signature and digest checks through WebCrypto (globalThis.crypto.subtle), available in browsers
  * and in Node ≥ 19, so the same code verifies in the task pane and in the CLI.
  */
-import { expect, isContext, isUniversal, parseDer, readOid, readUnsigned, TAG } from './asn1';
-import { hostPrimitives, subtle, type HashName, type SignatureScheme } from '../platform/host';
+import { expect, invalidData, isContext, isUniversal, parseDer, readOid, readUnsigned, TAG } from './asn1';
+import { BoundedMemo, byteString, type HashName, hostPrimitives, type SignatureScheme, subtle } from '../platform';
 import { toArrayBuffer } from './bytes';
-import { BoundedMemo, byteString } from './memo';
 import type { AlgorithmIdentifier, KeyAlgorithm } from './x509';
 
-export type { HashName, SignatureScheme } from '../platform/host';
-export { digest, MissingWebCryptoError } from '../platform/host';
+export type { HashName, SignatureScheme } from '../platform';
+export { digest, MissingWebCryptoError } from '../platform';
 
 export const HASH_OIDS: Record<string, HashName> = {
   '1.3.14.3.2.26': 'SHA-1',
@@ -116,9 +115,9 @@ function ecdsaDerToRaw(der: Uint8Array, curve: keyof typeof CURVE_BYTES): Uint8A
   const size = CURVE_BYTES[curve];
   const out = new Uint8Array(size * 2);
   seq.children.slice(0, 2).forEach((n, i) => {
-    if (!isUniversal(n, TAG.INTEGER)) throw new Error('ECDSA-Sig-Value sai');
+    if (!isUniversal(n, TAG.INTEGER)) throw invalidData('ECDSA-Sig-Value sai', 'malformed ECDSA-Sig-Value');
     const v = readUnsigned(n);
-    if (v.length > size) throw new Error('ECDSA-Sig-Value quá dài');
+    if (v.length > size) throw invalidData('ECDSA-Sig-Value quá dài', 'ECDSA-Sig-Value too long');
     out.set(v, i * size + size - v.length);
   });
   return out;

@@ -2,9 +2,10 @@
  * A structural problem that makes the package unusable as a whole (status `malformed`). Thrown by
  * the zip and XML readers and caught once, in verifyPackage, so each check can stay a plain function.
  */
-export class MalformedPackageError extends Error {
+import { DtiError, t } from '../base';
+export class MalformedPackageError extends DtiError {
   constructor(readonly reason: string) {
-    super(reason);
+    super('malformed-package', t(reason, reason));
     this.name = 'MalformedPackageError';
   }
 }
@@ -14,9 +15,9 @@ export const malformed = (reason: string): never => {
 };
 
 /** A problem that makes one signature invalid (a failed or impossible check), reported with its reason. */
-export class SignatureProblem extends Error {
+export class SignatureProblem extends DtiError {
   constructor(readonly reason: string) {
-    super(reason);
+    super('signature-problem', t(reason, reason));
     this.name = 'SignatureProblem';
   }
 }

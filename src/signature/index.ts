@@ -8,4 +8,4 @@ export { relationshipTransform, readSelection, RELATIONSHIP_TRANSFORM } from './
 export type { RelationshipSelection } from './relationship-transform';
 export { canonicalizeDocument, canonicalizeElement, C14N_METHODS } from './c14n';
 export { readZip, DEFAULT_LIMITS } from './zip';
-export { useHost, type HostPrimitives } from '../platform/host';
+export { useHost, type HostPrimitives } from '../platform';

@@ -7,11 +7,9 @@ import { DIGEST_METHODS } from './algorithms';
 import { bytesEqual, fromBase64 } from './bytes';
 import { digest } from './crypto';
 import { SignatureProblem } from './errors';
-import { contentTypeOf, findPart, partNameToZipName } from './opc';
-import type { OpcPackage } from './opc';
+import { contentTypeOf, findPart, type OpcPackage, partNameToZipName } from './opc';
 import { applyTransforms } from './transforms';
-import { childrenNamed, firstChildNamed, NS, textOf } from './xml';
-import type { XmlElement } from './xml';
+import { childrenNamed, firstChildNamed, NS, textOf, type XmlElement } from './xml';
 
 export interface ManifestResult {
   /** Parts whose reference verified. */

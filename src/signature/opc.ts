@@ -5,8 +5,7 @@
  */
 import { decodeXmlText } from './bytes';
 import { malformed } from './errors';
-import { parseFlatXml } from './flat-xml';
-import type { FlatElement } from './flat-xml';
+import { type FlatElement, parseFlatXml } from './flat-xml';
 import { childElements, decodeXmlPart, hasDtd, isNamed, NS, parseXmlText } from './xml';
 
 export const REL_TYPES = {

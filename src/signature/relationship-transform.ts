@@ -15,8 +15,7 @@
  */
 import { compareCodePoints, escapeAttr } from './c14n';
 import type { FlatDocument } from './flat-xml';
-import { childElements, isNamed, NS, parseXmlText } from './xml';
-import type { XmlDocument, XmlElement } from './xml';
+import { childElements, isNamed, NS, parseXmlText, type XmlDocument, type XmlElement } from './xml';
 
 export const RELATIONSHIP_TRANSFORM = 'http://schemas.openxmlformats.org/package/2006/RelationshipTransform';
 

@@ -5,14 +5,12 @@
  * Anything else is refused by name rather than skipped, since skipping a transform changes what was signed.
  */
 import { EXC_C14N_NS } from './algorithms';
-import { C14N_METHODS, canonicalizeDocument, canonicalizeElement } from './c14n';
-import type { C14nMethod } from './c14n';
+import { C14N_METHODS, type C14nMethod, canonicalizeDocument, canonicalizeElement } from './c14n';
 import { utf8 } from './bytes';
 import { invalid, MalformedPackageError, SignatureProblem } from './errors';
 import { parseFlatXml } from './flat-xml';
 import { canonicalRelationships, flatRelationshipsOf, readSelection, RELATIONSHIP_TRANSFORM, relationshipsOf } from './relationship-transform';
-import { decodeXmlPart, firstChildNamed, parseXmlBytes } from './xml';
-import type { XmlDocument, XmlElement } from './xml';
+import { decodeXmlPart, firstChildNamed, parseXmlBytes, type XmlDocument, type XmlElement } from './xml';
 
 export type ReferenceData =
   | { kind: 'element'; el: XmlElement }

@@ -8,11 +8,9 @@ import { readTrustAnchors } from './chain';
 import { verifyDetachedCms } from './cms';
 import { MissingWebCryptoError } from './crypto';
 import { MalformedPackageError } from './errors';
-import { checkXmlPartsHaveNoDtd, CONTENT_TYPES_PART, findSignatureParts, openPackage } from './opc';
-import type { OpcPackage, SignatureParts } from './opc';
+import { checkXmlPartsHaveNoDtd, CONTENT_TYPES_PART, findSignatureParts, type OpcPackage, openPackage, type SignatureParts } from './opc';
 import type { SignatureReport, SignatureStatus, VerifyOptions, VerifyResult } from './types';
-import { verifyXmlSignature } from './xmldsig';
-import type { XmlSignatureCheck } from './xmldsig';
+import { verifyXmlSignature, type XmlSignatureCheck } from './xmldsig';
 import { DEFAULT_LIMITS, readZip } from './zip';
 
 export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): Promise<VerifyResult> {

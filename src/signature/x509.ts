@@ -3,9 +3,8 @@
  * DER (for chain matching) and as text (for people), validity, the public key as SPKI (for
  * WebCrypto import), and the CA / key-usage extensions.
  */
-import { expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
-import type { Der } from './asn1';
-import { BoundedMemo, byteString } from './memo';
+import { type Der, expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
+import { BoundedMemo, byteString } from '../platform';
 
 export interface NameAttribute {
   oid: string;

@@ -8,10 +8,8 @@ import { DIGEST_METHODS } from './algorithms';
 import { isContext, isUniversal, parseDer, readUnsigned, TAG } from './asn1';
 import { bytesEqual, fromBase64 } from './bytes';
 import { digest } from './crypto';
-import { ATTRIBUTE_NAMES } from './x509';
-import type { Certificate, NameAttribute } from './x509';
-import { childElements, firstChildNamed, isXadesNamespace, NS, textOf } from './xml';
-import type { XmlElement } from './xml';
+import { ATTRIBUTE_NAMES, type Certificate, type NameAttribute } from './x509';
+import { childElements, firstChildNamed, isXadesNamespace, NS, textOf, type XmlElement } from './xml';
 
 const xadesChild = (el: XmlElement | null, local: string): XmlElement | null =>
   el ? (childElements(el).find((c) => c.localName === local && isXadesNamespace(c.namespaceURI)) ?? null) : null;

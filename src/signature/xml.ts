@@ -9,8 +9,7 @@
  * firstChild/nextSibling, names and namespaces, attributes.item(i), getAttribute, textContent),
  * so code written against the DOM reads them unchanged.
  */
-import { SaxesParser } from 'saxes';
-import type { SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { decodeXmlText } from './bytes';
 import { malformed } from './errors';
 

@@ -12,20 +12,16 @@
 import { REFERENCE_TYPES, SIGNATURE_METHODS } from './algorithms';
 import { bytesEqual, fromBase64, utf8 } from './bytes';
 import { canonicalizeElement } from './c14n';
-import { digest, schemeName, verifySignature } from './crypto';
-import type { SignatureScheme } from './crypto';
+import { digest, schemeName, type SignatureScheme, verifySignature } from './crypto';
 import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
 import { SignatureProblem } from './errors';
-import { digestMethodOf, digestValueOf, verifyManifest } from './manifest';
-import type { ManifestResult } from './manifest';
+import { digestMethodOf, digestValueOf, type ManifestResult, verifyManifest } from './manifest';
 import type { OpcPackage } from './opc';
 import { applyTransforms, c14nMethodOf } from './transforms';
 import type { SignatureReport } from './types';
 import { checkCertificateBinding, isoTime, signingTimeOf } from './xades';
-import { parseCertificate } from './x509';
-import type { Certificate } from './x509';
-import { attr, childrenNamed, descendants, ELEMENT_NODE, firstChildNamed, isNamed, isXadesNamespace, NS, parseXmlBytes, textOf } from './xml';
-import type { XmlElement, XmlNode } from './xml';
+import { type Certificate, parseCertificate } from './x509';
+import { attr, childrenNamed, descendants, ELEMENT_NODE, firstChildNamed, isNamed, isXadesNamespace, NS, parseXmlBytes, textOf, type XmlElement, type XmlNode } from './xml';
 
 export interface XmlSignatureCheck {
   report: SignatureReport;

@@ -4,9 +4,8 @@
  * so a hostile file cannot exhaust memory or smuggle a second reading of a part.
  */
 import { Inflate } from 'fflate';
-import { hostPrimitives } from '../platform/host';
+import { byteString, hostPrimitives } from '../platform';
 import { malformed } from './errors';
-import { byteString } from './memo';
 
 export interface ZipLimits {
   maxEntries: number;

@@ -3,12 +3,21 @@
  * diễn") use it. It applies template specs the way the Office.js writer does, as far as the pane
  * can see: cell values (formulas show their computed results), locked/unlocked, the seal.
  */
-import type { Rubric } from '../rubrics/schema';
-import { MAIN_SHEET, META_SHEET } from '../template/build';
-import { readEntries, readTemplateInfo, type FilledTemplate } from '../template/entries';
-import { planInsert, type InsertRequest } from '../template/plan';
-import { SEAL_ROWS, type Seal } from '../template/seal';
-import type { Scalar, WorkbookSpec } from '../template/spec';
+import { DtiError, t } from '../base';
+import type { Rubric } from '../rubrics';
+import {
+  cellsOf,
+  parseAddress,
+  planInsert,
+  readEntries,
+  readTemplateInfo,
+  sealWrite,
+  type FilledTemplate,
+  type InsertRequest,
+  type Scalar,
+  type Seal,
+  type WorkbookSpec,
+} from '../template';
 import type { InsertOutcome, WorkbookPort } from './port';
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -18,7 +27,6 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly names = new Map<string, string>();
   spec: WorkbookSpec | undefined;
   selected: { sheet: string; address: string } | undefined;
-  sealed = false;
   private listeners = new Set<() => void>();
 
   get(sheet: string, address: string): Scalar {
@@ -27,7 +35,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** What the officer types; refused in locked cells as Excel refuses it in a protected sheet. */
   set(sheet: string, address: string, value: Scalar): void {
-    if (!this.unlocked.get(sheet)?.has(address)) throw new Error(`Ô ${address} bị khóa`);
+    if (!this.unlocked.get(sheet)?.has(address)) throw new DtiError('cell-locked', t(`Ô ${address} bị khóa`, `Cell ${address} is locked`));
     this.sheets.get(sheet)!.set(address, value === '' ? null : value);
     for (const l of this.listeners) l();
   }
@@ -55,7 +63,6 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private apply(spec: WorkbookSpec): void {
     this.spec = spec;
-    this.sealed = false;
     for (const sheet of spec.sheets) {
       const cells = new Map<string, Scalar>();
       const unlocked = new Set<string>();
@@ -81,20 +88,20 @@ export class MemoryWorkbook implements WorkbookPort {
     return () => this.listeners.delete(handler);
   }
 
+  /** The same writes the Office.js port makes (`sealWrite`): the seal's rows, the defined name, the inputs locked. */
   async seal(seal: Seal): Promise<void> {
-    const meta = this.sheets.get(META_SHEET);
-    if (!meta) throw new Error('Chưa có mẫu');
-    for (const [key, row] of Object.entries(SEAL_ROWS)) {
-      meta.set(`A${row}`, `seal.${key}`);
-      meta.set(`B${row}`, (seal as unknown as Record<string, Scalar>)[key] ?? null);
-    }
-    this.names.set('DTI_SEAL', `'${META_SHEET}'!$B$${SEAL_ROWS.digest}`);
-    this.unlocked.set(MAIN_SHEET, new Set()); // every input locked
-    this.sealed = true;
+    const filled = await this.readTemplate();
+    if (!filled) throw new DtiError('no-template', t('Sổ làm việc chưa có mẫu biểu', 'The workbook has no template'));
+    const write = sealWrite(seal, filled.info.layout);
+    const meta = this.sheets.get(write.sheet)!;
+    const top = parseAddress(write.range.split(':')[0]).row + 1;
+    write.rows.forEach(([key, value], i) => {
+      meta.set(`A${top + i}`, key);
+      meta.set(`B${top + i}`, value);
+    });
+    this.names.set(write.name.name, write.name.refersTo.replace(/^=/, ''));
+    const unlocked = this.unlocked.get(write.lock.sheet);
+    for (const range of write.lock.ranges) for (const address of cellsOf(range)) unlocked?.delete(address);
     for (const l of this.listeners) l();
-  }
-
-  async isSealed(): Promise<boolean> {
-    return this.sealed;
   }
 }

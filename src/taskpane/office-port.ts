@@ -1,14 +1,11 @@
 /**
- * The port over Office.js, for the pane running inside Excel. Each call is one `Excel.run` with a
- * fixed, small number of syncs.
+ * The port over Office.js, for the pane running inside Excel: each call one `Excel.run` over the
+ * tested Office.js code in src/excel (a fixed, small number of syncs each).
  */
-import { insertTemplate } from '../excel/insert';
-import { readOpenTemplate } from '../excel/open-template';
-import type { Rubric } from '../rubrics/schema';
-import { MAIN_SHEET, META_SHEET } from '../template/build';
-import type { FilledTemplate } from '../template/entries';
-import type { InsertRequest } from '../template/plan';
-import { SEAL_ROWS, type Seal } from '../template/seal';
+import { DtiError, t } from '../base';
+import { insertTemplate, readOpenTemplate, selectCell, writeSeal } from '../excel';
+import type { Rubric } from '../rubrics';
+import { MAIN_SHEET, sealWrite, type FilledTemplate, type InsertRequest, type Seal } from '../template';
 import type { InsertOutcome, WorkbookPort } from './port';
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -26,12 +23,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   selectCell(sheet: string, address: string): Promise<void> {
-    return Excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address).select();
-      await context.sync();
-    });
+    return Excel.run((context) => selectCell(context, sheet, address));
   }
 
   async onChange(handler: () => void): Promise<() => void> {
@@ -52,40 +44,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async seal(seal: Seal): Promise<void> {
     const filled = await this.readTemplate();
-    if (!filled) throw new Error('Chưa có mẫu');
-    const { layout } = filled.info;
-    await Excel.run(async (context) => {
-      const names = context.workbook.names;
-      names.load('items/name');
-      await context.sync();
-      const meta = context.workbook.worksheets.getItem(META_SHEET);
-      meta.protection.unprotect();
-      const rows = Object.entries(SEAL_ROWS).sort((a, b) => a[1] - b[1]);
-      const first = rows[0][1];
-      meta.getRange(`A${first}:B${rows[rows.length - 1][1]}`).values = rows.map(([key]) => [`seal.${key}`, String((seal as unknown as Record<string, unknown>)[key] ?? '')]);
-      meta.protection.protect();
-      names.items.find((n) => n.name === 'DTI_SEAL')?.delete();
-      names.add('DTI_SEAL', `='${META_SHEET}'!$B$${SEAL_ROWS.digest}`);
-      // Lock every input: after sealing, any edit would change what was sealed and signed.
-      const main = context.workbook.worksheets.getItem(MAIN_SHEET);
-      main.protection.unprotect();
-      main.getRange(`${layout.slotColumns[0]}${layout.firstRow}:${layout.note}${layout.lastRow}`).format.protection.locked = true;
-      main.getRange('B6:B7').format.protection.locked = true;
-      main.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-      await context.sync();
-    });
-  }
-
-  isSealed(): Promise<boolean> {
-    return Excel.run(async (context) => {
-      const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
-      meta.load('isNullObject');
-      await context.sync();
-      if (meta.isNullObject) return false;
-      const cell = meta.getRange(`B${SEAL_ROWS.algorithm}`);
-      cell.load('values');
-      await context.sync();
-      return cell.values[0][0] === 'SHA-256';
-    });
+    if (!filled) throw new DtiError('no-template', t('Sổ làm việc chưa có mẫu biểu', 'The workbook has no template'));
+    await Excel.run((context) => writeSeal(context, sealWrite(seal, filled.info.layout)));
   }
 }

@@ -1,11 +1,9 @@
 /** The pane's view of the workbook: the filled template, re-read (debounced) whenever it changes. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { assess, type Assessment } from '../engine';
-import type { Lang } from '../engine/text';
-import { getRubric } from '../rubrics/catalog';
-import type { Rubric } from '../rubrics/schema';
-import { checkTemplate, type EntryProblem } from '../template/check';
-import { toAssessmentInput, type FilledTemplate } from '../template/entries';
+import type { Lang } from '../base';
+import { getRubric, type Rubric } from '../rubrics';
+import { checkTemplate, type EntryProblem, type FilledTemplate, toAssessmentInput } from '../template';
 import type { WorkbookPort } from './port';
 
 export interface WorkbookView {
@@ -19,11 +17,7 @@ export interface WorkbookView {
 
 export function useWorkbook(port: WorkbookPort, lang: Lang, debounceMs = 300): WorkbookView {
   const [filled, setFilled] = useState<FilledTemplate | undefined>();
-  const [sealed, setSealed] = useState(false);
-  const refresh = useCallback(async () => {
-    setFilled(await port.readTemplate());
-    setSealed(await port.isSealed());
-  }, [port]);
+  const refresh = useCallback(async () => setFilled(await port.readTemplate()), [port]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,5 +40,5 @@ export function useWorkbook(port: WorkbookPort, lang: Lang, debounceMs = 300): W
   const rubric = useMemo(() => (filled ? getRubric(filled.info.meta.rubric) : undefined), [filled]);
   const assessment = useMemo(() => (rubric && filled ? assess(rubric, toAssessmentInput(rubric, filled), lang) : undefined), [rubric, filled, lang]);
   const problems = useMemo(() => (rubric && filled ? checkTemplate(rubric, filled) : []), [rubric, filled]);
-  return { filled, rubric, assessment, problems, sealed, refresh };
+  return { filled, rubric, assessment, problems, sealed: filled?.seal !== undefined, refresh };
 }

@@ -1,4 +1,5 @@
 /** A1-style addresses: column letters and indexes, and the cells of a range. */
+import { DtiError, t } from '../base';
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(index: number): string {
@@ -10,7 +11,7 @@ export function columnLetter(index: number): string {
 /** "$F$12" or "F12" → 0-based column and row. */
 export function parseAddress(address: string): { col: number; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not an A1 address: ${address}`);
+  if (!m) throw new DtiError('invalid-address', t(`"${address}" không phải địa chỉ ô`, `"${address}" is not a cell address`));
   return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) - 1 };
 }
 

@@ -4,11 +4,11 @@
  * where it asks for one ("file điện tử có ký số"), and the completion deadline. Pure: it reads a
  * filled template and says what is wrong and in which cell; it changes nothing.
  */
-import { assess, criteriaFor, resolveUnit } from '../engine';
-import { t, type Text } from '../engine/text';
-import { isBlank, parseBoolean, parseDate } from '../engine/values';
-import type { Rubric } from '../rubrics/schema';
+import { assess, criteriaFor, isBlank, parseBoolean, parseDate, resolveUnit } from '../engine';
+import { t, type Text } from '../base';
+import type { Rubric } from '../rubrics';
 import { toAssessmentInput, type FilledTemplate } from './entries';
+import { headerCells } from './layout';
 
 export interface EntryProblem {
   criterion?: string;
@@ -26,8 +26,9 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
   const problems: EntryProblem[] = [];
   const at = (id: string, col: string) => ({ sheet, address: `${col}${layout.rows[id]}` });
 
-  if (!filled.unitName) problems.push({ severity: 'warning', message: t('Chưa nhập tên đơn vị', 'The unit name is not entered'), cell: { sheet, address: 'B6' } });
-  if (!filled.year) problems.push({ severity: 'error', message: t('Chưa nhập năm đánh giá', 'The assessment year is not entered'), cell: { sheet, address: 'B7' } });
+  const header = headerCells(layout);
+  if (!filled.unitName) problems.push({ severity: 'warning', message: t('Chưa nhập tên đơn vị', 'The unit name is not entered'), cell: { sheet, address: header.unitName } });
+  if (!filled.year) problems.push({ severity: 'error', message: t('Chưa nhập năm đánh giá', 'The assessment year is not entered'), cell: { sheet, address: header.year } });
 
   const input = toAssessmentInput(rubric, filled);
   const en = assess(rubric, input, 'en');

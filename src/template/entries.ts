@@ -4,14 +4,12 @@
  * then each criterion's entries, found by criterion id. Also carrying entries into a new template
  * (re-insertion, or a newer rubric version) without losing anything, and saying what could not move.
  */
-import { criteriaFor, DtiError, findCriterion, resolveUnit, type AssessmentInput } from '../engine';
-import { inputSlots, valueFromSlots } from '../engine/slots';
-import { t } from '../engine/text';
-import { isBlank } from '../engine/values';
-import type { Rubric } from '../rubrics/schema';
-import type { CriterionEntry } from './build';
-import { META_SHEET } from './build';
-import type { Scalar, TemplateLayout, TemplateMeta } from './spec';
+import { type AssessmentInput, criteriaFor, findCriterion, inputSlots, isBlank, resolveUnit, valueFromSlots } from '../engine';
+import { DtiError, t } from '../base';
+import type { Rubric } from '../rubrics';
+import { headerCells, META_SHEET, type CriterionEntry, type TemplateLayout, type TemplateMeta } from './layout';
+import { readSeal, type Seal } from './seal';
+import type { Scalar } from './spec';
 
 /** Reads one cell of a sheet: a plain value (dates as ISO strings), or null when empty. */
 export type CellReader = (sheet: string, address: string) => Scalar;
@@ -40,6 +38,8 @@ export interface FilledTemplate {
   entries: Record<string, CriterionEntry>;
   /** Ids found in the sheet that the layout did not place where it said (rows moved). */
   moved: string[];
+  /** The seal the Submit step wrote, if the template is sealed. */
+  seal?: Seal;
 }
 
 /**
@@ -74,13 +74,16 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
       note: cell(layout.note),
     };
   }
-  const yearCell = read(sheet, 'B7');
+  const header = headerCells(layout);
+  const yearCell = read(sheet, header.year);
+  const seal = readSeal(read);
   return {
     info,
-    unitName: String(read(sheet, 'B6') ?? '').trim(),
+    unitName: String(read(sheet, header.unitName) ?? '').trim(),
     year: typeof yearCell === 'number' ? yearCell : Number(yearCell) || undefined,
     entries,
     moved,
+    ...(seal ? { seal } : {}),
   };
 }
 

@@ -4,8 +4,8 @@
  * when the workbook holds another rubric's template. Office.js and the demo workbook both use it.
  */
 import { resolveUnit } from '../engine';
-import { t, type Text } from '../engine/text';
-import type { Rubric } from '../rubrics/schema';
+import { t, type Text } from '../base';
+import type { Rubric } from '../rubrics';
 import { buildTemplate } from './build';
 import { carryEntries, type CarryReport, type FilledTemplate } from './entries';
 import type { WorkbookSpec } from './spec';

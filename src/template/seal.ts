@@ -4,9 +4,10 @@
  * rubric id and version, the unit and the time. The council recomputes it from the file's inputs.
  * WebCrypto's SHA-256 (the host's in the CLI's workers), so the same code runs in the task pane and the CLI.
  */
-import { isBlank, parseDate } from '../engine/values';
-import { digest as sha } from '../platform/host';
-import type { FilledTemplate } from './entries';
+import { isBlank, parseDate } from '../engine';
+import { digest as sha } from '../platform';
+import type { CellReader, FilledTemplate } from './entries';
+import { headerCells, META_SHEET, quoteSheet, type TemplateLayout } from './layout';
 import type { Scalar } from './spec';
 
 export interface Seal {
@@ -68,8 +69,39 @@ export async function computeSeal(filled: FilledTemplate, sealedAt: string): Pro
   return { algorithm: 'SHA-256', digest, rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, sealedAt };
 }
 
+/** The defined name that points at the seal's digest. */
+export const SEAL_NAME = 'DTI_SEAL';
+
+/**
+ * Everything sealing writes into a workbook, whoever writes it (Office.js, the in-memory workbook):
+ * the seal's rows in the very hidden sheet (key in column A, value in B), the defined name, and
+ * the ranges to lock — every input, so any edit after sealing would have to unprotect the sheet.
+ */
+export interface SealWrite {
+  sheet: string;
+  /** The rows' range, e.g. "A7:B14", and its values, row by row. */
+  range: string;
+  rows: [key: string, value: Scalar][];
+  name: { name: string; refersTo: string };
+  lock: { sheet: string; ranges: string[] };
+}
+
+export function sealWrite(seal: Seal, layout: TemplateLayout): SealWrite {
+  const ordered = (Object.entries(SEAL_ROWS) as [keyof Seal, number][]).sort((a, b) => a[1] - b[1]);
+  const first = ordered[0][1];
+  const last = ordered[ordered.length - 1][1];
+  const header = headerCells(layout);
+  return {
+    sheet: META_SHEET,
+    range: `A${first}:B${last}`,
+    rows: ordered.map(([key]) => [`seal.${key}`, seal[key]]),
+    name: { name: SEAL_NAME, refersTo: `=${quoteSheet(META_SHEET)}!$B$${SEAL_ROWS.digest}` },
+    lock: { sheet: layout.sheet, ranges: [`${layout.slotColumns[0]}${layout.firstRow}:${layout.note}${layout.lastRow}`, header.unitName, header.year] },
+  };
+}
+
 /** The seal written in a workbook, if any (read with any cell reader). */
-export function readSeal(read: (sheet: string, address: string) => Scalar, metaSheet: string): Seal | undefined {
+export function readSeal(read: CellReader, metaSheet: string = META_SHEET): Seal | undefined {
   const get = (row: number) => read(metaSheet, `B${row}`);
   if (get(SEAL_ROWS.algorithm) !== 'SHA-256' || !get(SEAL_ROWS.digest)) return undefined;
   const year = get(SEAL_ROWS.year);

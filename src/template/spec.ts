@@ -5,6 +5,7 @@
  * Addresses are A1 style without sheet names inside a sheet; formulas are written in the typed form
  * (`=CDS.DTI_SCORE(...)`) and file writers translate the add-in's functions to the saved form.
  */
+import type { TemplateLayout, TemplateMeta } from './layout';
 
 export type Scalar = string | number | boolean | null;
 
@@ -112,36 +113,6 @@ export interface DefinedNameSpec {
   name: string;
   /** A reference with the sheet name, e.g. `'Tự đánh giá'!$C$3`. */
   refersTo: string;
-}
-
-/** What identifies a template; stored in cells, defined names and the very hidden sheet. */
-export interface TemplateMeta {
-  rubric: string;
-  version: string;
-  unit: string;
-  unitName: string;
-  year: number;
-  templateVersion: number;
-}
-
-/** Where a template keeps each criterion's entries, for reading back and carrying data over. */
-export interface TemplateLayout {
-  sheet: string;
-  /** Column of criterion ids; first and last rows of the criteria table. */
-  idColumn: string;
-  firstRow: number;
-  lastRow: number;
-  /** Input slot columns, left to right. */
-  slotColumns: string[];
-  evidence: { number: string; date: string; link: string; signed: string };
-  note: string;
-  score: string;
-  max: string;
-  check: string;
-  /** Rows of each criterion id. */
-  rows: Record<string, number>;
-  /** The kind of each input slot per criterion, to tell whether entries still fit a newer rubric. */
-  inputs: Record<string, string[]>;
 }
 
 export interface WorkbookSpec {

@@ -4,8 +4,8 @@
  * ranges on its sheet and carries cached values, so it renders before any recalculation.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseAddress } from '../template/address';
-import type { ChartSpec, Scalar, SheetSpec, WorkbookSpec } from '../template/spec';
+import { type ChartSpec, parseAddress, type Scalar, type SheetSpec, type WorkbookSpec } from '../template';
+import { DtiError, t } from '../base';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
@@ -87,7 +87,7 @@ export function addCharts(bytes: Uint8Array, spec: WorkbookSpec): Uint8Array {
   let chartNo = 0;
   withCharts.forEach((sheet, d) => {
     const part = parts.get(sheet.name);
-    if (!part) throw new Error(`sheet part for ${sheet.name} not found`);
+    if (!part) throw new DtiError('internal', t(`Không thấy phần trang tính của ${sheet.name}`, `sheet part for ${sheet.name} not found`));
     const drawing = `xl/drawings/drawing${d + 1}.xml`;
     const anchors: string[] = [];
     const drawingRels: string[] = [];

@@ -4,19 +4,9 @@
  * and false).
  */
 import ExcelJS from 'exceljs';
-import type { CellReader } from '../template/entries';
-import type { Scalar } from '../template/spec';
+import type { Scalar } from '../template';
+import type { LoadedWorkbook } from '../workbook';
 
-export interface LoadedWorkbook {
-  read: CellReader;
-  /** The formula of a cell (without "="), if it has one. */
-  formula: (sheet: string, address: string) => string | undefined;
-  /** Whether a cell holds a formula (cheaper than its text, which a batch does not need). */
-  hasFormula: (sheet: string, address: string) => boolean;
-  /** A formula cell's cached result. */
-  cachedResult: (sheet: string, address: string) => Scalar;
-  sheetNames: string[];
-}
 
 function plain(value: ExcelJS.CellValue): Scalar {
   if (value === null || value === undefined) return null;

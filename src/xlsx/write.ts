@@ -5,9 +5,8 @@
  * are added to the package afterwards (./chart.ts).
  */
 import ExcelJS from 'exceljs';
-import { toSavedForm } from '../functions/names';
-import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../template/spec';
-import { cellsOf } from '../template/address';
+import { toSavedForm } from '../functions';
+import { cellsOf, type CellSpec, type SheetSpec, type StyleSpec, type WorkbookSpec } from '../template';
 import { addCharts } from './chart';
 
 const FONT = 'Times New Roman';

@@ -4,12 +4,9 @@
  */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useReducer, useRef } from 'react';
-import { getRubric } from '../../rubrics/catalog';
-import { inputSlots, type Slot } from '../../engine/slots';
-import { findCriterion, resolveUnit } from '../../engine';
-import * as fn from '../../functions/core';
-import { MAIN_SHEET } from '../../template/build';
-import type { Scalar } from '../../template/spec';
+import { getRubric } from '../../rubrics';
+import { cellCheck, cellPoints, cellsLevel, findCriterion, inputSlots, resolveUnit, type Slot } from '../../engine';
+import { headerCells, MAIN_SHEET, type Scalar } from '../../template';
 import type { MemoryWorkbook } from '../memory-port';
 
 const useStyles = makeStyles({
@@ -98,7 +95,8 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
             const criterion = findCriterion(rubric, unit, id);
             const slots = inputSlots(rubric, criterion);
             // What Excel's formulas would show after the edit: the same functions the add-in registers.
-            const args = [...slots.map((_, i) => get(`${layout.slotColumns[i]}${r}`)), ...(criterion.onlyFor ? [get('B6')] : [])];
+            const cells = slots.map((_, i) => get(`${layout.slotColumns[i]}${r}`));
+            const unitName = criterion.onlyFor ? String(get(headerCells(layout).unitName) ?? '') || undefined : undefined;
             const live = (f: () => unknown) => {
               try {
                 return String(f());
@@ -106,8 +104,8 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
                 return (e as Error).message;
               }
             };
-            const result = live(() => (rubric.kind === 'levels' ? fn.level(rubric.id, unit, [[id]], [args]) : fn.score(rubric.id, unit, id, args)));
-            const check = live(() => fn.check(rubric.id, unit, id, args));
+            const result = live(() => (rubric.kind === 'levels' ? cellsLevel(rubric, unit, [{ criterion, cells }]) : cellPoints(rubric, unit, criterion, cells, unitName)));
+            const check = live(() => cellCheck(rubric, unit, criterion, cells, unitName));
             return (
               <tr key={id}>
                 <td className={styles.td}>{id}</td>

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { say } from '../../engine/text';
+import { say } from '../../base';
 import type { Strings, UiLang } from '../i18n';
 import type { WorkbookPort } from '../port';
 import type { WorkbookView } from '../useWorkbook';

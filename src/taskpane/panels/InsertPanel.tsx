@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, ProgressBar, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { say, type Text } from '../../engine/text';
-import { allRubrics, getRubric } from '../../rubrics/catalog';
+import { say, type Text } from '../../base';
+import { allRubrics, getRubric } from '../../rubrics';
 import type { Strings, UiLang } from '../i18n';
 import type { WorkbookPort } from '../port';
 import type { WorkbookView } from '../useWorkbook';

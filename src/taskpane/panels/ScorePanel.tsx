@@ -1,5 +1,5 @@
 import { Badge, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
-import { num } from '../../engine/text';
+import { num } from '../../base';
 import type { Strings, UiLang } from '../i18n';
 import type { WorkbookView } from '../useWorkbook';
 

@@ -1,7 +1,6 @@
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { toAssessmentInput } from '../../template/entries';
-import { computeSeal, type Seal } from '../../template/seal';
+import { computeSeal, type Seal, toAssessmentInput } from '../../template';
 import type { Strings, UiLang } from '../i18n';
 import type { WorkbookPort } from '../port';
 import type { WorkbookView } from '../useWorkbook';

@@ -1,0 +1,83 @@
+/**
+ * What a criterion's input cells compute: the number or words each formula cell of a template
+ * shows. One place for the Excel functions (which look the rubric up by id first), the template's
+ * stored results and the demo grid, so a cell shows the same thing wherever it is computed.
+ * Takes the rubric object itself: a rubric need not be in the library to be scored.
+ */
+import { type Criterion, criterionMax, type Rubric, type UnitId } from '../rubrics';
+import { DtiError, t } from '../base';
+import { levelName, scoreCriterion, type ScoredCriterion } from './assess';
+import { inputSlots, valueFromSlots } from './slots';
+
+/** What a check or shortfall cell shows when nothing is wrong: a visible confirmation, not a blank. */
+export const OK_MARK = '✓';
+
+/** Scores a criterion from its slot cells (a communes' levels slot may span a whole range of cells). */
+export function scoreCells(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): ScoredCriterion {
+  return scoreCriterion(rubric, unit, criterion, valueFromSlots(rubric, criterion, cells), { unitName });
+}
+
+const invalidValue = (r: ScoredCriterion) => new DtiError('invalid-value', t(`${r.id}: ${r.message}`, `${r.id}: ${r.message}`));
+
+/** The criterion's points; 0 while nothing is entered (the check cell says "Chưa nhập"). */
+export function cellPoints(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): number {
+  if (criterion.rule.kind === 'levels')
+    throw new DtiError(
+      'invalid-value',
+      t(`${criterion.id} là tiêu chí theo mức độ: dùng CDS.DTI_LEVEL`, `${criterion.id} is a level criterion: use CDS.DTI_LEVEL`),
+    );
+  const r = scoreCells(rubric, unit, criterion, cells, unitName);
+  if (r.status === 'invalid') throw invalidValue(r);
+  return r.points ?? 0;
+}
+
+/** "✓" when the entry is fine, otherwise what is wrong, missing or worth a look. */
+export function cellCheck(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): string {
+  const r = scoreCells(rubric, unit, criterion, cells, unitName);
+  if (r.status === 'ok') return r.warnings.length ? r.warnings.join('; ') : OK_MARK;
+  return r.message;
+}
+
+/**
+ * The max the criterion counts toward the total: its printed max, or 0 where it does not apply (to
+ * the named unit, or by what was entered: "Không áp dụng", a zero denominator).
+ */
+export function cellMax(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): number {
+  return scoreCells(rubric, unit, criterion, cells, unitName).status === 'not-applicable' ? 0 : criterionMax(criterion, unit);
+}
+
+/** The lowest level of the given criteria (over all of a unit's criteria: the unit's level). */
+export function cellsLevel(rubric: Rubric, unit: UnitId, rows: readonly { criterion: Criterion; cells: readonly unknown[] }[]): number {
+  let lowest = rubric.levels?.length ?? 5;
+  for (const { criterion, cells } of rows) {
+    const r = scoreCells(rubric, unit, criterion, cells);
+    if (r.status === 'invalid') throw invalidValue(r);
+    lowest = Math.min(lowest, r.level ?? 0);
+  }
+  return lowest;
+}
+
+/** What a level criterion still lacks to meet `level` ("✓" when it meets it, or for no such level). */
+export function cellShortfall(rubric: Rubric, unit: UnitId, criterion: Criterion, level: number, cells: readonly unknown[]): string {
+  if (criterion.rule.kind !== 'levels')
+    throw new DtiError('invalid-value', t(`${criterion.id} chấm theo điểm, không theo mức độ`, `${criterion.id} is scored in points, not levels`));
+  if (!Number.isInteger(level) || level < 1 || level > (rubric.levels?.length ?? 0)) return OK_MARK;
+  const r = scoreCells(rubric, unit, criterion, cells);
+  if (r.status === 'invalid') throw invalidValue(r);
+  if ((r.level ?? 0) >= level) return OK_MARK;
+  const check = r.explainLevel!(level);
+  return `cần ${check.required.vi}; ${check.shortfall?.vi ?? 'chưa đạt'}`;
+}
+
+/** "Khởi động" … "Toàn diện" for 1–5, "Chưa đạt mức 1" for 0; anything else is not a level. */
+export function cellLevelName(rubric: Rubric, level: number): string {
+  const count = rubric.levels?.length ?? 0;
+  if (!Number.isInteger(level) || level < 0 || level > count)
+    throw new DtiError('invalid-value', t(`Mức độ phải là số nguyên từ 0 đến ${count}`, `A level is a whole number from 0 to ${count}`));
+  return levelName(rubric, level, 'vi');
+}
+
+/** The number of value cells a criterion takes (its slots, plus the unit's name where the criterion needs it). */
+export function argumentCount(rubric: Rubric, criterion: Criterion): number {
+  return inputSlots(rubric, criterion).length + (criterion.onlyFor ? 1 : 0);
+}

@@ -1,0 +1,131 @@
+/**
+ * The exact part of the Office.js object model the writer and readers touch. `Excel.RequestContext`
+ * satisfies it (checked at compile time below), so the add-in passes its context as is, and the
+ * tests pass a typed fake (test/support/fake-excel.ts) that implements only this. It never reads
+ * the `Excel` global at runtime: Office.js accepts the string forms of its enums ('VeryHidden', …).
+ */
+export interface LoadableLike {
+  load(propertyNames: string): unknown;
+}
+
+export interface RangeBorderLike {
+  style: Excel.RangeBorder['style'];
+  weight: Excel.RangeBorder['weight'];
+}
+
+export type BorderIndexName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export interface RangeFormatLike {
+  font: { bold: boolean; italic: boolean; size: number; color: string };
+  fill: { color: string };
+  wrapText: boolean;
+  horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
+  verticalAlignment: Excel.RangeFormat['verticalAlignment'];
+  columnWidth: number;
+  rowHeight: number;
+  useStandardWidth: boolean;
+  useStandardHeight: boolean;
+  protection: { locked: boolean };
+  borders: { getItem(index: BorderIndexName): RangeBorderLike };
+}
+
+export interface DataValidationLike {
+  rule: Excel.DataValidationRule;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+  ignoreBlanks: boolean;
+  clear(): void;
+}
+
+export interface ConditionalFormatLike {
+  custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+}
+
+export interface ConditionalFormatCollectionLike {
+  add(type: 'Custom'): ConditionalFormatLike;
+  clearAll(): void;
+}
+
+export interface RangeLike {
+  values: Excel.Range['values'];
+  formulas: Excel.Range['formulas'];
+  numberFormat: Excel.Range['numberFormat'];
+  columnHidden: boolean;
+  rowHidden: boolean;
+  format: RangeFormatLike;
+  dataValidation: DataValidationLike;
+  conditionalFormats: ConditionalFormatCollectionLike;
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  merge(across?: boolean): void;
+  unmerge(): void;
+  select(): void;
+}
+
+export interface ChartSeriesLike {
+  name: string;
+  setValues(sourceData: RangeLike): void;
+  setXAxisValues(sourceData: RangeLike): void;
+}
+
+export interface ChartLike {
+  name: string;
+  title: { text: string };
+  series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
+  setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
+}
+
+export interface ChartCollectionLike extends LoadableLike {
+  items: ChartLike[];
+  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeLike, seriesBy?: 'Auto' | 'Columns' | 'Rows'): ChartLike;
+}
+
+export interface WorksheetProtectionLike extends LoadableLike {
+  protected: boolean;
+  protect(options?: Excel.WorksheetProtectionOptions): void;
+  unprotect(password?: string): void;
+}
+
+export interface FreezePanesLike {
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  freezeAt(frozenRange: string): void;
+  unfreeze(): void;
+}
+
+export interface PageLayoutLike {
+  orientation: Excel.PageLayout['orientation'];
+  paperSize: Excel.PageLayout['paperSize'];
+  zoom: Excel.PageLayoutZoomOptions;
+  setPrintTitleRows(printTitleRows: string): void;
+  setPrintArea(printArea: string): void;
+}
+
+export interface WorksheetLike extends LoadableLike {
+  isNullObject: boolean;
+  visibility: Excel.Worksheet['visibility'];
+  tabColor: string;
+  protection: WorksheetProtectionLike;
+  freezePanes: FreezePanesLike;
+  charts: ChartCollectionLike;
+  pageLayout: PageLayoutLike;
+  getRange(address?: string): RangeLike;
+  activate(): void;
+}
+
+export interface NamedItemLike {
+  name: string;
+  delete(): void;
+}
+
+export interface ExcelWriterContext {
+  workbook: {
+    worksheets: { getItemOrNullObject(key: string): WorksheetLike; add(name?: string): WorksheetLike };
+    names: LoadableLike & { items: NamedItemLike[]; add(name: string, reference: string, comment?: string): unknown };
+  };
+  sync(): Promise<unknown>;
+}
+
+/** Compile-time proof that the real Office.js context is an ExcelWriterContext. */
+type Assert<T extends true> = T;
+export type RealContextFits = Assert<Excel.RequestContext extends ExcelWriterContext ? true : false>;

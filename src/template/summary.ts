@@ -1,0 +1,125 @@
+/**
+ * The "Tổng hợp" sheet: the pillar table with a native bar chart, and for level rubrics what each
+ * criterion still lacks for the next level (`CDS.DTI_SHORTFALL`), all as formulas over the main sheet.
+ */
+import { cellLevelName, cellShortfall } from '../engine';
+import type { Criterion, Rubric, UnitId } from '../rubrics';
+import { columnLetter } from './address';
+import { absolute, HEADER, MAIN_SHEET, quoteSheet, SUMMARY_SHEET } from './layout';
+import { orElse, rowHeight, SheetParts } from './sheet-parts';
+import type { ChartSpec, Scalar, SheetSpec } from './spec';
+
+/** A pillar's row on the main sheet and what it shows. */
+export interface PillarRow {
+  id: string;
+  title: string;
+  row: number;
+  points?: number;
+  max?: number;
+  level?: number;
+}
+
+export interface SummaryInput {
+  rubric: Rubric;
+  unit: UnitId;
+  pillars: PillarRow[];
+  /** Column letter by column key of the main sheet's criteria table. */
+  col: Record<string, string>;
+  slotCols: string[];
+  totals: { total: number; totalMax: number; unitLevel: number; totalRow: number };
+  criteria: readonly Criterion[];
+  rows: Record<string, number>;
+  levels: Map<string, number>;
+  slotValues: Map<string, Scalar[]>;
+}
+
+export function buildSummary(input: SummaryInput): SheetSpec {
+  const { rubric, unit, pillars, col, totals } = input;
+  const isLevel = rubric.kind === 'levels';
+  const m = quoteSheet(MAIN_SHEET);
+  const sheet = new SheetParts();
+  const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
+  sheet.merges.push('A1:F1', 'A2:F2');
+  put({ address: 'A1', value: isLevel ? 'TỔNG HỢP MỨC ĐỘ CHUYỂN ĐỔI SỐ' : 'TỔNG HỢP ĐIỂM CHUYỂN ĐỔI SỐ', style: 'title' });
+  put({ address: 'A2', formula: `=${m}!${absolute(HEADER.unitName)}&" — năm "&${m}!${absolute(HEADER.year)}`, result: '', style: 'subtitle' });
+  const headers = isLevel ? ['Nhóm', 'Tên nhóm', 'Mức đạt'] : ['Trụ cột', 'Tên trụ cột', 'Điểm', 'Tối đa', 'Tỷ lệ'];
+  headers.forEach((h, i) => put({ address: `${columnLetter(i)}4`, value: h, style: 'tableHeader' }));
+  pillars.forEach((p, i) => {
+    const r = 5 + i;
+    put({ address: `A${r}`, value: p.id, style: 'criterionId' });
+    put({ address: `B${r}`, value: p.title, style: 'text' });
+    if (isLevel) put({ address: `C${r}`, formula: `=${m}!${col.result}${p.row}`, result: p.level!, style: 'number', numFmt: '0' });
+    else {
+      put({ address: `C${r}`, formula: `=${m}!${col.result}${p.row}`, result: p.points!, style: 'number', numFmt: '0.##' });
+      put({ address: `D${r}`, formula: `=${m}!${col.max}${p.row}`, result: p.max!, style: 'number', numFmt: '0.##' });
+      put({ address: `E${r}`, formula: `=IF(D${r}>0,C${r}/D${r},0)`, result: p.max! > 0 ? p.points! / p.max! : 0, style: 'number', numFmt: '0.0%' });
+    }
+  });
+  const last = 4 + pillars.length;
+  const totalRow = last + 1;
+  put({ address: `B${totalRow}`, value: isLevel ? 'Mức độ của đơn vị' : 'Tổng', style: 'totalLabel' });
+  if (isLevel) {
+    put({ address: `C${totalRow}`, formula: `=${m}!${col.result}${totals.totalRow}`, result: totals.unitLevel, style: 'total', numFmt: '0' });
+    put({ address: `D${totalRow}`, formula: `=CDS.DTI_LEVEL_NAME(${m}!${absolute(HEADER.rubric)},C${totalRow})`, result: cellLevelName(rubric, totals.unitLevel), style: 'total' });
+  } else {
+    put({ address: `C${totalRow}`, formula: `=${m}!${col.result}${totals.totalRow}`, result: totals.total, style: 'total', numFmt: '0.##' });
+    put({ address: `D${totalRow}`, formula: `=${m}!${col.max}${totals.totalRow}`, result: totals.totalMax, style: 'total', numFmt: '0.##' });
+    put({ address: `E${totalRow}`, formula: `=IF(D${totalRow}>0,C${totalRow}/D${totalRow},0)`, result: totals.totalMax > 0 ? totals.total / totals.totalMax : 0, style: 'total', numFmt: '0.0%' });
+  }
+  const chart: ChartSpec = {
+    type: 'barClustered',
+    title: isLevel ? 'Mức độ theo nhóm chỉ tiêu' : 'Tỷ lệ điểm đạt theo trụ cột',
+    categories: `B5:B${last}`,
+    series: [{ name: isLevel ? 'Mức đạt' : 'Tỷ lệ đạt', values: isLevel ? `C5:C${last}` : `E5:E${last}` }],
+    valueFormat: isLevel ? '0' : '0%',
+    from: 'G4',
+    // Tall enough for every pillar's label to show.
+    to: `N${Math.max(last + 12, 4 + pillars.length * 3)}`,
+  };
+  if (isLevel) writeShortfalls(input, sheet, totalRow + 3);
+
+  return {
+    name: SUMMARY_SHEET,
+    visibility: 'visible',
+    cells: sheet.cells,
+    merges: sheet.merges,
+    rowHeights: sheet.rowHeights,
+    columns: [
+      { column: 'A', width: 9 },
+      { column: 'B', width: 46 },
+      { column: 'C', width: 10 },
+      { column: 'D', width: isLevel ? 60 : 10 },
+      { column: 'E', width: 10 },
+    ],
+    freeze: { rows: 4, columns: 0 },
+    validations: [],
+    conditionalFormats: [],
+    charts: [chart],
+    protect: true,
+    print: { landscape: true, paper: 'A4', fitToWidth: true },
+    tabColor: '#107C10',
+  };
+}
+
+/** Level rubrics: what stands between the unit and the next level, criterion by criterion, from row `start`. */
+function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number): void {
+  const { rubric, unit, col, slotCols, totals, criteria, rows } = input;
+  const m = quoteSheet(MAIN_SHEET);
+  const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
+  const next = `${m}!${col.result}${totals.totalRow}+1`;
+  put({ address: `A${start - 1}`, formula: `="Còn thiếu để đạt mức "&(${next})`, result: `Còn thiếu để đạt mức ${totals.unitLevel + 1}`, style: 'label' });
+  sheet.merges.push(`A${start - 1}:D${start - 1}`);
+  ['Mã', 'Chỉ tiêu', 'Mức đạt', 'Còn thiếu'].forEach((h, i) => put({ address: `${columnLetter(i)}${start}`, value: h, style: 'tableHeader' }));
+  criteria.forEach((c, i) => {
+    const r = start + 1 + i;
+    const src = rows[c.id];
+    put({ address: `A${r}`, formula: `=${m}!A${src}`, result: c.id, style: 'criterionId' });
+    put({ address: `B${r}`, formula: `=${m}!B${src}`, result: c.title, style: 'text' });
+    put({ address: `C${r}`, formula: `=${m}!${col.result}${src}`, result: input.levels.get(c.id)!, style: 'number', numFmt: '0' });
+    // DTI_SHORTFALL takes a level criterion's value and, for ratios of counts, its denominator.
+    const slotArgs = slotCols.slice(0, 2).map((sc) => `${m}!${sc}${src}`);
+    const shortfall = orElse(() => cellShortfall(rubric, unit, c, totals.unitLevel + 1, input.slotValues.get(c.id) ?? []), '');
+    put({ address: `D${r}`, formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${slotArgs.join(',')})`, result: shortfall, style: 'check' });
+    sheet.rowHeights.push({ row: r, height: rowHeight([{ text: c.title, width: 46, fontSize: 10 }, { text: shortfall, width: 60, fontSize: 9 }]) });
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Known-good signed packages from Apache POI's test data (test/fixtures/signatures, Apache-2.0):
+ * signatures made by Microsoft Office 2010, by POI and by the Belgian eID signing service, verified by the browser-safe verifier.
+ */
+import { unzipSync } from 'fflate';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { verifyPackage } from '../../src/signature';
+import { compareIssuerName } from '../../src/signature/xades';
+import { rewriteEntry } from '../support/zip-tools';
+import { SIGNATURE_FIXTURES } from '../support/fixtures';
+
+const FIXTURES = SIGNATURE_FIXTURES;
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
+const DOC_PROPS_ONLY = /^docProps\//;
+
+describe('Apache POI signature fixtures', () => {
+  test('hello-world-signed.xlsx: valid RSA-SHA1 signature without XAdES → valid-untrusted, with a SHA-1 note', async () => {
+    const r = await verifyPackage(fixture('hello-world-signed.xlsx'));
+    expect(r.status).toBe('valid-untrusted');
+    expect(r.signatures).toHaveLength(1);
+    expect(r.signatures[0]).toMatchObject({ id: '_xmlsignatures/sig1.xml', valid: true, algorithm: 'RSA-SHA1', sha1: true, trusted: false });
+    expect(r.signer).toContain('CN=Bart Hanssens (Signature)');
+    expect(r.signedAt).toBe('2009-08-28T08:21:49.000Z'); // mdssi:SignatureTime (no XAdES here)
+    expect(r.reasons.join('\n')).toMatch(/SHA-1.*yếu/);
+    expect(r.reasons.join('\n')).toMatch(/--trust/);
+    expect(r.uncoveredParts.every((p) => DOC_PROPS_ONLY.test(p))).toBe(true);
+    expect(r.uncoveredParts).toEqual(expect.arrayContaining(['docProps/core.xml', 'docProps/app.xml', 'docProps/thumbnail.wmf']));
+  });
+
+  test('ms-office-2010-signed.xlsx: Office 2010 with XAdES SignedProperties → valid-untrusted, time from XAdES SigningTime', async () => {
+    const r = await verifyPackage(fixture('ms-office-2010-signed.xlsx'));
+    expect(r.status).toBe('valid-untrusted');
+    expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA1', trusted: false });
+    expect(r.signer).toContain('CN=Frank Cornelis (Signature)');
+    expect(r.signedAt).toBe('2010-09-28T08:56:41.000Z');
+    expect(r.uncoveredParts.sort()).toEqual(['docProps/app.xml', 'docProps/core.xml']);
+  });
+
+  test('hello-world-unsigned.xlsx → unsigned, every part uncovered', async () => {
+    const bytes = fixture('hello-world-unsigned.xlsx');
+    const r = await verifyPackage(bytes);
+    expect(r.status).toBe('unsigned');
+    expect(r.signatures).toEqual([]);
+    expect(r.signer).toBeNull();
+    expect(r.uncoveredParts.length).toBe(Object.keys(unzipSync(bytes)).length);
+  });
+
+  test('ms-office-2010-signed.docx → valid-untrusted', async () => {
+    const r = await verifyPackage(fixture('ms-office-2010-signed.docx'));
+    expect(r.status).toBe('valid-untrusted');
+    expect(r.signatures.map((s) => s.valid)).toEqual([true]);
+    expect(r.signedAt).toBe('2010-09-27T14:52:14.000Z');
+  });
+
+  test('hello-world-signed-twice.docx: both signatures valid, reported separately', async () => {
+    const r = await verifyPackage(fixture('hello-world-signed-twice.docx'));
+    expect(r.status).toBe('valid-untrusted');
+    expect(r.signatures.map((s) => [s.id, s.valid])).toEqual([
+      ['_xmlsignatures/sig2.xml', true],
+      ['_xmlsignatures/sig1.xml', true],
+    ]);
+    expect(r.reasons.some((x) => x.startsWith('Chữ ký _xmlsignatures/sig1.xml: '))).toBe(true);
+  });
+
+  test('signed.docx: the RSA-SHA512 signature is valid; its unsigned customXml parts make the package partial', async () => {
+    const r = await verifyPackage(fixture('signed.docx'));
+    expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA512', sha1: false });
+    expect(r.signer).toContain('CN=Christoffe De Tiège (Signature)');
+    // The signing service left customXml/* out of its Manifest: only docProps may be unsigned.
+    expect(r.status).toBe('partial');
+    expect(r.uncoveredParts).toEqual(expect.arrayContaining(['customXml/item1.xml', 'customXml/itemProps1.xml']));
+    expect(r.reasons.join('\n')).toMatch(/customXml\/item1\.xml/);
+  });
+
+  test('signed.docx: the chain is built through the KeyInfo intermediates to a given anchor, never to a root from the file', async () => {
+    const bytes = fixture('signed.docx');
+    const sig = new TextDecoder().decode(Object.entries(unzipSync(bytes)).find(([n]) => n.startsWith('_xmlsignatures/sig-'))![1]);
+    const certs = [...sig.matchAll(/<X509Certificate>([^<]+)</g)].map((m) => new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')));
+    const belgiumRoot = certs[2];
+
+    const anchored = await verifyPackage(bytes, { trustAnchors: [belgiumRoot] });
+    expect(anchored.signatures[0]).toMatchObject({ valid: true, trusted: true });
+
+    const other = await verifyPackage(bytes, { trustAnchors: [fixtureCertificate('ms-office-2010-signed.xlsx')] });
+    expect(other.signatures[0].trusted).toBe(false);
+    expect(other.reasons.join('\n')).toMatch(/dừng ở chứng thư gốc CN=Belgium Root CA2/);
+  });
+
+  test('a cell changed in a workbook Office signed → invalid, naming the part', async () => {
+    const tampered = rewriteEntry(fixture('ms-office-2010-signed.xlsx'), 'xl/sharedStrings.xml', (x) => x.replace(/<t>([^<]*)<\/t>/, '<t>$1!</t>'));
+    const r = await verifyPackage(tampered);
+    expect(r.status).toBe('invalid');
+    expect(r.reasons).toContain('Phần xl/sharedStrings.xml đã bị sửa sau khi ký (digest không khớp)');
+  });
+
+  test('the returned parts are the verified bytes', async () => {
+    const bytes = fixture('ms-office-2010-signed.xlsx');
+    const r = await verifyPackage(bytes);
+    const files = unzipSync(bytes);
+    expect([...r.parts.keys()].sort()).toEqual(Object.keys(files).sort());
+    expect(r.parts.get('xl/worksheets/sheet1.xml')).toEqual(files['xl/worksheets/sheet1.xml']);
+  });
+});
+
+/** The (untrusted, unrelated) signer certificate of another fixture, as a stand-in for "another CA". */
+function fixtureCertificate(name: string): Uint8Array {
+  const sig = new TextDecoder().decode(unzipSync(fixture(name))['_xmlsignatures/sig1.xml']);
+  return new Uint8Array(Buffer.from(/<X509Certificate>([^<]+)</.exec(sig)![1].replace(/\s+/g, ''), 'base64'));
+}
+
+describe('XAdES IssuerSerial issuer names (as different producers write them)', () => {
+  const citizenCa = [
+    { oid: '2.5.4.6', value: 'BE' },
+    { oid: '2.5.4.3', value: 'Citizen CA' },
+    { oid: '2.5.4.5', value: '200612' },
+  ];
+
+  test('order, spacing, case and attribute aliases do not matter', () => {
+    expect(compareIssuerName('C=BE, CN=Citizen CA, SERIALNUMBER=200612', citizenCa)).toBe('match'); // Office/Java order
+    expect(compareIssuerName('SERIALNUMBER=200612,CN=citizen  ca,C=BE', citizenCa)).toBe('match'); // RFC 4514 order
+    expect(compareIssuerName('OID.2.5.4.5=200612, CN=Citizen CA, C=BE', citizenCa)).toBe('match');
+  });
+
+  test('a different issuer is a mismatch; hex-encoded values cannot be judged', () => {
+    expect(compareIssuerName('C=BE, CN=Other CA, SERIALNUMBER=200612', citizenCa)).toBe('mismatch');
+    expect(compareIssuerName('C=BE, CN=Citizen CA', citizenCa)).toBe('mismatch');
+    expect(compareIssuerName('C=BE, CN=#0c0a436974697a656e204341, SERIALNUMBER=200612', citizenCa)).toBe('unknown');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Safe package reading: zip structure, limits (zip bombs), hostile names, and XML safety. Every
+ * case is a real signed workbook (POI fixture) rebuilt byte by byte with one defect; each must be
+ * `malformed` with a reason naming the problem, before any signature is even looked at.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { nodeHost } from '../../src/platform/node';
+import { useHost, type VerifyOptions, verifyPackage } from '../../src/signature';
+import { buildZip, entriesOf, type RawEntry, rewriteEntry } from '../support/zip-tools';
+import { SIGNATURE_FIXTURES } from '../support/fixtures';
+
+const FIXTURES = SIGNATURE_FIXTURES;
+const signed = new Uint8Array(readFileSync(path.join(FIXTURES, 'hello-world-signed.xlsx')));
+const base = () => entriesOf(signed);
+const zeros = (n: number) => new Uint8Array(n);
+
+async function expectMalformed(bytes: Uint8Array, reason: RegExp, options?: VerifyOptions) {
+  const r = await verifyPackage(bytes, options);
+  expect(r.status).toBe('malformed');
+  expect(r.signatures).toEqual([]);
+  expect(r.reasons[0]).toMatch(reason);
+  return r;
+}
+
+const withEntry = (extra: RawEntry) => buildZip([...base(), extra]);
+const changed = (name: string, change: Partial<RawEntry>) => buildZip(base().map((e) => (e.name === name ? { ...e, ...change } : e)));
+
+describe('zip structure', () => {
+  test('the rebuilt package itself is still valid (so each defect below is the only problem)', async () => {
+    expect((await verifyPackage(buildZip(base()))).status).toBe('valid-untrusted');
+  });
+
+  test('not a zip at all', async () => {
+    await expectMalformed(new TextEncoder().encode('hello, not a workbook'), /không tìm thấy thư mục trung tâm/);
+  });
+
+  test('a file cut short (no end of central directory)', async () => {
+    await expectMalformed(signed.subarray(0, signed.length - 100), /thư mục trung tâm/);
+  });
+
+  test('truncated deflate data in an entry', async () => {
+    const data = new TextEncoder().encode('<x>'.repeat(500));
+    const { deflateSync } = await import('fflate');
+    const compressed = deflateSync(data);
+    await expectMalformed(withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }), /xl\/extra\.bin.*(truncated|corrupt)/);
+  });
+
+  test('CRC-32 mismatch', async () => {
+    await expectMalformed(changed('xl/styles.xml', { crc: 0x12345678 }), /xl\/styles\.xml.*CRC/);
+  });
+
+  test('encrypted entry', async () => {
+    await expectMalformed(changed('xl/workbook.xml', { flags: 0x1 }), /xl\/workbook\.xml.*mã hóa.*encrypted/);
+  });
+
+  test('stored entry whose size disagrees with the header', async () => {
+    await expectMalformed(withEntry({ name: 'xl/raw.bin', data: zeros(100), method: 0, declaredSize: 50 }), /xl\/raw\.bin.*size mismatch/);
+  });
+});
+
+describe('limits (zip bombs)', () => {
+  test('an entry declaring more than the per-entry cap is refused before inflating (default 50 MB)', async () => {
+    await expectMalformed(withEntry({ name: 'xl/media/bomb.bin', data: zeros(51 * 1024 * 1024) }), /bomb\.bin.*vượt giới hạn 52428800.*zip bomb/);
+  });
+
+  test('an entry lying about its size stops inflating at the declared size', async () => {
+    // 20 MB of zeros compress to ~20 KB but the headers claim 1,000 bytes.
+    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*nhiều hơn 1000 byte.*zip bomb/);
+  });
+
+  test('total inflated size cap', async () => {
+    await expectMalformed(signed, /Tổng dung lượng.*vượt giới hạn 10000/, { limits: { maxTotalInflated: 10_000 } });
+  });
+
+  test('entry count cap', async () => {
+    await expectMalformed(signed, /16 mục, vượt giới hạn 5/, { limits: { maxEntries: 5 } });
+  });
+});
+
+describe('entry names', () => {
+  test('duplicate names differing only by case', async () => {
+    const original = base().find((e) => e.name === 'xl/workbook.xml')!;
+    await expectMalformed(withEntry({ name: 'XL/Workbook.xml', data: original.data }), /XL\/Workbook\.xml.*trùng tên.*xl\/workbook\.xml.*duplicate/);
+  });
+
+  test('exact duplicate names', async () => {
+    const sheet = base().find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    await expectMalformed(withEntry({ ...sheet }), /trùng tên/);
+  });
+
+  test.each([
+    ['../evil.xml', /path traversal/],
+    ['xl/../../evil.xml', /path traversal/],
+    ['/etc/evil.xml', /đường dẫn tuyệt đối/],
+    ['C:/evil.xml', /đường dẫn tuyệt đối/],
+    ['xl\\evil.xml', /gạch chéo ngược/],
+  ])('unsafe name %s', async (name, reason) => {
+    await expectMalformed(withEntry({ name, data: new TextEncoder().encode('<x/>') }), reason);
+  });
+});
+
+describe('XML safety', () => {
+  test('a DOCTYPE in a signed part', async () => {
+    const bomb = rewriteEntry(signed, 'xl/worksheets/sheet1.xml', (x) => x.replace('?>', '?><!DOCTYPE worksheet [<!ENTITY lol "lol">]>'));
+    await expectMalformed(bomb, /xl\/worksheets\/sheet1\.xml.*<!DOCTYPE>/);
+  });
+
+  test('an ENTITY declaration in a part nobody parses (docProps/app.xml)', async () => {
+    const bomb = rewriteEntry(signed, 'docProps/app.xml', (x) => x.replace('?>', '?>\n<!ENTITY x SYSTEM "file:///etc/passwd">'));
+    await expectMalformed(bomb, /docProps\/app\.xml.*<!ENTITY>/);
+  });
+
+  test('a DOCTYPE inside the signature part', async () => {
+    const bomb = rewriteEntry(signed, '_xmlsignatures/sig1.xml', (x) => x.replace('?>', '?><!DOCTYPE Signature>'));
+    await expectMalformed(bomb, /_xmlsignatures\/sig1\.xml.*DOCTYPE/);
+  });
+
+  test('a signature part that is not well-formed XML', async () => {
+    const broken = rewriteEntry(signed, '_xmlsignatures/sig1.xml', (x) => x.replace('</SignedInfo>', '</SignedInf>'));
+    await expectMalformed(broken, /_xmlsignatures\/sig1\.xml không phải XML hợp lệ/);
+  });
+});
+
+describe("the host's primitives (Node zlib and crypto, as the council's workers use them) keep the same limits", () => {
+  afterEach(() => useHost({}));
+
+  test('a valid package reads the same', async () => {
+    const plain = await verifyPackage(signed);
+    useHost(nodeHost);
+    const r = await verifyPackage(signed);
+    expect(r.status).toBe('valid-untrusted');
+    expect([...r.parts.keys()]).toEqual([...plain.parts.keys()]);
+    for (const [k, v] of plain.parts) expect(Buffer.compare(Buffer.from(r.parts.get(k)!), Buffer.from(v))).toBe(0);
+  });
+
+  test('an entry inflating past its declared size is refused (lying zip bomb)', async () => {
+    useHost(nodeHost);
+    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*1000 byte.*zip bomb/);
+  });
+
+  test('a CRC-32 mismatch is still caught', async () => {
+    useHost(nodeHost);
+    await expectMalformed(changed('xl/styles.xml', { crc: 0x12345678 }), /xl\/styles\.xml.*CRC/);
+  });
+
+  test('truncated deflate data is still refused', async () => {
+    useHost(nodeHost);
+    const data = new TextEncoder().encode('<x>'.repeat(500));
+    const { deflateSync } = await import('fflate');
+    const compressed = deflateSync(data);
+    await expectMalformed(withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }), /xl\/extra\.bin/);
+  });
+});
