@@ -17,7 +17,13 @@ const cli = {
   ...worker,
   name: 'cli',
   entry: { main: './src/cli/main.ts' },
-  output: { path: path.resolve(__dirname, 'dist/cli'), filename: '[name].js', chunkFilename: '[name].js', library: { type: 'commonjs2' }, clean: true },
+  output: {
+    path: path.resolve(__dirname, 'dist/cli'),
+    filename: '[name].js',
+    chunkFilename: '[name].js',
+    library: { type: 'commonjs2' },
+    clean: true,
+  },
   externalsPresets: { node: true },
   externals: [({ request }, callback) => (isPackage(request) ? callback(null, `commonjs ${request}`) : callback())],
   // __dirname stays Node's (dist/cli), which the worker pool uses to find dist/worker/worker.js.

@@ -22,7 +22,12 @@ function base(argv, slimRubrics) {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
-        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } } },
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } },
+        },
         {
           test: /src[\\/]rubrics[\\/][^\\/]+\.json$/,
           type: 'javascript/auto',
@@ -44,7 +49,9 @@ module.exports = (env = {}, argv = {}) => {
   const functions = base(argv, true);
   functions.name = 'functions';
   functions.entry = { functions: './src/functions/functions.ts' };
-  functions.plugins.push(new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }));
+  functions.plugins.push(
+    new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+  );
 
   const taskpane = base(argv, false);
   taskpane.name = 'taskpane';

@@ -13,12 +13,26 @@ module.exports = {
   mode: 'production',
   devtool: false,
   entry: { worker: './src/cli/batch/worker.ts' },
-  output: { path: path.resolve(__dirname, 'dist/worker'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true },
+  output: {
+    path: path.resolve(__dirname, 'dist/worker'),
+    filename: '[name].js',
+    library: { type: 'commonjs2' },
+    clean: true,
+  },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
     rules: [
-      { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } } },
-      { test: /src[\\/]rubrics[\\/][^\\/]+\.json$/, type: 'javascript/auto', use: [{ loader: path.resolve(__dirname, 'scripts/rubric-loader.js') }] },
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'es2020' } },
+      },
+      {
+        test: /src[\\/]rubrics[\\/][^\\/]+\.json$/,
+        type: 'javascript/auto',
+        use: [{ loader: path.resolve(__dirname, 'scripts/rubric-loader.js') }],
+      },
     ],
   },
   plugins: [

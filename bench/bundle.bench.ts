@@ -13,7 +13,12 @@ const rows = readdirSync(dir)
   .filter((f) => f.endsWith('.js'))
   .map((f) => {
     const bytes = readFileSync(join(dir, f));
-    const role = f === 'taskpane.js' ? 'task pane, initial (budget 200 KB gzip)' : f === 'functions.js' ? 'custom functions (budget 100 KB gzip)' : 'task pane, loaded after first paint';
+    const role =
+      f === 'taskpane.js'
+        ? 'task pane, initial (budget 200 KB gzip)'
+        : f === 'functions.js'
+          ? 'custom functions (budget 100 KB gzip)'
+          : 'task pane, loaded after first paint';
     return { f, raw: bytes.length, gz: gzipSync(bytes).length, role };
   })
   .sort((a, b) => a.f.localeCompare(b.f));

@@ -32,14 +32,23 @@ const cases: [label: string, command: string, args: string[]][] = [
   ['node bin/dti.js rubrics', 'node', ['bin/dti.js', 'rubrics']],
 ];
 if (process.argv.includes('--launchers')) {
-  cases.push(['npx dti score …', 'npx', ['dti', 'score', FILE]], ['npm exec dti -- score …', 'npm', ['exec', 'dti', '--', 'score', FILE]]);
-  if (existsSync(join(ROOT, 'node_modules', '.bin', 'dti'))) cases.push(['node node_modules/.bin/dti score …', 'node', ['node_modules/.bin/dti', 'score', FILE]]);
-  else console.log('(node_modules/.bin/dti does not exist: npm links a package\'s own bin only where it is installed as a dependency)');
+  cases.push(
+    ['npx dti score …', 'npx', ['dti', 'score', FILE]],
+    ['npm exec dti -- score …', 'npm', ['exec', 'dti', '--', 'score', FILE]],
+  );
+  if (existsSync(join(ROOT, 'node_modules', '.bin', 'dti')))
+    cases.push(['node node_modules/.bin/dti score …', 'node', ['node_modules/.bin/dti', 'score', FILE]]);
+  else
+    console.log(
+      "(node_modules/.bin/dti does not exist: npm links a package's own bin only where it is installed as a dependency)",
+    );
 }
 
 const base = medianMs('node', ['-e', '0'])!;
 console.log(`dti start-up, median of ${RUNS} runs (ms)`);
 for (const [label, command, args] of cases) {
   const ms = medianMs(command, args);
-  console.log(`${label.padEnd(56)} ${ms === undefined ? 'failed' : ms.toFixed(0).padStart(6)}${ms === undefined || label === 'node -e 0' ? '' : `   (+${(ms - base).toFixed(0)} over node -e 0)`}`);
+  console.log(
+    `${label.padEnd(56)} ${ms === undefined ? 'failed' : ms.toFixed(0).padStart(6)}${ms === undefined || label === 'node -e 0' ? '' : `   (+${(ms - base).toFixed(0)} over node -e 0)`}`,
+  );
 }

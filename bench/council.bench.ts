@@ -31,7 +31,9 @@ async function main(): Promise<void> {
       const bytes = await signXlsx(await sealedSubmission(i + 1, `Xã số ${i + 1}`), key, signedAt);
       writeFileSync(join(dir, `xa-${String(i + 1).padStart(4, '0')}.xlsx`), bytes);
     }
-    console.log(`generated ${N} signed, sealed submissions (hue-2263-2023, 79 criteria) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${N} signed, sealed submissions (hue-2263-2023, 79 criteria) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     generated = true;
   }
   const files = readdirSync(dir)
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const valid = results.filter((r) => r.status === 'valid' && r.seal === 'valid' && r.assessment).length;
   const rate = N / seconds;
-  console.log(`dti (verify + re-score, ${cpus().length} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`);
+  console.log(
+    `dti (verify + re-score, ${cpus().length} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`,
+  );
 
   // LibreOffice headless recalculating a sample of the same files (always recalculate on load).
   try {
@@ -62,13 +66,29 @@ async function main(): Promise<void> {
   );
   const out = mkdtempSync(join(tmpdir(), 'lo-bench-out-'));
   const sample = files.slice(0, LO_SAMPLE);
-  const lo = (fs: string[]) => execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, ...fs], { stdio: 'ignore', timeout: 600000 });
+  const lo = (fs: string[]) =>
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        ...fs,
+      ],
+      { stdio: 'ignore', timeout: 600000 },
+    );
   lo(sample.slice(0, 1)); // first start creates the profile; not counted
   const l0 = process.hrtime.bigint();
   lo(sample);
   const loSeconds = Number(process.hrtime.bigint() - l0) / 1e9;
   const loRate = sample.length / loSeconds;
-  console.log(`LibreOffice headless (recalculate on load, one process for ${sample.length} files): ${loSeconds.toFixed(2)} s = ${loRate.toFixed(1)} workbooks/s`);
+  console.log(
+    `LibreOffice headless (recalculate on load, one process for ${sample.length} files): ${loSeconds.toFixed(2)} s = ${loRate.toFixed(1)} workbooks/s`,
+  );
   console.log(`ratio: ${(rate / loRate).toFixed(1)}× LibreOffice — target ≥ 20×`);
 }
 

@@ -13,7 +13,12 @@ console.log(`node ${process.version}, ${SAMPLES} distinct sample assessments per
 console.log('rubric            unit   criteria  assessments/s   µs/assessment');
 for (const rubric of allRubrics()) {
   for (const unit of rubric.units.map((u) => u.id)) {
-    const inputs = Array.from({ length: SAMPLES }, (_, i) => ({ unit, unitName: 'Sở Y tế', year: 2025, values: sampleValues(rubric, unit, i + 1) }));
+    const inputs = Array.from({ length: SAMPLES }, (_, i) => ({
+      unit,
+      unitName: 'Sở Y tế',
+      year: 2025,
+      values: sampleValues(rubric, unit, i + 1),
+    }));
     for (const input of inputs) assess(rubric, input); // warm up
     let n = 0;
     const start = process.hrtime.bigint();
@@ -25,6 +30,8 @@ for (const rubric of allRubrics()) {
     }
     const perSec = (n / elapsed) * 1000;
     const criteria = Object.keys(inputs[0].values).length;
-    console.log(`${rubric.id.padEnd(17)} ${unit.padEnd(6)} ${String(criteria).padStart(8)}  ${Math.round(perSec).toLocaleString('en').padStart(13)}   ${(1000 / perSec * 1000).toFixed(1).padStart(13)}`);
+    console.log(
+      `${rubric.id.padEnd(17)} ${unit.padEnd(6)} ${String(criteria).padStart(8)}  ${Math.round(perSec).toLocaleString('en').padStart(13)}   ${((1000 / perSec) * 1000).toFixed(1).padStart(13)}`,
+    );
   }
 }

@@ -48,13 +48,45 @@ interface Sample {
 }
 
 const SAMPLES: Sample[] = [
-  { file: 'phuong-phu-hoi.xlsx', unitName: 'Phường Phú Hội', seed: 9, signer: 'Trần Văn Hùng (thử nghiệm)', signedAt: '2025-11-20T09:00:00Z' },
-  { file: 'xa-phu-mau.xlsx', unitName: 'Xã Phú Mậu', seed: 4, signer: 'Lê Thị Hoa (thử nghiệm)', signedAt: '2025-11-20T09:30:00Z' },
+  {
+    file: 'phuong-phu-hoi.xlsx',
+    unitName: 'Phường Phú Hội',
+    seed: 9,
+    signer: 'Trần Văn Hùng (thử nghiệm)',
+    signedAt: '2025-11-20T09:00:00Z',
+  },
+  {
+    file: 'xa-phu-mau.xlsx',
+    unitName: 'Xã Phú Mậu',
+    seed: 4,
+    signer: 'Lê Thị Hoa (thử nghiệm)',
+    signedAt: '2025-11-20T09:30:00Z',
+  },
   // Seed 29 totals 432.57; with VI.5.1 at 41/44 (instead of 18/44) it totals 435.18, as Xã Phú Mậu does.
-  { file: 'phuong-an-cuu.xlsx', unitName: 'Phường An Cựu', seed: 29, changes: { values: { 'VI.5.1': { numerator: 41, denominator: 44 } } }, signer: 'Nguyễn Văn Bình (thử nghiệm)', signedAt: '2025-11-20T10:00:00Z' },
+  {
+    file: 'phuong-an-cuu.xlsx',
+    unitName: 'Phường An Cựu',
+    seed: 29,
+    changes: { values: { 'VI.5.1': { numerator: 41, denominator: 44 } } },
+    signer: 'Nguyễn Văn Bình (thử nghiệm)',
+    signedAt: '2025-11-20T10:00:00Z',
+  },
   // Sealed with III.5.1 at 6/10, then raised to 8/10 before signing.
-  { file: 'phuong-vinh-ninh.xlsx', unitName: 'Phường Vĩnh Ninh', seed: 3, changes: { editedAfterSeal: { 'III.5.1': { numerator: 8, denominator: 10 } } }, signer: 'Phan Thị Mai (thử nghiệm)', signedAt: '2025-11-20T10:30:00Z' },
-  { file: 'phuong-thuan-hoa.xlsx', unitName: 'Phường Thuận Hòa', seed: 12, signer: 'Võ Văn Tâm (thử nghiệm)', signedAt: '2025-11-20T11:00:00Z' },
+  {
+    file: 'phuong-vinh-ninh.xlsx',
+    unitName: 'Phường Vĩnh Ninh',
+    seed: 3,
+    changes: { editedAfterSeal: { 'III.5.1': { numerator: 8, denominator: 10 } } },
+    signer: 'Phan Thị Mai (thử nghiệm)',
+    signedAt: '2025-11-20T10:30:00Z',
+  },
+  {
+    file: 'phuong-thuan-hoa.xlsx',
+    unitName: 'Phường Thuận Hòa',
+    seed: 12,
+    signer: 'Võ Văn Tâm (thử nghiệm)',
+    signedAt: '2025-11-20T11:00:00Z',
+  },
   { file: 'xa-huong-phong.xlsx', unitName: 'Xã Hương Phong', seed: 5 },
 ];
 
@@ -71,18 +103,39 @@ async function main(): Promise<void> {
     for (const [i, s] of SAMPLES.entries()) {
       let bytes = await sealedSubmission(s.seed, s.unitName, false, s.changes);
       if (s.signer) {
-        const name: TestName = [['C', 'VN'], ['ST', 'Thành phố Huế'], ['O', `UBND ${s.unitName}`], ['CN', s.signer]];
+        const name: TestName = [
+          ['C', 'VN'],
+          ['ST', 'Thành phố Huế'],
+          ['O', `UBND ${s.unitName}`],
+          ['CN', s.signer],
+        ];
         const key = await issueTestSigner(pki, name, (0x3001 + i).toString(16), VALID_FROM, VALID_UNTIL);
         bytes = await signXlsx(bytes, key, new Date(s.signedAt!));
       }
       writeFileSync(join(OUT, s.file), bytes);
-      const r = await assessSubmission(s.file, bytes, { trustAnchors: anchors, expect: { rubric: 'hue-2263-2023', unit: 'xa' } });
-      summary.push([s.file, s.unitName, r.status, r.seal, String(r.assessment?.total ?? ''), `${(bytes.length / 1024).toFixed(0)} KB`]);
+      const r = await assessSubmission(s.file, bytes, {
+        trustAnchors: anchors,
+        expect: { rubric: 'hue-2263-2023', unit: 'xa' },
+      });
+      summary.push([
+        s.file,
+        s.unitName,
+        r.status,
+        r.seal,
+        String(r.assessment?.total ?? ''),
+        `${(bytes.length / 1024).toFixed(0)} KB`,
+      ]);
     }
     const totals = summary.slice(1, 3).map((row) => row[4]);
-    if (totals[0] !== totals[1]) throw new Error(`Xã Phú Mậu and Phường An Cựu should tie, but total ${totals[0]} and ${totals[1]}`);
-    console.log(`Wrote ${relative(process.cwd(), OUT)}/ (demo CA valid ${VALID_FROM.toISOString().slice(0, 10)} → ${VALID_UNTIL.toISOString().slice(0, 10)}):`);
-    for (const row of [['file', 'unit', 'signature', 'seal', 'total', 'size'], ...summary]) console.log(`  ${row[0].padEnd(24)}${row[1].padEnd(20)}${row[2].padEnd(12)}${row[3].padEnd(8)}${row[4].padEnd(9)}${row[5]}`);
+    if (totals[0] !== totals[1])
+      throw new Error(`Xã Phú Mậu and Phường An Cựu should tie, but total ${totals[0]} and ${totals[1]}`);
+    console.log(
+      `Wrote ${relative(process.cwd(), OUT)}/ (demo CA valid ${VALID_FROM.toISOString().slice(0, 10)} → ${VALID_UNTIL.toISOString().slice(0, 10)}):`,
+    );
+    for (const row of [['file', 'unit', 'signature', 'seal', 'total', 'size'], ...summary])
+      console.log(
+        `  ${row[0].padEnd(24)}${row[1].padEnd(20)}${row[2].padEnd(12)}${row[3].padEnd(8)}${row[4].padEnd(9)}${row[5]}`,
+      );
     if (!existsSync(join(OUT, 'README.md'))) console.warn('examples/council/README.md is missing');
   } finally {
     rmSync(pkiDir, { recursive: true, force: true });

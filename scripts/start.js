@@ -17,7 +17,13 @@ const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist', 'web');
 const port = Number(process.env.PORT || 3000);
 const manifest = path.join(root, 'manifest.xml');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 /** The production build, with a line every 10 s so a long build never looks stuck. */
 function build() {
@@ -26,14 +32,18 @@ function build() {
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 1000);
   const ticker = setInterval(() => console.log(`  … ${seconds()} s`), 10000);
-  const child = spawn(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => {
       clearInterval(ticker);
       if (code === 0) {
         console.log(`✓ Build xong sau ${seconds()} s: ${web} / Built in ${seconds()} s`);
         resolve();
-      } else reject(new Error(`Build lỗi (mã ${code}); xem thông báo ở trên / The build failed (code ${code}); see above`));
+      } else
+        reject(new Error(`Build lỗi (mã ${code}); xem thông báo ở trên / The build failed (code ${code}); see above`));
     }),
   );
 }
@@ -48,7 +58,12 @@ async function selfSignedLocalhost(keyFile, certFile) {
   const x509 = require('@peculiar/x509');
   const { webcrypto } = require('crypto');
   x509.cryptoProvider.set(webcrypto);
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+  const algorithm = {
+    name: 'RSASSA-PKCS1-v1_5',
+    hash: 'SHA-256',
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 2048,
+  };
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const serial = webcrypto.getRandomValues(new Uint8Array(16));
   serial[0] &= 0x7f; // a positive INTEGER
@@ -63,7 +78,10 @@ async function selfSignedLocalhost(keyFile, certFile) {
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'localhost' }, { type: 'ip', value: '127.0.0.1' }]),
+      new x509.SubjectAlternativeNameExtension([
+        { type: 'dns', value: 'localhost' },
+        { type: 'ip', value: '127.0.0.1' },
+      ]),
     ],
   });
   const keyPem = x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
@@ -80,11 +98,21 @@ async function certificates() {
   try {
     const devCerts = require('office-addin-dev-certs');
     if (!devCerts.verifyCertificates()) {
-      console.log('» Excel chỉ nạp add-in qua HTTPS mà máy tin cậy: cần cài chứng chỉ phát triển "Developer CA for Microsoft Office Add-ins"');
-      console.log('  vào kho chứng chỉ của máy (một lần, hết hạn sau 30 ngày). Hệ điều hành có thể hỏi mật khẩu quản trị (sudo).');
-      console.log('  Nếu từ chối: add-in vẫn chạy với chứng chỉ tự ký — trình duyệt sẽ cảnh báo, Excel sẽ không nạp add-in.');
-      console.log('  (Excel loads add-ins only over HTTPS the computer trusts: installing a development CA, which may ask for an');
-      console.log('  administrator password. If declined, a self-signed certificate is used: browsers warn, Excel will not load the add-in.)');
+      console.log(
+        '» Excel chỉ nạp add-in qua HTTPS mà máy tin cậy: cần cài chứng chỉ phát triển "Developer CA for Microsoft Office Add-ins"',
+      );
+      console.log(
+        '  vào kho chứng chỉ của máy (một lần, hết hạn sau 30 ngày). Hệ điều hành có thể hỏi mật khẩu quản trị (sudo).',
+      );
+      console.log(
+        '  Nếu từ chối: add-in vẫn chạy với chứng chỉ tự ký — trình duyệt sẽ cảnh báo, Excel sẽ không nạp add-in.',
+      );
+      console.log(
+        '  (Excel loads add-ins only over HTTPS the computer trusts: installing a development CA, which may ask for an',
+      );
+      console.log(
+        '  administrator password. If declined, a self-signed certificate is used: browsers warn, Excel will not load the add-in.)',
+      );
     }
     const options = await devCerts.getHttpsServerOptions();
     return { ...options, trusted: true };
@@ -112,7 +140,10 @@ function serve(req, res) {
     res.writeHead(404);
     return res.end();
   }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'access-control-allow-origin': '*' });
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+    'access-control-allow-origin': '*',
+  });
   fs.createReadStream(file).pipe(res);
 }
 
@@ -125,7 +156,11 @@ function sideload() {
     return false;
   }
   console.log('» Đang nạp add-in vào Excel (office-addin-debugging)…');
-  spawn(process.execPath, [bin, 'start', manifest, 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], { stdio: 'inherit', cwd: root });
+  spawn(
+    process.execPath,
+    [bin, 'start', manifest, 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)],
+    { stdio: 'inherit', cwd: root },
+  );
   return true;
 }
 
@@ -137,13 +172,19 @@ function sideload() {
   server.listen(port, () => {
     const url = `${scheme}://localhost:${port}/taskpane.html`;
     console.log(`\n✓ Add-in đang chạy tại / serving at ${url}`);
-    if (certs && !certs.trusted) console.log('  (chứng chỉ tự ký: trình duyệt sẽ hỏi xác nhận; Excel cần chứng chỉ tin cậy, xem README › Task pane)');
-    if (!certs) console.log('  (không tạo được chứng chỉ: phục vụ qua HTTP, chỉ dùng được chế độ trình diễn trong trình duyệt)');
+    if (certs && !certs.trusted)
+      console.log(
+        '  (chứng chỉ tự ký: trình duyệt sẽ hỏi xác nhận; Excel cần chứng chỉ tin cậy, xem README › Task pane)',
+      );
+    if (!certs)
+      console.log('  (không tạo được chứng chỉ: phục vụ qua HTTP, chỉ dùng được chế độ trình diễn trong trình duyệt)');
     console.log(`  Manifest: ${manifest}`);
     if (!sideload()) {
       console.log('\nKhông có Excel trên máy này: mở địa chỉ trên bằng trình duyệt để dùng chế độ trình diễn.');
       console.log('Nạp vào Excel trên web: mở một sổ làm việc › Trang đầu › Phần bổ trợ › Thêm phần bổ trợ khác ›');
-      console.log('  Tải lên phần bổ trợ của tôi › chọn manifest.xml ở trên (máy đang mở Excel cần truy cập được localhost:3000).');
+      console.log(
+        '  Tải lên phần bổ trợ của tôi › chọn manifest.xml ở trên (máy đang mở Excel cần truy cập được localhost:3000).',
+      );
     }
     console.log('\nNhấn Ctrl+C để dừng. / Press Ctrl+C to stop.');
   });

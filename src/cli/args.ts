@@ -45,20 +45,28 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--version' || a === '-v') args.version = true;
     else if (name === '--lang') {
       const { value, next } = valueOf(argv, i);
-      if (value !== 'vi' && value !== 'en') throw new UsageError(t(`--lang cần vi hoặc en, không phải "${value ?? ''}"`, `--lang takes vi or en, not "${value ?? ''}"`));
+      if (value !== 'vi' && value !== 'en')
+        throw new UsageError(
+          t(`--lang cần vi hoặc en, không phải "${value ?? ''}"`, `--lang takes vi or en, not "${value ?? ''}"`),
+        );
       args.lang = value;
       i = next;
     } else if (name === '--trust') {
       const { value, next } = valueOf(argv, i);
-      if (!value || value.startsWith('--')) throw new UsageError(t('--trust cần tệp chứng thư gốc (PEM hoặc DER)', '--trust needs a root certificate file (PEM or DER)'));
+      if (!value || value.startsWith('--'))
+        throw new UsageError(
+          t('--trust cần tệp chứng thư gốc (PEM hoặc DER)', '--trust needs a root certificate file (PEM or DER)'),
+        );
       args.trust.push(value);
       i = next;
     } else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
       const { value, next } = valueOf(argv, i);
-      if (value === undefined || value.startsWith('--')) throw new UsageError(t(`${name} cần một giá trị`, `${name} needs a value`));
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(t(`${name} cần một giá trị`, `${name} needs a value`));
       args.flags[name as ValueFlag] = value;
       i = next;
-    } else if (a.startsWith('-')) throw new UsageError(t(`Không có tùy chọn "${a}" (xem dti help)`, `Unknown option "${a}" (see dti help)`));
+    } else if (a.startsWith('-'))
+      throw new UsageError(t(`Không có tùy chọn "${a}" (xem dti help)`, `Unknown option "${a}" (see dti help)`));
     else if (!args.command) args.command = a;
     else args.positional.push(a);
   }

@@ -36,10 +36,16 @@ const needs = (what: Text, v: unknown): Text => {
 };
 
 const text: Check = (v) => (typeof v === 'string' ? undefined : needs(t('chuỗi ký tự', 'a string'), v));
-const year: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100 ? undefined : needs(t('năm từ 2000 đến 2100', 'a year 2000–2100'), v));
-const values: Check = (v) => (isObject(v) ? undefined : needs(t('đối tượng {"mã tiêu chí": giá trị}', 'an object {"criterion id": value}'), v));
+const year: Check = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100
+    ? undefined
+    : needs(t('năm từ 2000 đến 2100', 'a year 2000–2100'), v);
+const values: Check = (v) =>
+  isObject(v) ? undefined : needs(t('đối tượng {"mã tiêu chí": giá trị}', 'an object {"criterion id": value}'), v);
 const options: Check = (v) =>
-  isObject(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : needs(t('đối tượng {"cách đọc": "lựa chọn"}', 'an object {"option": "choice"}'), v);
+  isObject(v) && Object.values(v).every((x) => typeof x === 'string')
+    ? undefined
+    : needs(t('đối tượng {"cách đọc": "lựa chọn"}', 'an object {"option": "choice"}'), v);
 
 const FIELDS: [name: keyof AssessmentFile, check: Check, required: boolean][] = [
   ['rubric', text, true],
@@ -52,7 +58,13 @@ const FIELDS: [name: keyof AssessmentFile, check: Check, required: boolean][] = 
 
 /** The problems of a parsed file's shape, one line per field. */
 function shapeProblems(data: unknown): Text[] {
-  if (!isObject(data)) return [t(`(gốc): ${needs(t('một đối tượng JSON', 'a JSON object'), data).vi}`, `(root): ${needs(t('a JSON object', 'a JSON object'), data).en}`)];
+  if (!isObject(data))
+    return [
+      t(
+        `(gốc): ${needs(t('một đối tượng JSON', 'a JSON object'), data).vi}`,
+        `(root): ${needs(t('a JSON object', 'a JSON object'), data).en}`,
+      ),
+    ];
   const problems: Text[] = [];
   for (const [name, check, required] of FIELDS) {
     if (data[name] === undefined) {
@@ -86,5 +98,7 @@ export function parseAssessmentJson(file: string, bytes: Uint8Array): Assessment
   }
   const d = data as Record<string, unknown>;
   // Only the known fields go on, as before (unknown ones are ignored).
-  return Object.fromEntries(FIELDS.map(([name]) => [name, d[name]]).filter(([, v]) => v !== undefined)) as unknown as AssessmentFile;
+  return Object.fromEntries(
+    FIELDS.map(([name]) => [name, d[name]]).filter(([, v]) => v !== undefined),
+  ) as unknown as AssessmentFile;
 }

@@ -41,11 +41,19 @@ export function submissionFiles(paths: string[]): string[] {
     } catch (e) {
       throw unreadable(p, e);
     }
-    out.push(...names.filter(isWorkbook).sort().map((f) => join(p, f)));
+    out.push(
+      ...names
+        .filter(isWorkbook)
+        .sort()
+        .map((f) => join(p, f)),
+    );
   }
   if (!out.some(isWorkbook)) {
     const given = paths.join(', ');
-    throw new DtiError('no-files', t(`Không có tệp .xlsx nào để xử lý trong: ${given}`, `No .xlsx file to work on in: ${given}`));
+    throw new DtiError(
+      'no-files',
+      t(`Không có tệp .xlsx nào để xử lý trong: ${given}`, `No .xlsx file to work on in: ${given}`),
+    );
   }
   return out;
 }
@@ -55,7 +63,10 @@ export function trustAnchors(paths: string[]): Uint8Array[] {
     try {
       return new Uint8Array(readFileSync(p));
     } catch {
-      throw new DtiError('trust', t(`--trust ${p}: không đọc được chứng thư số`, `--trust ${p}: cannot read the certificate`));
+      throw new DtiError(
+        'trust',
+        t(`--trust ${p}: không đọc được chứng thư số`, `--trust ${p}: cannot read the certificate`),
+      );
     }
   });
 }
@@ -66,9 +77,12 @@ export function progressBar(io: Io, json: boolean) {
   return (done: number, total: number) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+    );
   };
 }
 
 /** A file is accepted when every signature verifies (and chains to a given root when roots were given) and its seal, if any, matches. */
-export const accepted = (s: SubmissionResult, trusted: boolean) => (s.status === 'valid' || (!trusted && s.status === 'valid-untrusted')) && s.seal !== 'broken';
+export const accepted = (s: SubmissionResult, trusted: boolean) =>
+  (s.status === 'valid' || (!trusted && s.status === 'valid-untrusted')) && s.seal !== 'broken';

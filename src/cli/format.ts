@@ -12,7 +12,11 @@ function pad(s: string, width: number, right = false): string {
 }
 
 export function table(headers: string[], rows: string[][], widths: number[], rightAligned: number[] = []): string {
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned.includes(i))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i], rightAligned.includes(i)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -28,32 +32,60 @@ export function formatAssessment(a: Assessment, rubricTitle: string, lang: Lang)
   const n = (x: number | null) => (x === null ? '' : num(x, lang));
   const out: string[] = [];
   out.push(`${rubricTitle}`);
-  out.push(`${L('Bộ tiêu chí', 'Rubric')}: ${a.rubric} v${a.version} · ${L('Đơn vị', 'Unit')}: ${a.unit}${a.unitName ? ` — ${a.unitName}` : ''}`);
+  out.push(
+    `${L('Bộ tiêu chí', 'Rubric')}: ${a.rubric} v${a.version} · ${L('Đơn vị', 'Unit')}: ${a.unit}${a.unitName ? ` — ${a.unitName}` : ''}`,
+  );
   out.push('');
   const isLevel = a.level !== null;
   const headers = isLevel
     ? [L('Mã', 'Id'), L('Tiêu chí', 'Criterion'), L('Mức', 'Level'), L('Trạng thái', 'Status'), L('Ghi chú', 'Message')]
-    : [L('Mã', 'Id'), L('Tiêu chí', 'Criterion'), L('Điểm', 'Points'), L('Tối đa', 'Max'), L('Trạng thái', 'Status'), L('Ghi chú', 'Message')];
+    : [
+        L('Mã', 'Id'),
+        L('Tiêu chí', 'Criterion'),
+        L('Điểm', 'Points'),
+        L('Tối đa', 'Max'),
+        L('Trạng thái', 'Status'),
+        L('Ghi chú', 'Message'),
+      ];
   const rows = a.criteria.map((c) => {
     const status = say(STATUS[c.status], lang);
     return isLevel
       ? [c.id, c.title, String(c.level ?? 0), status, c.message]
-      : [c.id, c.title, n(c.points) + (c.effect === 'bonus' ? '+' : c.effect === 'penalty' ? '−' : ''), n(c.max), status, c.message];
+      : [
+          c.id,
+          c.title,
+          n(c.points) + (c.effect === 'bonus' ? '+' : c.effect === 'penalty' ? '−' : ''),
+          n(c.max),
+          status,
+          c.message,
+        ];
   });
-  out.push(isLevel ? table(headers, rows, [7, 46, 4, 13, 60], [2]) : table(headers, rows, [8, 46, 6, 6, 13, 60], [2, 3]));
+  out.push(
+    isLevel ? table(headers, rows, [7, 46, 4, 13, 60], [2]) : table(headers, rows, [8, 46, 6, 6, 13, 60], [2, 3]),
+  );
   out.push('');
-  const pillarRows = a.pillars.map((p) => (isLevel ? [p.id, p.title, String(p.level ?? '')] : [p.id, p.title, n(p.points), n(p.max)]));
+  const pillarRows = a.pillars.map((p) =>
+    isLevel ? [p.id, p.title, String(p.level ?? '')] : [p.id, p.title, n(p.points), n(p.max)],
+  );
   out.push(
     isLevel
       ? table([L('Nhóm', 'Group'), L('Tên', 'Name'), L('Mức', 'Level')], pillarRows, [6, 46, 4], [2])
-      : table([L('Trụ cột', 'Pillar'), L('Tên', 'Name'), L('Điểm', 'Points'), L('Tối đa', 'Max')], pillarRows, [7, 46, 7, 7], [2, 3]),
+      : table(
+          [L('Trụ cột', 'Pillar'), L('Tên', 'Name'), L('Điểm', 'Points'), L('Tối đa', 'Max')],
+          pillarRows,
+          [7, 46, 7, 7],
+          [2, 3],
+        ),
   );
   out.push('');
   if (isLevel) {
     out.push(`${L('Mức độ chuyển đổi số', 'Digital transformation level')}: ${a.level!.number} — ${a.level!.name}`);
     if (a.nextLevel) {
-      out.push(`${L('Để đạt mức', 'To reach level')} ${a.nextLevel.number} (${a.nextLevel.name}), ${L('còn thiếu', 'still missing')}:`);
-      for (const s of a.nextLevel.shortfalls) out.push(`  • ${s.criterion} ${s.title}: ${L('cần', 'needs')} ${s.required}; ${s.shortfall}`);
+      out.push(
+        `${L('Để đạt mức', 'To reach level')} ${a.nextLevel.number} (${a.nextLevel.name}), ${L('còn thiếu', 'still missing')}:`,
+      );
+      for (const s of a.nextLevel.shortfalls)
+        out.push(`  • ${s.criterion} ${s.title}: ${L('cần', 'needs')} ${s.required}; ${s.shortfall}`);
     }
   } else {
     out.push(`${L('Tổng điểm', 'Total')}: ${n(a.total)} / ${n(a.max)} (${n(a.percent)}%)`);
@@ -61,7 +93,8 @@ export function formatAssessment(a: Assessment, rubricTitle: string, lang: Lang)
   if (a.problems.length) {
     out.push('');
     out.push(`${L('Vấn đề', 'Problems')} (${a.problems.length}):`);
-    for (const p of a.problems) out.push(`  ${p.severity === 'error' ? '✗' : '!'} ${p.criterion ? `${p.criterion}: ` : ''}${p.message}`);
+    for (const p of a.problems)
+      out.push(`  ${p.severity === 'error' ? '✗' : '!'} ${p.criterion ? `${p.criterion}: ` : ''}${p.message}`);
   }
   return out.join('\n');
 }

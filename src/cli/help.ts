@@ -29,13 +29,19 @@ interface Usage {
 const JSON_OPTION = (what: Text): Option => ['--json', t(`Xuất JSON: ${what.vi}`, `JSON output: ${what.en}`)];
 const TRUST_OPTION: Option = [
   '--trust CA.pem',
-  t('Chứng thư số gốc tin cậy của Hội đồng (PEM hoặc DER); dùng được nhiều lần', "The council's trusted root certificate (PEM or DER); may be given several times"),
+  t(
+    'Chứng thư số gốc tin cậy của Hội đồng (PEM hoặc DER); dùng được nhiều lần',
+    "The council's trusted root certificate (PEM or DER); may be given several times",
+  ),
 ];
 
 const USAGE: Record<CommandName, Usage> = {
   rubrics: {
     synopsis: t('dti rubrics [--json]', 'dti rubrics [--json]'),
-    summary: t('Các bộ tiêu chí và loại đơn vị: số tiêu chí, điểm tối đa', 'Rubrics and unit types: criteria count, max points'),
+    summary: t(
+      'Các bộ tiêu chí và loại đơn vị: số tiêu chí, điểm tối đa',
+      'Rubrics and unit types: criteria count, max points',
+    ),
     about: t(
       'Liệt kê các bộ tiêu chí trong thư viện: quyết định, loại đơn vị, số tiêu chí được chấm và điểm tối đa (mức độ 1–5 với bộ tiêu chí xếp mức).',
       'Lists the rubrics in the library: the decision, the unit types, the number of scored criteria and the max points (levels 1–5 for level rubrics).',
@@ -51,13 +57,23 @@ const USAGE: Record<CommandName, Usage> = {
       'Liệt kê các tiêu chí của một loại đơn vị (so: sở, ban, ngành; huyen: cấp huyện; xa: cấp xã) với điểm tối đa và giá trị cần nhập cho từng tiêu chí.',
       "Lists a unit type's criteria (so: department; huyen: district; xa: commune) with the max points and what to enter for each.",
     ),
-    options: [JSON_OPTION(t('mã, trụ cột, tên, điểm tối đa, loại quy tắc, giá trị cần nhập, hạn hoàn thành', 'id, pillar, title, max points, rule kind, what to enter, deadline'))],
+    options: [
+      JSON_OPTION(
+        t(
+          'mã, trụ cột, tên, điểm tối đa, loại quy tắc, giá trị cần nhập, hạn hoàn thành',
+          'id, pillar, title, max points, rule kind, what to enter, deadline',
+        ),
+      ),
+    ],
     examples: ['dti criteria hue-2263-2023 xa', 'dti criteria kontum-121-2025 huyen --json'],
     exit: t('0 đã liệt kê · 2 không có bộ tiêu chí hoặc loại đơn vị đó', '0 listed · 2 no such rubric or unit type'),
   },
   score: {
     synopsis: t('dti score TỆP... [--json]', 'dti score FILE... [--json]'),
-    summary: t('Chấm điểm bản tự đánh giá (.json hoặc mẫu .xlsx đã điền)', 'Score self-assessments (.json, or filled .xlsx templates)'),
+    summary: t(
+      'Chấm điểm bản tự đánh giá (.json hoặc mẫu .xlsx đã điền)',
+      'Score self-assessments (.json, or filled .xlsx templates)',
+    ),
     about: t(
       `Chấm điểm từng bản tự đánh giá: tệp .json hoặc mẫu .xlsx đã điền (dti template). Giá trị chưa nhập được liệt kê là vấn đề, không bao giờ tính thành 0.
 Tệp .json: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: tên, "year"?: năm,
@@ -68,16 +84,26 @@ A .json file: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: name, "year
                "values": {"CRITERION_ID": value}, "options"?: {"option": "choice"}}
 What each criterion expects: dti criteria RUBRIC UNIT.`,
     ),
-    options: [JSON_OPTION(t('tổng điểm, trụ cột, từng tiêu chí, mức độ, vấn đề', 'total, pillars, each criterion, level, problems'))],
+    options: [
+      JSON_OPTION(
+        t('tổng điểm, trụ cột, từng tiêu chí, mức độ, vấn đề', 'total, pillars, each criterion, level, problems'),
+      ),
+    ],
     examples: ['dti score examples/hue-2263-2023-xa.json', 'dti score examples/kontum-121-2025-xa.json --json'],
-    exit: t('0 đã chấm · 1 có giá trị không hợp lệ hoặc mã tiêu chí lạ · 2 tệp không dùng được', '0 scored · 1 some value is invalid or names an unknown criterion · 2 a file cannot be used'),
+    exit: t(
+      '0 đã chấm · 1 có giá trị không hợp lệ hoặc mã tiêu chí lạ · 2 tệp không dùng được',
+      '0 scored · 1 some value is invalid or names an unknown criterion · 2 a file cannot be used',
+    ),
   },
   template: {
     synopsis: t(
       'dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from TỆP] --out TỆP.xlsx [--json]',
       'dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] --out FILE.xlsx [--json]',
     ),
-    summary: t('Tạo mẫu Excel; --from giữ lại số liệu của tệp .json hoặc mẫu cũ', 'Write an Excel template; --from keeps the entries of a .json or an older template'),
+    summary: t(
+      'Tạo mẫu Excel; --from giữ lại số liệu của tệp .json hoặc mẫu cũ',
+      'Write an Excel template; --from keeps the entries of a .json or an older template',
+    ),
     about: t(
       'Tạo mẫu tự đánh giá Excel cho một bộ tiêu chí và loại đơn vị: một dòng cho mỗi tiêu chí, ô nhập đúng kiểu, điểm và kiểm tra tính bằng hàm CDS.*. Với --from, số liệu của bản .json hoặc của mẫu cũ được giữ lại theo mã tiêu chí.',
       'Writes an Excel self-assessment template for a rubric and unit type: one row per criterion, typed input cells, points and checks computed by the CDS.* functions. With --from, the entries of a .json or an older template are kept by criterion id.',
@@ -85,29 +111,63 @@ What each criterion expects: dti criteria RUBRIC UNIT.`,
     options: [
       ['--rubric ID', t('Bộ tiêu chí (xem dti rubrics)', 'The rubric (see dti rubrics)')],
       [t('--unit LOẠI', '--unit TYPE'), t('Loại đơn vị: so, huyen hoặc xa', 'Unit type: so, huyen or xa')],
-      [t('--unit-name TÊN', '--unit-name NAME'), t('Tên đơn vị ghi vào mẫu', 'The unit name written into the template')],
+      [
+        t('--unit-name TÊN', '--unit-name NAME'),
+        t('Tên đơn vị ghi vào mẫu', 'The unit name written into the template'),
+      ],
       [t('--year NĂM', '--year YEAR'), t('Năm đánh giá (2000–2100)', 'The year assessed (2000–2100)')],
-      [t('--from TỆP', '--from FILE'), t('Giữ lại số liệu của tệp .json hoặc mẫu .xlsx cũ', 'Keep the entries of a .json file or an older .xlsx template')],
+      [
+        t('--from TỆP', '--from FILE'),
+        t(
+          'Giữ lại số liệu của tệp .json hoặc mẫu .xlsx cũ',
+          'Keep the entries of a .json file or an older .xlsx template',
+        ),
+      ],
       [t('--out TỆP.xlsx', '--out FILE.xlsx'), t('Tệp mẫu sẽ ghi', 'The template file to write')],
-      JSON_OPTION(t('tệp đã ghi, số tiêu chí, số liệu giữ lại và không giữ được', 'the file written, criteria, entries kept and lost')),
+      JSON_OPTION(
+        t(
+          'tệp đã ghi, số tiêu chí, số liệu giữ lại và không giữ được',
+          'the file written, criteria, entries kept and lost',
+        ),
+      ),
     ],
     examples: [
       'dti template --rubric hue-2263-2023 --unit xa --unit-name "Phường Phú Hội" --year 2025 --out mau-2263.xlsx',
       'dti template --rubric kontum-121-2025 --unit huyen --from examples/kontum-121-2025-huyen.json --out kontum.xlsx',
     ],
-    exit: t('0 đã ghi · 1 có số liệu không giữ lại được (xem danh sách) · 2 lệnh hoặc tệp không dùng được', '0 written · 1 some entries could not be kept (listed) · 2 the command or a file cannot be used'),
+    exit: t(
+      '0 đã ghi · 1 có số liệu không giữ lại được (xem danh sách) · 2 lệnh hoặc tệp không dùng được',
+      '0 written · 1 some entries could not be kept (listed) · 2 the command or a file cannot be used',
+    ),
   },
   verify: {
-    synopsis: t('dti verify TỆP.xlsx|THƯ_MỤC... [--trust CA.pem ...] [--json]', 'dti verify FILE.xlsx|FOLDER... [--trust CA.pem ...] [--json]'),
-    summary: t('Xác minh chữ ký số (và tệp .p7s ký rời), niêm phong', 'Verify digital signatures (and detached .p7s), and the seal'),
+    synopsis: t(
+      'dti verify TỆP.xlsx|THƯ_MỤC... [--trust CA.pem ...] [--json]',
+      'dti verify FILE.xlsx|FOLDER... [--trust CA.pem ...] [--json]',
+    ),
+    summary: t(
+      'Xác minh chữ ký số (và tệp .p7s ký rời), niêm phong',
+      'Verify digital signatures (and detached .p7s), and the seal',
+    ),
     about: t(
       `Xác minh chữ ký số của từng tệp (chữ ký Excel trong tệp, và tệp TỆP.xlsx.p7s ký rời nếu có) và mã niêm phong của add-in, tính lại từ số liệu nhập. Một thư mục: mọi tệp .xlsx trong đó. Chứng thư gốc là của Hội đồng (--trust), không bao giờ lấy từ tệp.
 Trạng thái: hợp lệ · hợp lệ, chưa xác thực nguồn cấp (không có --trust, hoặc không thuộc chứng thư gốc nào đã cho) · ký một phần · không hợp lệ · chưa ký · tệp lỗi.`,
       `Verifies each file's digital signatures (Excel's signatures inside the file, and a detached FILE.xlsx.p7s when present) and the add-in's seal, recomputed from the inputs. A folder: every .xlsx file in it. The root certificates are the council's (--trust), never taken from the file.
 Statuses: valid · valid, issuer not verified (no --trust, or not chaining to any given root) · partly signed · invalid · unsigned · broken file.`,
     ),
-    options: [TRUST_OPTION, JSON_OPTION(t('trạng thái, người ký, thời điểm ký, lý do của từng tệp', 'status, signer, signing time and reasons per file'))],
-    examples: ['dti verify examples/council --trust examples/council/demo-ca.pem', 'dti verify examples/council/phuong-phu-hoi.xlsx --json'],
+    options: [
+      TRUST_OPTION,
+      JSON_OPTION(
+        t(
+          'trạng thái, người ký, thời điểm ký, lý do của từng tệp',
+          'status, signer, signing time and reasons per file',
+        ),
+      ),
+    ],
+    examples: [
+      'dti verify examples/council --trust examples/council/demo-ca.pem',
+      'dti verify examples/council/phuong-phu-hoi.xlsx --json',
+    ],
     exit: t(
       '0 mọi tệp hợp lệ (chưa xác thực nguồn cấp cũng được khi không có --trust) và niêm phong khớp · 1 có tệp không như vậy · 2 lệnh hoặc tệp không dùng được',
       '0 every file is valid (issuer not verified is fine without --trust) and its seal matches · 1 some file is not · 2 the command or a file cannot be used',
@@ -118,7 +178,10 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
       'dti rank TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem ...] [--by total|percent] [--json]',
       'dti rank FILES|FOLDER... --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem ...] [--by total|percent] [--json]',
     ),
-    summary: t('Xác minh, chấm lại từ số liệu nhập và xếp hạng các đơn vị', 'Verify, re-score from the inputs and rank the units'),
+    summary: t(
+      'Xác minh, chấm lại từ số liệu nhập và xếp hạng các đơn vị',
+      'Verify, re-score from the inputs and rank the units',
+    ),
     about: t(
       `Xác minh chữ ký và chấm lại từng bài nộp từ số liệu nhập (số lưu trong tệp không được dùng, chỉ để so sánh: sai khác được đánh dấu), xếp hạng các đơn vị và ghi bảng xếp hạng .xlsx cùng tệp .csv cạnh nó. Đồng hạng khi bằng điểm (1, 2, 2, 4). Bài nộp chưa ký, chữ ký không hợp lệ, sai bộ tiêu chí hoặc tệp lỗi không được xếp hạng: liệt kê sau cùng, kèm lý do.`,
       `Verifies and re-scores each submission from its inputs (the numbers stored in the file are never used, only compared: differences are flagged), ranks the units and writes the ranking .xlsx with a .csv beside it. Equal totals share a rank (1, 2, 2, 4). Submissions that are unsigned, invalidly signed, for another rubric or unreadable get no rank: listed last, with the reason.`,
@@ -126,12 +189,28 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
     options: [
       ['--rubric ID', t('Bộ tiêu chí của các bài nộp', 'The rubric of the submissions')],
       [t('--unit LOẠI', '--unit TYPE'), t('Loại đơn vị: so, huyen hoặc xa', 'Unit type: so, huyen or xa')],
-      [t('--out TỆP.xlsx', '--out FILE.xlsx'), t('Bảng xếp hạng sẽ ghi (và TỆP.csv cạnh nó)', 'The ranking workbook to write (and FILE.csv beside it)')],
+      [
+        t('--out TỆP.xlsx', '--out FILE.xlsx'),
+        t('Bảng xếp hạng sẽ ghi (và TỆP.csv cạnh nó)', 'The ranking workbook to write (and FILE.csv beside it)'),
+      ],
       TRUST_OPTION,
-      ['--by total|percent', t('Xếp theo tổng điểm (mặc định) hoặc tỷ lệ % điểm tối đa áp dụng', 'Rank by total (default) or percent of the applicable max')],
-      JSON_OPTION(t('hạng, đơn vị, điểm, chữ ký, niêm phong, lý do không xếp hạng', 'rank, unit, points, signature, seal, why not ranked')),
+      [
+        '--by total|percent',
+        t(
+          'Xếp theo tổng điểm (mặc định) hoặc tỷ lệ % điểm tối đa áp dụng',
+          'Rank by total (default) or percent of the applicable max',
+        ),
+      ],
+      JSON_OPTION(
+        t(
+          'hạng, đơn vị, điểm, chữ ký, niêm phong, lý do không xếp hạng',
+          'rank, unit, points, signature, seal, why not ranked',
+        ),
+      ),
     ],
-    examples: ['dti rank examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --out xep-hang.xlsx'],
+    examples: [
+      'dti rank examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --out xep-hang.xlsx',
+    ],
     exit: t(
       '0 đã xếp hạng và ghi bảng xếp hạng (kể cả khi có bài nộp không được xếp hạng) · 2 lệnh, thư mục hoặc tệp không dùng được',
       '0 ranked and the ranking written (even when some submissions get no rank) · 2 the command, a folder or a file cannot be used',
@@ -140,7 +219,10 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
 };
 
 const LANG_OPTION: Option = ['--lang en', t('Tiếng Anh (mặc định: tiếng Việt)', 'English (default: Vietnamese)')];
-const EXIT_CODES = t('0 đã chấm · 1 có giá trị không hợp lệ · 2 lệnh hoặc tệp không dùng được', '0 scored · 1 some value is invalid · 2 the command or a file cannot be used');
+const EXIT_CODES = t(
+  '0 đã chấm · 1 có giá trị không hợp lệ · 2 lệnh hoặc tệp không dùng được',
+  '0 scored · 1 some value is invalid · 2 the command or a file cannot be used',
+);
 
 function optionLines(options: Option[], lang: Lang): string[] {
   const flags = options.map(([flag]) => (typeof flag === 'string' ? flag : say(flag, lang)));
@@ -172,7 +254,8 @@ export function usageLine(command: CommandName, lang: Lang): string {
 }
 
 /** The error for a command used the wrong way: its usage line, exit 2. */
-export const usageError = (command: CommandName) => new UsageError(t(usageLine(command, 'vi'), usageLine(command, 'en')));
+export const usageError = (command: CommandName) =>
+  new UsageError(t(usageLine(command, 'vi'), usageLine(command, 'en')));
 
 export function commandHelp(command: CommandName, lang: Lang): string {
   const u = USAGE[command];

@@ -45,7 +45,9 @@ const codeOf = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code ??
 function reason(e: unknown, path: string, writing: boolean): Text {
   switch (codeOf(e)) {
     case 'ENOENT':
-      return writing ? t(`thư mục ${dirname(path)} không tồn tại`, `no such folder ${dirname(path)}`) : t('không tìm thấy tệp', 'file not found');
+      return writing
+        ? t(`thư mục ${dirname(path)} không tồn tại`, `no such folder ${dirname(path)}`)
+        : t('không tìm thấy tệp', 'file not found');
     case 'EISDIR':
       return t('đây là một thư mục, không phải tệp', 'it is a folder, not a file');
     case 'ENOTDIR':
@@ -54,7 +56,10 @@ function reason(e: unknown, path: string, writing: boolean): Text {
     case 'EPERM':
       return writing ? t('không có quyền ghi', 'permission denied') : t('không có quyền đọc', 'permission denied');
     case 'EBUSY':
-      return t('tệp đang được mở trong chương trình khác (đóng Excel rồi chạy lại)', 'the file is open in another program (close Excel and run again)');
+      return t(
+        'tệp đang được mở trong chương trình khác (đóng Excel rồi chạy lại)',
+        'the file is open in another program (close Excel and run again)',
+      );
     case 'EROFS':
       return t('ổ đĩa chỉ cho phép đọc', 'read-only file system');
     case 'ENOSPC':

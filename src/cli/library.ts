@@ -22,14 +22,32 @@ export function cmdRubrics(args: Args, io: Io): number {
     }),
   );
   if (args.json) {
-    io.out(JSON.stringify(rows.map(({ rubric, unit, criteria, max }) => ({ rubric, unit, criteria, max })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map(({ rubric, unit, criteria, max }) => ({ rubric, unit, criteria, max })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const L = (vi: string, en: string) => say(t(vi, en), args.lang);
   io.out(
     table(
-      [L('Bộ tiêu chí', 'Rubric'), L('Quyết định', 'Decision'), L('Đơn vị', 'Unit'), L('Tiêu chí', 'Criteria'), L('Tối đa', 'Max')],
-      rows.map((r) => [r.rubric, r.decision, `${r.unit} (${r.unitLabel})`, String(r.criteria), r.max === null ? L('mức độ 1–5', 'levels 1–5') : num(r.max, args.lang)]),
+      [
+        L('Bộ tiêu chí', 'Rubric'),
+        L('Quyết định', 'Decision'),
+        L('Đơn vị', 'Unit'),
+        L('Tiêu chí', 'Criteria'),
+        L('Tối đa', 'Max'),
+      ],
+      rows.map((r) => [
+        r.rubric,
+        r.decision,
+        `${r.unit} (${r.unitLabel})`,
+        String(r.criteria),
+        r.max === null ? L('mức độ 1–5', 'levels 1–5') : num(r.max, args.lang),
+      ]),
       [16, 14, 34, 8, 11],
       [3, 4],
     ),

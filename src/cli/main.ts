@@ -26,7 +26,8 @@ const RUN: Record<CommandName, (args: Args, io: Io) => number | Promise<number>>
   rank: async (args, io) => (await import(/* webpackChunkName: "rank" */ './rank')).cmdRank(args, io),
 };
 
-const unknownCommand = (name: string) => new UsageError(t(`Không có lệnh "${name}" (xem dti help)`, `Unknown command "${name}" (see dti help)`));
+const unknownCommand = (name: string) =>
+  new UsageError(t(`Không có lệnh "${name}" (xem dti help)`, `Unknown command "${name}" (see dti help)`));
 
 /** `dti help [CMD]`, `dti CMD --help`, `dti --help`. */
 function help(topic: string | undefined, io: Io, lang: Lang): number {

@@ -2,7 +2,14 @@
 import { basename } from 'path';
 import { resolveUnit } from '../engine';
 import { DtiError, num, say, t } from '../base';
-import { type RankBy, type RankedRow, rankingCsv, rankingWorkbook, rankSubmissions, SIGNATURE_STATUS } from '../council';
+import {
+  type RankBy,
+  type RankedRow,
+  rankingCsv,
+  rankingWorkbook,
+  rankSubmissions,
+  SIGNATURE_STATUS,
+} from '../council';
 import { assessFiles } from './batch/pool';
 import { getRubric } from '../rubrics';
 import type { Args } from './args';
@@ -19,14 +26,19 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
   const rubric = getRubric(rubricId);
   const unit = resolveUnit(rubric, unitArg);
   const by = (byArg ?? 'total') as RankBy;
-  if (by !== 'total' && by !== 'percent') throw new DtiError('usage', t('--by cần total hoặc percent', '--by takes total or percent'));
+  if (by !== 'total' && by !== 'percent')
+    throw new DtiError('usage', t('--by cần total hoặc percent', '--by takes total or percent'));
   const csvPath = out.replace(/\.xlsx$/i, '') + '.csv';
   // Before the batch, not after it: a council should not verify a thousand files to learn the folder is wrong.
   checkWritable(out, io);
   checkWritable(csvPath, io);
   const anchors = trustAnchors(args.trust);
   const files = submissionFiles(args.positional);
-  const results = await assessFiles(files, { trustAnchors: anchors, expect: { rubric: rubric.id, unit }, lang }, { onProgress: progressBar(io, args.json) });
+  const results = await assessFiles(
+    files,
+    { trustAnchors: anchors, expect: { rubric: rubric.id, unit }, lang },
+    { onProgress: progressBar(io, args.json) },
+  );
   const rows = rankSubmissions(rubric, results, by, anchors.length > 0);
   const unitLabel = say(rubric.units.find((u) => u.id === unit)!.label, lang);
   writeOutput(out, await rankingWorkbook(rubric, unitLabel, rows, lang), io);
@@ -60,10 +72,26 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
   const isLevel = rubric.kind === 'levels';
   const note = (r: RankedRow) =>
     reason(r) ??
-    [...r.submission.problems, ...(r.submission.differences.length ? [L(`${r.submission.differences.length} số trong tệp khác số chấm lại`, `${r.submission.differences.length} numbers in the file differ from the re-score`)] : [])].join('; ');
+    [
+      ...r.submission.problems,
+      ...(r.submission.differences.length
+        ? [
+            L(
+              `${r.submission.differences.length} số trong tệp khác số chấm lại`,
+              `${r.submission.differences.length} numbers in the file differ from the re-score`,
+            ),
+          ]
+        : []),
+    ].join('; ');
   io.out(
     table(
-      [L('Hạng', 'Rank'), L('Đơn vị', 'Unit'), isLevel ? L('Mức', 'Level') : L('Tổng', 'Total'), L('Chữ ký', 'Signature'), L('Ghi chú', 'Note')],
+      [
+        L('Hạng', 'Rank'),
+        L('Đơn vị', 'Unit'),
+        isLevel ? L('Mức', 'Level') : L('Tổng', 'Total'),
+        L('Chữ ký', 'Signature'),
+        L('Ghi chú', 'Note'),
+      ],
       rows.map((r) => {
         const a = r.submission.assessment;
         return [

@@ -20,15 +20,40 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
   const L = (vi: string, en: string) => say(t(vi, en), args.lang);
   const anchors = trustAnchors(args.trust);
   const files = submissionFiles(args.positional);
-  const results = await assessFiles(files, { trustAnchors: anchors, lang: args.lang }, { onProgress: progressBar(io, args.json) });
-  const reasonsOf = (s: SubmissionResult) => [...s.reasons, ...(s.seal === 'valid' ? [say(SEAL_MATCHES, args.lang)] : s.seal === 'broken' ? [say(SEAL_BROKEN, args.lang)] : [])];
+  const results = await assessFiles(
+    files,
+    { trustAnchors: anchors, lang: args.lang },
+    { onProgress: progressBar(io, args.json) },
+  );
+  const reasonsOf = (s: SubmissionResult) => [
+    ...s.reasons,
+    ...(s.seal === 'valid' ? [say(SEAL_MATCHES, args.lang)] : s.seal === 'broken' ? [say(SEAL_BROKEN, args.lang)] : []),
+  ];
   const ok = results.filter((s) => accepted(s, anchors.length > 0));
-  if (args.json) io.out(JSON.stringify(results.map((s) => ({ file: s.file, status: s.status, signer: s.signer, signedAt: s.signedAt, reasons: reasonsOf(s) })), null, 2));
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        results.map((s) => ({
+          file: s.file,
+          status: s.status,
+          signer: s.signer,
+          signedAt: s.signedAt,
+          reasons: reasonsOf(s),
+        })),
+        null,
+        2,
+      ),
+    );
   else {
     io.out(
       table(
         [L('Tệp', 'File'), L('Trạng thái', 'Status'), L('Người ký', 'Signer'), L('Thời điểm ký', 'Signed at')],
-        results.map((s) => [basename(s.file), say(SIGNATURE_STATUS[s.status], args.lang), s.signer ?? '', s.signedAt ?? '']),
+        results.map((s) => [
+          basename(s.file),
+          say(SIGNATURE_STATUS[s.status], args.lang),
+          s.signer ?? '',
+          s.signedAt ?? '',
+        ]),
         [32, 31, 44, 24],
       ),
     );
@@ -36,7 +61,9 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
       io.out(`\n${basename(s.file)}:`);
       for (const r of reasonsOf(s)) io.out(`  • ${r}`);
     }
-    io.out(`\n${L(`Đạt: ${ok.length}/${results.length} tệp`, `Accepted: ${ok.length} of ${results.length} files`)}${anchors.length ? '' : L(' (chưa có --trust: chưa kiểm tra nguồn cấp chứng thư)', ' (no --trust: certificate issuers not checked)')}.`);
+    io.out(
+      `\n${L(`Đạt: ${ok.length}/${results.length} tệp`, `Accepted: ${ok.length} of ${results.length} files`)}${anchors.length ? '' : L(' (chưa có --trust: chưa kiểm tra nguồn cấp chứng thư)', ' (no --trust: certificate issuers not checked)')}.`,
+    );
   }
   return ok.length === results.length ? 0 : 1;
 }

@@ -18,4 +18,7 @@ export const SEAL_STATUS: Record<SubmissionResult['seal'], Text> = {
 };
 
 /** A seal that does not match the entries: the file was edited after sealing. */
-export const SEAL_MISMATCH = t('Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong', 'The seal does not match the entries: they were edited after sealing');
+export const SEAL_MISMATCH = t(
+  'Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong',
+  'The seal does not match the entries: they were edited after sealing',
+);

@@ -28,7 +28,10 @@ const ACCEPTED = new Set(['valid', 'valid-untrusted']);
 
 const SIGNATURE_NOT_ACCEPTED: Record<SubmissionResult['status'], Text> = {
   valid: t('', ''),
-  'valid-untrusted': t('Chữ ký số không thuộc chứng thư gốc nào đã cho (--trust)', 'The signature does not chain to any given root certificate (--trust)'),
+  'valid-untrusted': t(
+    'Chữ ký số không thuộc chứng thư gốc nào đã cho (--trust)',
+    'The signature does not chain to any given root certificate (--trust)',
+  ),
   partial: t('Chữ ký số không bao phủ toàn bộ tệp', 'The digital signature does not cover the whole file'),
   invalid: t('Chữ ký số không hợp lệ', 'Invalid digital signature'),
   unsigned: t('Chưa ký số', 'Not digitally signed'),
@@ -53,7 +56,12 @@ export function whyUnranked(s: SubmissionResult, requireTrusted = false): Text[]
   return why.length ? why : [t('Không chấm được', 'Could not be scored')];
 }
 
-export function rankSubmissions(rubric: Rubric, submissions: SubmissionResult[], by: RankBy = 'total', requireTrusted = false): RankedRow[] {
+export function rankSubmissions(
+  rubric: Rubric,
+  submissions: SubmissionResult[],
+  by: RankBy = 'total',
+  requireTrusted = false,
+): RankedRow[] {
   const rankable = (s: SubmissionResult) => whyUnranked(s, requireTrusted).length === 0;
   const keyOf = (s: SubmissionResult): number[] => {
     const a = s.assessment!;
@@ -71,12 +79,15 @@ export function rankSubmissions(rubric: Rubric, submissions: SubmissionResult[],
   ranked.forEach((row, i) => {
     row.rank = i > 0 && compareKeys(row.key, ranked[i - 1].key) === 0 ? ranked[i - 1].rank : i + 1;
   });
-  const rest = submissions.filter((s) => !rankable(s)).map((s) => ({ submission: s, key: [], rank: null, unranked: whyUnranked(s, requireTrusted) }));
+  const rest = submissions
+    .filter((s) => !rankable(s))
+    .map((s) => ({ submission: s, key: [], rank: null, unranked: whyUnranked(s, requireTrusted) }));
   return [...ranked, ...rest];
 }
 
 function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
   return 0;
 }
 
@@ -95,7 +106,10 @@ function rowProblems(r: RankedRow, lang: Lang): string {
   const all = [
     ...r.unranked.map((x) => say(x, lang)),
     ...s.problems,
-    ...s.differences.map((d) => `${d.criterion} (${d.cell}): ${L('trong tệp', 'in the file')} ${shown(d.stored, lang)}, ${L('chấm lại', 're-scored')} ${shown(d.recomputed, lang)}`),
+    ...s.differences.map(
+      (d) =>
+        `${d.criterion} (${d.cell}): ${L('trong tệp', 'in the file')} ${shown(d.stored, lang)}, ${L('chấm lại', 're-scored')} ${shown(d.recomputed, lang)}`,
+    ),
     ...(ACCEPTED.has(s.status) ? [] : s.reasons),
   ];
   return [...new Set(all)].join('; ');
@@ -111,13 +125,29 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
     { header: L('Tệp', 'File'), width: 28, value: (r) => r.submission.file },
     ...(isLevel
       ? [
-          { header: L('Mức độ', 'Level'), width: 8, value: (r: RankedRow) => r.submission.assessment?.level?.number ?? null },
-          { header: L('Tên mức', 'Level name'), width: 14, value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '' },
+          {
+            header: L('Mức độ', 'Level'),
+            width: 8,
+            value: (r: RankedRow) => r.submission.assessment?.level?.number ?? null,
+          },
+          {
+            header: L('Tên mức', 'Level name'),
+            width: 14,
+            value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '',
+          },
         ]
       : [
-          { header: L('Tổng điểm', 'Total'), width: 10, value: (r: RankedRow) => r.submission.assessment?.total ?? null },
+          {
+            header: L('Tổng điểm', 'Total'),
+            width: 10,
+            value: (r: RankedRow) => r.submission.assessment?.total ?? null,
+          },
           { header: L('Tối đa', 'Max'), width: 8, value: (r: RankedRow) => r.submission.assessment?.max ?? null },
-          { header: L('Tỷ lệ (%)', 'Percent (%)'), width: 9, value: (r: RankedRow) => r.submission.assessment?.percent ?? null },
+          {
+            header: L('Tỷ lệ (%)', 'Percent (%)'),
+            width: 9,
+            value: (r: RankedRow) => r.submission.assessment?.percent ?? null,
+          },
         ]),
     ...pillars.map((p) => ({
       header: isLevel ? `${p.id}. ${p.title} (${L('mức', 'level')})` : `${p.id}. ${p.title}`,
@@ -127,16 +157,29 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
         return (isLevel ? q?.level : q?.points) ?? null;
       },
     })),
-    { header: L('Chữ ký số', 'Digital signature'), width: 18, value: (r) => say(SIGNATURE_STATUS[r.submission.status], lang) },
+    {
+      header: L('Chữ ký số', 'Digital signature'),
+      width: 18,
+      value: (r) => say(SIGNATURE_STATUS[r.submission.status], lang),
+    },
     { header: L('Người ký', 'Signer'), width: 28, value: (r) => r.submission.signer ?? '' },
     { header: L('Thời điểm ký', 'Signed at'), width: 20, value: (r) => r.submission.signedAt ?? '' },
     { header: L('Niêm phong', 'Seal'), width: 12, value: (r) => say(SEAL_STATUS[r.submission.seal], lang) },
-    { header: L('Sai khác so với tệp', 'Differences from the file'), width: 10, value: (r) => r.submission.differences.length },
+    {
+      header: L('Sai khác so với tệp', 'Differences from the file'),
+      width: 10,
+      value: (r) => r.submission.differences.length,
+    },
     { header: L('Vấn đề', 'Problems'), width: 60, value: (r) => rowProblems(r, lang) },
   ];
 }
 
-export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: RankedRow[], lang: Lang = 'vi'): Promise<Uint8Array> {
+export async function rankingWorkbook(
+  rubric: Rubric,
+  unitLabel: string,
+  rows: RankedRow[],
+  lang: Lang = 'vi',
+): Promise<Uint8Array> {
   const L = (vi: string, en: string) => say(t(vi, en), lang);
   const cols = columns(rubric, rows, lang);
   const wb = new ExcelJS.Workbook();
@@ -160,11 +203,23 @@ export async function rankingWorkbook(rubric: Rubric, unitLabel: string, rows: R
   rows.forEach((r, j) => {
     const row = ws.getRow(4 + j);
     cols.forEach((c, i) => (row.getCell(i + 1).value = c.value(r)));
-    if (r.rank === null || !ACCEPTED.has(r.submission.status) || r.submission.seal === 'broken' || r.submission.differences.length)
+    if (
+      r.rank === null ||
+      !ACCEPTED.has(r.submission.status) ||
+      r.submission.seal === 'broken' ||
+      r.submission.differences.length
+    )
       row.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE7E9' } }));
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + rows.length, column: cols.length } };
-  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '3:3',
+  };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -174,5 +229,11 @@ export function rankingCsv(rubric: Rubric, rows: RankedRow[], lang: Lang = 'vi')
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return '\uFEFF' + [cols.map((c) => esc(c.header)).join(','), ...rows.map((r) => cols.map((c) => esc(c.value(r))).join(','))].join('\n') + '\n';
+  return (
+    '\uFEFF' +
+    [cols.map((c) => esc(c.header)).join(','), ...rows.map((r) => cols.map((c) => esc(c.value(r))).join(','))].join(
+      '\n',
+    ) +
+    '\n'
+  );
 }

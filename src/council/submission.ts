@@ -53,7 +53,11 @@ export interface SubmissionOptions {
 const same = (a: unknown, b: unknown) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
 
-export async function assessSubmission(file: string, bytes: Uint8Array, options: SubmissionOptions = {}): Promise<SubmissionResult> {
+export async function assessSubmission(
+  file: string,
+  bytes: Uint8Array,
+  options: SubmissionOptions = {},
+): Promise<SubmissionResult> {
   const L = (vi: string, en: string) => say(t(vi, en), options.lang ?? 'vi');
   const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
   const result: SubmissionResult = {
@@ -72,13 +76,18 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
   const wb = readParts(verified.parts);
   const info = readTemplateInfo(wb.read);
   if (!info) {
-    result.problems.push(L('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)', 'Not a DTI self-assessment template (no _dti sheet)'));
+    result.problems.push(
+      L('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)', 'Not a DTI self-assessment template (no _dti sheet)'),
+    );
     return result;
   }
   result.rubric = info.meta.rubric;
   result.unit = info.meta.unit;
   if (options.expect && (options.expect.rubric !== info.meta.rubric || options.expect.unit !== info.meta.unit)) {
-    const [found, wanted] = [`${info.meta.rubric} (${info.meta.unit})`, `${options.expect.rubric} (${options.expect.unit})`];
+    const [found, wanted] = [
+      `${info.meta.rubric} (${info.meta.unit})`,
+      `${options.expect.rubric} (${options.expect.unit})`,
+    ];
     result.problems.push(L(`Mẫu ${found}, không phải ${wanted}`, `A ${found} template, not ${wanted}`));
     return result;
   }
@@ -89,15 +98,30 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
     result.problems.push(e instanceof DtiError ? e.messageIn(options.lang ?? 'vi') : String((e as Error).message));
     return result;
   }
-  if (rubric.version !== info.meta.version) result.problems.push(L(`Mẫu theo phiên bản ${info.meta.version}, bộ tiêu chí hiện là ${rubric.version}`, `Template of version ${info.meta.version}; the rubric is now ${rubric.version}`));
+  if (rubric.version !== info.meta.version)
+    result.problems.push(
+      L(
+        `Mẫu theo phiên bản ${info.meta.version}, bộ tiêu chí hiện là ${rubric.version}`,
+        `Template of version ${info.meta.version}; the rubric is now ${rubric.version}`,
+      ),
+    );
   const filled = readEntries(wb.read, info);
   result.unitName = filled.unitName;
   const assessment = assess(rubric, toAssessmentInput(rubric, filled), options.lang);
   result.assessment = {
     ...assessment,
-    criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => ({ id, pillar, points, max, status, effect, ...(level === undefined ? {} : { level }) })),
+    criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => ({
+      id,
+      pillar,
+      points,
+      max,
+      status,
+      effect,
+      ...(level === undefined ? {} : { level }),
+    })),
   };
-  for (const p of assessment.problems.filter((x) => x.severity === 'error')) result.problems.push(`${p.criterion ?? ''}: ${p.message}`);
+  for (const p of assessment.problems.filter((x) => x.severity === 'error'))
+    result.problems.push(`${p.criterion ?? ''}: ${p.message}`);
 
   // The numbers the file shows, against the re-score.
   const { layout } = info;
@@ -105,12 +129,19 @@ export async function assessSubmission(file: string, bytes: Uint8Array, options:
     const cell = `${layout.score}${layout.rows[c.id]}`;
     const stored = wb.cachedResult(layout.sheet, cell);
     const recomputed = rubric.kind === 'levels' ? c.level : c.effect === 'penalty' ? -(c.points ?? 0) : c.points;
-    if (!wb.hasFormula(layout.sheet, cell)) result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
+    if (!wb.hasFormula(layout.sheet, cell))
+      result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
     else if (!same(stored, recomputed)) result.differences.push({ criterion: c.id, cell, stored, recomputed });
   }
   const totalStored = wb.cachedResult(layout.sheet, 'E3');
   const totalNow = rubric.kind === 'levels' ? assessment.level?.number : assessment.total;
-  if (!same(totalStored, totalNow)) result.differences.push({ criterion: rubric.kind === 'levels' ? L('Mức độ', 'Level') : L('Tổng điểm', 'Total'), cell: 'E3', stored: totalStored, recomputed: totalNow });
+  if (!same(totalStored, totalNow))
+    result.differences.push({
+      criterion: rubric.kind === 'levels' ? L('Mức độ', 'Level') : L('Tổng điểm', 'Total'),
+      cell: 'E3',
+      stored: totalStored,
+      recomputed: totalNow,
+    });
 
   const seal = readSeal(wb.read, META_SHEET);
   if (seal) result.seal = (await checkSeal(filled, seal)).ok ? 'valid' : 'broken';

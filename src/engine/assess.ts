@@ -110,7 +110,10 @@ export function resolveUnit(rubric: Rubric, unit: string): UnitId {
     const known = rubric.units.map((u) => `${u.id} (${u.label.vi})`).join(', ');
     throw new DtiError(
       'unknown-unit',
-      t(`Bộ tiêu chí ${rubric.id} không có loại đơn vị "${unit}". Có: ${known}`, `Rubric ${rubric.id} has no unit type "${unit}". Known: ${known}`),
+      t(
+        `Bộ tiêu chí ${rubric.id} không có loại đơn vị "${unit}". Có: ${known}`,
+        `Rubric ${rubric.id} has no unit type "${unit}". Known: ${known}`,
+      ),
     );
   }
   return found.id;
@@ -126,7 +129,10 @@ export function findCriterion(rubric: Rubric, unit: UnitId, id: string): Criteri
   if (!criterion)
     throw new DtiError(
       'unknown-criterion',
-      t(`Không có tiêu chí "${id}" cho đơn vị ${unit} trong ${rubric.id}`, `No criterion "${id}" for unit ${unit} in ${rubric.id}`),
+      t(
+        `Không có tiêu chí "${id}" cho đơn vị ${unit} trong ${rubric.id}`,
+        `No criterion "${id}" for unit ${unit} in ${rubric.id}`,
+      ),
     );
   return criterion;
 }
@@ -142,13 +148,16 @@ const defaultOptions = new WeakMap<Rubric, Record<string, string>>();
 /** The rubric's default readings, overridden by the ones an assessment chooses. */
 function chosenOptions(rubric: Rubric, given?: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
   let defaults = defaultOptions.get(rubric);
-  if (!defaults) defaultOptions.set(rubric, (defaults = Object.fromEntries(rubric.options.map((o) => [o.id, o.default]))));
+  if (!defaults)
+    defaultOptions.set(rubric, (defaults = Object.fromEntries(rubric.options.map((o) => [o.id, o.default]))));
   return given ? { ...defaults, ...given } : defaults;
 }
 
 /** A level's name ("Khởi động" … "Toàn diện"), "Chưa đạt mức 1" for 0. */
 export const levelName = (rubric: Rubric, n: number, lang: Lang): string =>
-  n === 0 ? say(t('Chưa đạt mức 1', 'Below level 1'), lang) : say(rubric.levels?.find((l) => l.number === n)?.name ?? { vi: String(n) }, lang);
+  n === 0
+    ? say(t('Chưa đạt mức 1', 'Below level 1'), lang)
+    : say(rubric.levels?.find((l) => l.number === n)?.name ?? { vi: String(n) }, lang);
 
 // ---------------------------------------------------------------- one criterion
 
@@ -160,12 +169,24 @@ export interface ScoredCriterion extends CriterionResult {
 }
 
 /** Scores one criterion for a unit type from one entered value. */
-export function scoreCriterion(rubric: Rubric, unit: UnitId, criterion: Criterion, raw: RawValue, ctx: ScoreContext = {}): ScoredCriterion {
+export function scoreCriterion(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  raw: RawValue,
+  ctx: ScoreContext = {},
+): ScoredCriterion {
   const lang = ctx.lang ?? 'vi';
   const base = { id: criterion.id, pillar: criterion.pillar, title: criterion.title, effect: criterion.effect };
   const isLevel = criterion.rule.kind === 'levels';
   const max = isLevel ? null : criterionMax(criterion, unit);
-  const result = (status: Status, points: number | null, counted: number | null, message: Text, warnings: Text[] = []): ScoredCriterion => ({
+  const result = (
+    status: Status,
+    points: number | null,
+    counted: number | null,
+    message: Text,
+    warnings: Text[] = [],
+  ): ScoredCriterion => ({
     id: criterion.id,
     pillar: criterion.pillar,
     title: criterion.title,
@@ -185,30 +206,77 @@ export function scoreCriterion(rubric: Rubric, unit: UnitId, criterion: Criterio
         isLevel ? null : 0,
         isLevel ? null : 0,
         ctx.unitName
-          ? t(`Không áp dụng: "${ctx.unitName}" không thuộc ${list.title}`, `Not applicable: "${ctx.unitName}" is not on ${list.title}`)
-          : t(`Không áp dụng: chưa nêu tên đơn vị để đối chiếu ${list.title}`, `Not applicable: no unit name given to check against ${list.title}`),
+          ? t(
+              `Không áp dụng: "${ctx.unitName}" không thuộc ${list.title}`,
+              `Not applicable: "${ctx.unitName}" is not on ${list.title}`,
+            )
+          : t(
+              `Không áp dụng: chưa nêu tên đơn vị để đối chiếu ${list.title}`,
+              `Not applicable: no unit name given to check against ${list.title}`,
+            ),
         // The entry is kept, and the officer is told why it does not count.
-        isBlank(raw) ? [] : [t('giá trị đã nhập được giữ nhưng không tính điểm', 'the entered value is kept but not scored')],
+        isBlank(raw)
+          ? []
+          : [t('giá trị đã nhập được giữ nhưng không tính điểm', 'the entered value is kept but not scored')],
       );
   }
   if (isNotApplicable(raw)) {
     if (criterion.allowNotApplicable)
-      return result('not-applicable', isLevel ? null : 0, isLevel ? null : 0, t(`Không áp dụng (${criterion.allowNotApplicable})`, `Not applicable (${criterion.allowNotApplicable})`));
-    return result('invalid', isLevel ? null : 0, max, t(`"Không áp dụng" không được phép cho tiêu chí này; cần ${expected(criterion).vi}`, `"not applicable" is not allowed here; expected ${expected(criterion).en}`));
+      return result(
+        'not-applicable',
+        isLevel ? null : 0,
+        isLevel ? null : 0,
+        t(`Không áp dụng (${criterion.allowNotApplicable})`, `Not applicable (${criterion.allowNotApplicable})`),
+      );
+    return result(
+      'invalid',
+      isLevel ? null : 0,
+      max,
+      t(
+        `"Không áp dụng" không được phép cho tiêu chí này; cần ${expected(criterion).vi}`,
+        `"not applicable" is not allowed here; expected ${expected(criterion).en}`,
+      ),
+    );
   }
 
   if (criterion.rule.kind === 'levels') return scoreLevelCriterion(rubric, criterion.rule, raw, lang, base);
 
-  const outcome: Outcome = scorePointRule(criterion.rule, raw, { max: max!, year: ctx.year, options: chosenOptions(rubric, ctx.options) });
+  const outcome: Outcome = scorePointRule(criterion.rule, raw, {
+    max: max!,
+    year: ctx.year,
+    options: chosenOptions(rubric, ctx.options),
+  });
   switch (outcome.kind) {
     case 'scored': {
       const [points, of] = [numText(outcome.points), numText(max!)];
-      return result('ok', outcome.points, max, t(`${points.vi}/${of.vi} điểm: ${outcome.explain.vi}`, `${points.en}/${of.en} points: ${outcome.explain.en}`), outcome.warnings);
+      return result(
+        'ok',
+        outcome.points,
+        max,
+        t(`${points.vi}/${of.vi} điểm: ${outcome.explain.vi}`, `${points.en}/${of.en} points: ${outcome.explain.en}`),
+        outcome.warnings,
+      );
     }
     case 'missing':
-      return result('missing', 0, max, t(`Chưa nhập${outcome.explain ? ` (${outcome.explain.vi})` : ''}: cần ${expected(criterion).vi}`, `Not entered${outcome.explain ? ` (${outcome.explain.en})` : ''}: expected ${expected(criterion).en}`));
+      return result(
+        'missing',
+        0,
+        max,
+        t(
+          `Chưa nhập${outcome.explain ? ` (${outcome.explain.vi})` : ''}: cần ${expected(criterion).vi}`,
+          `Not entered${outcome.explain ? ` (${outcome.explain.en})` : ''}: expected ${expected(criterion).en}`,
+        ),
+      );
     case 'invalid':
-      return result('invalid', 0, max, t(`Giá trị không hợp lệ: ${outcome.error.vi}; cần ${expected(criterion).vi}`, `Invalid value: ${outcome.error.en}; expected ${expected(criterion).en}`));
+      return result(
+        'invalid',
+        0,
+        max,
+        t(
+          `Giá trị không hợp lệ: ${outcome.error.vi}; cần ${expected(criterion).vi}`,
+          `Invalid value: ${outcome.error.en}; expected ${expected(criterion).en}`,
+        ),
+      );
     case 'not-applicable':
       return result('not-applicable', 0, 0, outcome.explain);
   }
@@ -231,10 +299,16 @@ function scoreLevelCriterion(
     parsed.ok === 'missing'
       ? t(`Chưa nhập: cần ${exp.vi}`, `Not entered: expected ${exp.en}`)
       : parsed.ok === false
-        ? t(`Giá trị không hợp lệ: ${parsed.error.vi}; cần ${exp.vi}`, `Invalid value: ${parsed.error.en}; expected ${exp.en}`)
+        ? t(
+            `Giá trị không hợp lệ: ${parsed.error.vi}; cần ${exp.vi}`,
+            `Invalid value: ${parsed.error.en}; expected ${exp.en}`,
+          )
         : level === 0
           ? t('Chưa đạt mức 1', 'Below level 1')
-          : t(`Đạt mức ${level}: ${levelName(rubric, level, 'vi')}`, `Meets level ${level}: ${levelName(rubric, level, 'en')}`);
+          : t(
+              `Đạt mức ${level}: ${levelName(rubric, level, 'vi')}`,
+              `Meets level ${level}: ${levelName(rubric, level, 'en')}`,
+            );
   // Built field by field: object spread here cost more than the scoring itself (see bench/).
   return {
     id: base.id,
@@ -296,7 +370,10 @@ function expectedPoints(rule: Exclude<Criterion['rule'], LevelRule>): Text {
     case 'count-target':
       return COUNT;
     case 'additive':
-      return t(`Có/Không cho từng điều kiện: ${rule.parts.map((p) => p.label.vi).join('; ')}`, `yes/no for each condition: ${rule.parts.map((p) => p.label.en ?? p.id).join('; ')}`);
+      return t(
+        `Có/Không cho từng điều kiện: ${rule.parts.map((p) => p.label.vi).join('; ')}`,
+        `yes/no for each condition: ${rule.parts.map((p) => p.label.en ?? p.id).join('; ')}`,
+      );
     case 'deadline':
       return t('ngày thực hiện (YYYY-MM-DD), hoặc Không', 'the date done (YYYY-MM-DD), or no');
     case 'assessed':
@@ -304,9 +381,15 @@ function expectedPoints(rule: Exclude<Criterion['rule'], LevelRule>): Text {
     case 'collect':
       return t('thông tin thu thập (không tính điểm)', 'collected information (no points)');
     case 'best-of':
-      return t(`giá trị cho một hoặc nhiều phương án: ${rule.alternatives.map((a) => a.label.vi).join('; ')}`, `a value for one or more alternatives: ${rule.alternatives.map((a) => a.id).join('; ')}`);
+      return t(
+        `giá trị cho một hoặc nhiều phương án: ${rule.alternatives.map((a) => a.label.vi).join('; ')}`,
+        `a value for one or more alternatives: ${rule.alternatives.map((a) => a.id).join('; ')}`,
+      );
     case 'gated':
-      return t(`${rule.gate.label.vi} (tối thiểu ${rule.gate.minCount}) và ${expectedPoints(rule.rule).vi}`, `${rule.gate.label.en ?? rule.gate.id} (at least ${rule.gate.minCount}) and ${expectedPoints(rule.rule).en}`);
+      return t(
+        `${rule.gate.label.vi} (tối thiểu ${rule.gate.minCount}) và ${expectedPoints(rule.rule).vi}`,
+        `${rule.gate.label.en ?? rule.gate.id} (at least ${rule.gate.minCount}) and ${expectedPoints(rule.rule).en}`,
+      );
     case 'by-option':
       return t('giá trị theo cách đọc đã chọn', 'a value for the chosen reading');
   }
@@ -319,7 +402,12 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
   const index = unitIndex(rubric, unit);
   const problems: Problem[] = [];
   const problem = (p: Omit<Problem, 'message'> & { text: Text }) =>
-    problems.push({ ...(p.criterion ? { criterion: p.criterion } : {}), severity: p.severity, code: p.code, message: say(p.text, lang) });
+    problems.push({
+      ...(p.criterion ? { criterion: p.criterion } : {}),
+      severity: p.severity,
+      code: p.code,
+      message: say(p.text, lang),
+    });
 
   for (const id of Object.keys(input.values))
     if (!index.byId.has(id.trim()))
@@ -327,7 +415,10 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
         criterion: id,
         severity: 'error',
         code: 'unknown-criterion',
-        text: t(`Không có tiêu chí "${id}" cho đơn vị ${unit} trong ${rubric.id}; giá trị này không được tính`, `No criterion "${id}" for unit ${unit} in ${rubric.id}; this value is not counted`),
+        text: t(
+          `Không có tiêu chí "${id}" cho đơn vị ${unit} trong ${rubric.id}; giá trị này không được tính`,
+          `No criterion "${id}" for unit ${unit} in ${rubric.id}; this value is not counted`,
+        ),
       });
   for (const [id, choice] of Object.entries(input.options ?? {})) {
     const option = rubric.options.find((o) => o.id === id);
@@ -336,7 +427,10 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
         severity: 'error',
         code: 'unknown-option',
         text: option
-          ? t(`Cách đọc "${id}" không có lựa chọn "${choice}"; có: ${option.choices.map((c) => c.id).join(', ')}`, `Option "${id}" has no choice "${choice}"; known: ${option.choices.map((c) => c.id).join(', ')}`)
+          ? t(
+              `Cách đọc "${id}" không có lựa chọn "${choice}"; có: ${option.choices.map((c) => c.id).join(', ')}`,
+              `Option "${id}" has no choice "${choice}"; known: ${option.choices.map((c) => c.id).join(', ')}`,
+            )
           : t(`Không có cách đọc "${id}" trong ${rubric.id}`, `No option "${id}" in ${rubric.id}`),
       });
   }
@@ -345,8 +439,14 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
       severity: 'warning',
       code: 'unit-name',
       text: t(
-        `Chưa nêu tên đơn vị: các tiêu chí chỉ áp dụng cho một số đơn vị (${index.criteria.filter((c) => c.onlyFor).map((c) => c.id).join(', ')}) được coi là không áp dụng`,
-        `No unit name: criteria that apply only to some units (${index.criteria.filter((c) => c.onlyFor).map((c) => c.id).join(', ')}) are treated as not applicable`,
+        `Chưa nêu tên đơn vị: các tiêu chí chỉ áp dụng cho một số đơn vị (${index.criteria
+          .filter((c) => c.onlyFor)
+          .map((c) => c.id)
+          .join(', ')}) được coi là không áp dụng`,
+        `No unit name: criteria that apply only to some units (${index.criteria
+          .filter((c) => c.onlyFor)
+          .map((c) => c.id)
+          .join(', ')}) are treated as not applicable`,
       ),
     });
 
@@ -355,19 +455,40 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
   const scoredCriteria = index.criteria.map((c) => scoreCriterion(rubric, unit, c, values.get(c.id), ctx));
 
   for (const r of scoredCriteria) {
-    if (r.status === 'invalid') problems.push({ criterion: r.id, severity: 'error', code: 'invalid-value', message: r.message });
-    if (r.status === 'missing') problems.push({ criterion: r.id, severity: 'warning', code: 'missing-value', message: r.message });
-    for (const w of r.warnings) problems.push({ criterion: r.id, severity: 'warning', code: 'value-warning', message: w });
+    if (r.status === 'invalid')
+      problems.push({ criterion: r.id, severity: 'error', code: 'invalid-value', message: r.message });
+    if (r.status === 'missing')
+      problems.push({ criterion: r.id, severity: 'warning', code: 'missing-value', message: r.message });
+    for (const w of r.warnings)
+      problems.push({ criterion: r.id, severity: 'warning', code: 'value-warning', message: w });
   }
 
   const criteria: CriterionResult[] = scoredCriteria.map(publicResult);
-  const base = { rubric: rubric.id, version: rubric.version, unit, ...(input.unitName ? { unitName: input.unitName } : {}), criteria, problems };
-  return rubric.kind === 'levels' ? { ...base, ...levelTotals(rubric, index, scoredCriteria, lang) } : { ...base, ...pointTotals(index, scoredCriteria) };
+  const base = {
+    rubric: rubric.id,
+    version: rubric.version,
+    unit,
+    ...(input.unitName ? { unitName: input.unitName } : {}),
+    criteria,
+    problems,
+  };
+  return rubric.kind === 'levels'
+    ? { ...base, ...levelTotals(rubric, index, scoredCriteria, lang) }
+    : { ...base, ...pointTotals(index, scoredCriteria) };
 }
 
 /** The result without its engine-internal fields (field by field: rest spread is slow in V8 here). */
 function publicResult(r: ScoredCriterion): CriterionResult {
-  const out: CriterionResult = { id: r.id, pillar: r.pillar, title: r.title, points: r.points, max: r.max, status: r.status, message: r.message, effect: r.effect };
+  const out: CriterionResult = {
+    id: r.id,
+    pillar: r.pillar,
+    title: r.title,
+    points: r.points,
+    max: r.max,
+    status: r.status,
+    message: r.message,
+    effect: r.effect,
+  };
   if (r.level !== undefined) out.level = r.level;
   return out;
 }
@@ -378,7 +499,8 @@ function signed(r: CriterionResult): number {
 }
 
 function pointTotals(index: UnitIndex, results: ScoredCriterion[]) {
-  const sum = (rs: ScoredCriterion[], f: (r: ScoredCriterion) => number) => roundPoints(rs.reduce((s, r) => s + f(r), 0));
+  const sum = (rs: ScoredCriterion[], f: (r: ScoredCriterion) => number) =>
+    roundPoints(rs.reduce((s, r) => s + f(r), 0));
   const counted = (r: ScoredCriterion) => (r.effect === 'score' ? (r.max ?? 0) : 0);
   const pillars = index.pillars.map((p) => {
     const inPillar = results.filter((r) => r.pillar === p.id);
@@ -386,7 +508,14 @@ function pointTotals(index: UnitIndex, results: ScoredCriterion[]) {
   });
   const total = sum(results, signed);
   const max = sum(results, counted);
-  return { total, max, percent: max > 0 ? roundPoints((total / max) * 100) : null, level: null, nextLevel: null, pillars };
+  return {
+    total,
+    max,
+    percent: max > 0 ? roundPoints((total / max) * 100) : null,
+    level: null,
+    nextLevel: null,
+    pillars,
+  };
 }
 
 function levelTotals(rubric: Rubric, index: UnitIndex, results: ScoredCriterion[], lang: Lang) {

@@ -13,18 +13,34 @@ import { inputSlots, valueFromSlots } from './slots';
 export const OK_MARK = '✓';
 
 /** Scores a criterion from its slot cells (a communes' levels slot may span a whole range of cells). */
-export function scoreCells(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): ScoredCriterion {
+export function scoreCells(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  cells: readonly unknown[],
+  unitName?: string,
+): ScoredCriterion {
   return scoreCriterion(rubric, unit, criterion, valueFromSlots(rubric, criterion, cells), { unitName });
 }
 
-const invalidValue = (r: ScoredCriterion) => new DtiError('invalid-value', t(`${r.id}: ${r.message}`, `${r.id}: ${r.message}`));
+const invalidValue = (r: ScoredCriterion) =>
+  new DtiError('invalid-value', t(`${r.id}: ${r.message}`, `${r.id}: ${r.message}`));
 
 /** The criterion's points; 0 while nothing is entered (the check cell says "Chưa nhập"). */
-export function cellPoints(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): number {
+export function cellPoints(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  cells: readonly unknown[],
+  unitName?: string,
+): number {
   if (criterion.rule.kind === 'levels')
     throw new DtiError(
       'invalid-value',
-      t(`${criterion.id} là tiêu chí theo mức độ: dùng CDS.DTI_LEVEL`, `${criterion.id} is a level criterion: use CDS.DTI_LEVEL`),
+      t(
+        `${criterion.id} là tiêu chí theo mức độ: dùng CDS.DTI_LEVEL`,
+        `${criterion.id} is a level criterion: use CDS.DTI_LEVEL`,
+      ),
     );
   const r = scoreCells(rubric, unit, criterion, cells, unitName);
   if (r.status === 'invalid') throw invalidValue(r);
@@ -32,7 +48,13 @@ export function cellPoints(rubric: Rubric, unit: UnitId, criterion: Criterion, c
 }
 
 /** "✓" when the entry is fine, otherwise what is wrong, missing or worth a look. */
-export function cellCheck(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): string {
+export function cellCheck(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  cells: readonly unknown[],
+  unitName?: string,
+): string {
   const r = scoreCells(rubric, unit, criterion, cells, unitName);
   if (r.status === 'ok') return r.warnings.length ? r.warnings.join('; ') : OK_MARK;
   return r.message;
@@ -42,12 +64,24 @@ export function cellCheck(rubric: Rubric, unit: UnitId, criterion: Criterion, ce
  * The max the criterion counts toward the total: its printed max, or 0 where it does not apply (to
  * the named unit, or by what was entered: "Không áp dụng", a zero denominator).
  */
-export function cellMax(rubric: Rubric, unit: UnitId, criterion: Criterion, cells: readonly unknown[], unitName?: string): number {
-  return scoreCells(rubric, unit, criterion, cells, unitName).status === 'not-applicable' ? 0 : criterionMax(criterion, unit);
+export function cellMax(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  cells: readonly unknown[],
+  unitName?: string,
+): number {
+  return scoreCells(rubric, unit, criterion, cells, unitName).status === 'not-applicable'
+    ? 0
+    : criterionMax(criterion, unit);
 }
 
 /** The lowest level of the given criteria (over all of a unit's criteria: the unit's level). */
-export function cellsLevel(rubric: Rubric, unit: UnitId, rows: readonly { criterion: Criterion; cells: readonly unknown[] }[]): number {
+export function cellsLevel(
+  rubric: Rubric,
+  unit: UnitId,
+  rows: readonly { criterion: Criterion; cells: readonly unknown[] }[],
+): number {
   let lowest = rubric.levels?.length ?? 5;
   for (const { criterion, cells } of rows) {
     const r = scoreCells(rubric, unit, criterion, cells);
@@ -58,9 +92,18 @@ export function cellsLevel(rubric: Rubric, unit: UnitId, rows: readonly { criter
 }
 
 /** What a level criterion still lacks to meet `level` ("✓" when it meets it, or for no such level). */
-export function cellShortfall(rubric: Rubric, unit: UnitId, criterion: Criterion, level: number, cells: readonly unknown[]): string {
+export function cellShortfall(
+  rubric: Rubric,
+  unit: UnitId,
+  criterion: Criterion,
+  level: number,
+  cells: readonly unknown[],
+): string {
   if (criterion.rule.kind !== 'levels')
-    throw new DtiError('invalid-value', t(`${criterion.id} chấm theo điểm, không theo mức độ`, `${criterion.id} is scored in points, not levels`));
+    throw new DtiError(
+      'invalid-value',
+      t(`${criterion.id} chấm theo điểm, không theo mức độ`, `${criterion.id} is scored in points, not levels`),
+    );
   if (!Number.isInteger(level) || level < 1 || level > (rubric.levels?.length ?? 0)) return OK_MARK;
   const r = scoreCells(rubric, unit, criterion, cells);
   if (r.status === 'invalid') throw invalidValue(r);
@@ -73,7 +116,10 @@ export function cellShortfall(rubric: Rubric, unit: UnitId, criterion: Criterion
 export function cellLevelName(rubric: Rubric, level: number): string {
   const count = rubric.levels?.length ?? 0;
   if (!Number.isInteger(level) || level < 0 || level > count)
-    throw new DtiError('invalid-value', t(`Mức độ phải là số nguyên từ 0 đến ${count}`, `A level is a whole number from 0 to ${count}`));
+    throw new DtiError(
+      'invalid-value',
+      t(`Mức độ phải là số nguyên từ 0 đến ${count}`, `A level is a whole number from 0 to ${count}`),
+    );
   return levelName(rubric, level, 'vi');
 }
 

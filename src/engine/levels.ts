@@ -28,7 +28,8 @@ export type Measured =
 
 export function parseMeasured(rule: LevelRule, raw: RawValue, maxLevel: number): Parsed<Measured> | { ok: 'missing' } {
   if (isBlank(raw)) return { ok: 'missing' };
-  const map = <T>(p: Parsed<T>, f: (v: T) => Measured): Parsed<Measured> => (p.ok ? { ok: true, value: f(p.value) } : p);
+  const map = <T>(p: Parsed<T>, f: (v: T) => Measured): Parsed<Measured> =>
+    p.ok ? { ok: true, value: f(p.value) } : p;
   switch (rule.measure) {
     case 'ratio':
       return map(parseRatio(raw, 'either'), (r) => ({ measure: 'ratio', ratio: r.ratio }));
@@ -55,7 +56,8 @@ export interface ConditionCheck {
 
 function ratioOf(m: Measured): number | null {
   if (m.measure === 'ratio') return m.ratio;
-  if (m.measure === 'count-of-total') return m.counts.denominator === 0 ? null : m.counts.numerator / m.counts.denominator;
+  if (m.measure === 'count-of-total')
+    return m.counts.denominator === 0 ? null : m.counts.numerator / m.counts.denominator;
   return null;
 }
 
@@ -69,7 +71,9 @@ function countOf(m: Measured): number | null {
 function subunitShortfall(c: Extract<LevelCondition, { type: 'subunit-levels' }>, levels: number[]) {
   const below = levels.filter((l) => l < c.allAtLeast).length;
   const share = c.shareAtLeast;
-  const needed = share ? Math.max(0, Math.ceil(share.share * levels.length - 1e-9) - levels.filter((l) => l >= share.level).length) : 0;
+  const needed = share
+    ? Math.max(0, Math.ceil(share.share * levels.length - 1e-9) - levels.filter((l) => l >= share.level).length)
+    : 0;
   return { below, needed };
 }
 
@@ -98,7 +102,9 @@ export function conditionMet(c: LevelCondition, m: Measured, zeroDenominator: Le
 export function thresholdMet(th: LevelThreshold, m: Measured | undefined, rule: LevelRule): boolean {
   if (th === null) return true;
   if (!m) return false;
-  return 'anyOf' in th ? th.anyOf.some((c) => conditionMet(c, m, rule.zeroDenominator)) : conditionMet(th, m, rule.zeroDenominator);
+  return 'anyOf' in th
+    ? th.anyOf.some((c) => conditionMet(c, m, rule.zeroDenominator))
+    : conditionMet(th, m, rule.zeroDenominator);
 }
 
 /** The words of a check: what the condition requires and, when unmet, what is missing. */
@@ -139,7 +145,9 @@ export function checkCondition(
     }
     case 'yes': {
       const required = t('Có', 'Yes');
-      return conditionMet(c, m, zeroDenominator) ? { met: true, required, gap: 0 } : { met: false, required, gap: null, shortfall: t('hiện: Không', 'now: No') };
+      return conditionMet(c, m, zeroDenominator)
+        ? { met: true, required, gap: 0 }
+        : { met: false, required, gap: null, shortfall: t('hiện: Không', 'now: No') };
     }
     case 'subunit-levels': {
       const levels = m.measure === 'subunit-levels' ? m.levels : [];
@@ -156,7 +164,10 @@ export function checkCondition(
       const parts: Text[] = [];
       if (levels.length === 0) parts.push(t('chưa có mức độ của xã nào', 'no commune levels given'));
       if (below) parts.push(t(`${below} xã dưới mức ${c.allAtLeast}`, `${below} communes below level ${c.allAtLeast}`));
-      if (needed) parts.push(t(`cần thêm ${needed} xã đạt mức ${share!.level}`, `${needed} more communes needed at level ${share!.level}`));
+      if (needed)
+        parts.push(
+          t(`cần thêm ${needed} xã đạt mức ${share!.level}`, `${needed} more communes needed at level ${share!.level}`),
+        );
       return {
         met: false,
         required,
@@ -171,7 +182,9 @@ export function checkThreshold(th: LevelThreshold, m: Measured | undefined, rule
   if (th === null) return { met: true, required: t('Không áp dụng', 'Not applicable'), gap: 0 };
   const conditions = 'anyOf' in th ? th.anyOf : [th];
   const checks = conditions.map((c) =>
-    m ? checkCondition(c, m, rule.zeroDenominator) : { met: false, required: describeCondition(c), gap: null, shortfall: t('chưa nhập', 'not entered') },
+    m
+      ? checkCondition(c, m, rule.zeroDenominator)
+      : { met: false, required: describeCondition(c), gap: null, shortfall: t('chưa nhập', 'not entered') },
   );
   const met = checks.find((c) => c.met);
   if (met) return met;

@@ -53,7 +53,8 @@ export function scorePointRule(rule: PointRule, raw: RawValue, ctx: RuleContext)
   if (rule.kind === 'by-option') {
     const choice = ctx.options[rule.option];
     const chosen = choice === undefined ? undefined : rule.rules[choice];
-    if (!chosen) return invalid(t(`chưa chọn cách đọc "${rule.option}"`, `no reading chosen for option "${rule.option}"`));
+    if (!chosen)
+      return invalid(t(`chưa chọn cách đọc "${rule.option}"`, `no reading chosen for option "${rule.option}"`));
     return scorePointRule(chosen, raw, ctx);
   }
   if (rule.kind === 'best-of') return scoreBestOf(rule, raw, ctx);
@@ -71,14 +72,21 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
       );
     case 'options':
       return withParsed(parseChoice(raw, rule.options), (o) =>
-        fromShare(o.share, ctx, t(`${o.label.vi}: ${pct(o.share)} số điểm`, `${o.label.en ?? o.id}: ${pct(o.share)} of the points`)),
+        fromShare(
+          o.share,
+          ctx,
+          t(`${o.label.vi}: ${pct(o.share)} số điểm`, `${o.label.en ?? o.id}: ${pct(o.share)} of the points`),
+        ),
       );
     case 'ratio':
       return withParsed(parseRatio(raw, rule.input), ({ ratio }) => {
         if (ratio === null) {
           const zero = t('mẫu số bằng 0', 'denominator is 0');
           if (rule.zeroDenominator === 'not-applicable')
-            return { kind: 'not-applicable', explain: t('Mẫu số bằng 0: không áp dụng', 'Denominator is 0: not applicable') };
+            return {
+              kind: 'not-applicable',
+              explain: t('Mẫu số bằng 0: không áp dụng', 'Denominator is 0: not applicable'),
+            };
           return fromShare(rule.zeroDenominator === 'full' ? 1 : 0, ctx, zero);
         }
         const effective = rule.direction === 'lower' ? 1 - ratio : ratio;
@@ -105,7 +113,10 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
         const cap = Math.min(rule.cap ?? ctx.max, ctx.max);
         const points = Math.min(cap, n * rule.points);
         const [each, most] = [numText(rule.points), numText(cap)];
-        return scored(points, t(`${n} × ${each.vi} điểm, tối đa ${most.vi}`, `${n} × ${each.en} points, at most ${most.en}`));
+        return scored(
+          points,
+          t(`${n} × ${each.vi} điểm, tối đa ${most.vi}`, `${n} × ${each.en} points, at most ${most.en}`),
+        );
       });
     case 'count-target':
       return withParsed(parseCount(raw), (n) => {
@@ -117,13 +128,25 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
     case 'assessed':
       return withParsed(parseNonNegative(raw), (p) =>
         p > ctx.max
-          ? scored(ctx.max, t(`tự chấm ${numText(p).vi}, giới hạn ở ${numText(ctx.max).vi}`, `self-awarded ${numText(p).en}, capped at ${numText(ctx.max).en}`), [
-              t(`điểm tự chấm ${numText(p).vi} vượt điểm tối đa ${numText(ctx.max).vi}`, `self-awarded ${numText(p).en} exceeds the max ${numText(ctx.max).en}`),
-            ])
+          ? scored(
+              ctx.max,
+              t(
+                `tự chấm ${numText(p).vi}, giới hạn ở ${numText(ctx.max).vi}`,
+                `self-awarded ${numText(p).en}, capped at ${numText(ctx.max).en}`,
+              ),
+              [
+                t(
+                  `điểm tự chấm ${numText(p).vi} vượt điểm tối đa ${numText(ctx.max).vi}`,
+                  `self-awarded ${numText(p).en} exceeds the max ${numText(ctx.max).en}`,
+                ),
+              ],
+            )
           : scored(p, t('điểm tự chấm', 'self-awarded points')),
       );
     case 'collect':
-      return withParsed(parseCollected(rule.input, raw), () => scored(0, t('thông tin thu thập, không tính điểm', 'collected, no points')));
+      return withParsed(parseCollected(rule.input, raw), () =>
+        scored(0, t('thông tin thu thập, không tính điểm', 'collected, no points')),
+      );
   }
 }
 
@@ -160,7 +183,11 @@ function scoreDeadline(rule: Extract<SimplePointRule, { kind: 'deadline' }>, raw
     const when = tier
       ? t(`ngày ${date}, trước ${dm(tier.by)}`, `dated ${date}, by ${dm(tier.by)}`)
       : t(`ngày ${date}, sau thời hạn`, `dated ${date}, after the deadline`);
-    return scored(share * ctx.max, t(`${when.vi} → ${pct(share)} số điểm`, `${when.en} → ${pct(share)} of the points`), warnings);
+    return scored(
+      share * ctx.max,
+      t(`${when.vi} → ${pct(share)} số điểm`, `${when.en} → ${pct(share)} of the points`),
+      warnings,
+    );
   });
 }
 
@@ -198,13 +225,20 @@ function scoreAdditive(rule: Extract<SimplePointRule, { kind: 'additive' }>, raw
     if (!met.get(part.id)) continue;
     if (part.requires && !met.get(part.requires)) {
       const req = rule.parts.find((p) => p.id === part.requires);
-      warnings.push(t(`"${part.label.vi}" chỉ tính khi "${req?.label.vi}"`, `"${part.label.en ?? part.id}" counts only with "${req?.label.en ?? part.requires}"`));
+      warnings.push(
+        t(
+          `"${part.label.vi}" chỉ tính khi "${req?.label.vi}"`,
+          `"${part.label.en ?? part.id}" counts only with "${req?.label.en ?? part.requires}"`,
+        ),
+      );
       continue;
     }
     points += part.points;
     earned.push(`${part.label.vi} (+${numText(part.points).vi})`);
   }
-  const explain = earned.length ? t(earned.join(', '), `${earned.length} of ${rule.parts.length} conditions met`) : t('không đạt điều kiện nào', 'no condition met');
+  const explain = earned.length
+    ? t(earned.join(', '), `${earned.length} of ${rule.parts.length} conditions met`)
+    : t('không đạt điều kiện nào', 'no condition met');
   return scored(Math.min(points, ctx.max), explain, warnings);
 }
 
@@ -212,20 +246,30 @@ function scoreBestOf(rule: Extract<PointRule, { kind: 'best-of' }>, raw: RawValu
   if (isBlank(raw)) return { kind: 'missing' };
   const record = asRecord(raw);
   if (!record)
-    return invalid(t(`cần giá trị cho từng phương án: ${rule.alternatives.map((a) => a.id).join(', ')}`, `expected a value per alternative: ${rule.alternatives.map((a) => a.id).join(', ')}`));
+    return invalid(
+      t(
+        `cần giá trị cho từng phương án: ${rule.alternatives.map((a) => a.id).join(', ')}`,
+        `expected a value per alternative: ${rule.alternatives.map((a) => a.id).join(', ')}`,
+      ),
+    );
   let best: (Outcome & { kind: 'scored' }) | undefined;
   let bestLabel = '';
   for (const alt of rule.alternatives) {
     if (isBlank(record[alt.id])) continue;
     const o = scorePointRule(alt.rule, record[alt.id], ctx);
-    if (o.kind === 'invalid') return invalid(t(`${alt.label.vi}: ${o.error.vi}`, `${alt.label.en ?? alt.id}: ${o.error.en}`));
+    if (o.kind === 'invalid')
+      return invalid(t(`${alt.label.vi}: ${o.error.vi}`, `${alt.label.en ?? alt.id}: ${o.error.en}`));
     if (o.kind === 'scored' && (!best || o.points > best.points)) {
       best = o;
       bestLabel = alt.label.vi;
     }
   }
   if (!best) return { kind: 'missing' };
-  return scored(best.points, t(`tốt nhất: ${bestLabel} — ${best.explain.vi}`, `best: ${bestLabel} — ${best.explain.en}`), best.warnings);
+  return scored(
+    best.points,
+    t(`tốt nhất: ${bestLabel} — ${best.explain.vi}`, `best: ${bestLabel} — ${best.explain.en}`),
+    best.warnings,
+  );
 }
 
 function scoreGated(rule: Extract<PointRule, { kind: 'gated' }>, raw: RawValue, ctx: RuleContext): Outcome {
@@ -233,13 +277,23 @@ function scoreGated(rule: Extract<PointRule, { kind: 'gated' }>, raw: RawValue, 
   const record = asRecord(raw);
   if (!record || !('value' in record) || !(rule.gate.id in record))
     return invalid(
-      t(`cần "${rule.gate.id}" (${rule.gate.label.vi}) và "value"`, `expected "${rule.gate.id}" (${rule.gate.label.en ?? rule.gate.label.vi}) and "value"`),
+      t(
+        `cần "${rule.gate.id}" (${rule.gate.label.vi}) và "value"`,
+        `expected "${rule.gate.id}" (${rule.gate.label.en ?? rule.gate.label.vi}) and "value"`,
+      ),
     );
-  if (isBlank(record[rule.gate.id])) return { kind: 'missing', explain: t(`chưa nhập ${rule.gate.label.vi}`, `${rule.gate.id} not entered`) };
+  if (isBlank(record[rule.gate.id]))
+    return { kind: 'missing', explain: t(`chưa nhập ${rule.gate.label.vi}`, `${rule.gate.id} not entered`) };
   const gate = parseCount(record[rule.gate.id]);
   if (!gate.ok) return invalid(t(`${rule.gate.label.vi}: ${gate.error.vi}`, `${rule.gate.id}: ${gate.error.en}`));
   if (gate.value < rule.gate.minCount)
-    return scored(0, t(`${rule.gate.label.vi}: ${gate.value} < ${rule.gate.minCount}, chưa đủ cơ sở tính điểm`, `${rule.gate.id}: ${gate.value} < ${rule.gate.minCount}, not enough to score`));
+    return scored(
+      0,
+      t(
+        `${rule.gate.label.vi}: ${gate.value} < ${rule.gate.minCount}, chưa đủ cơ sở tính điểm`,
+        `${rule.gate.id}: ${gate.value} < ${rule.gate.minCount}, not enough to score`,
+      ),
+    );
   return scorePointRule(rule.rule, record.value, ctx);
 }
 

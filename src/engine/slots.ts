@@ -32,12 +32,17 @@ export interface Slot {
 const VALUE = t('Giá trị', 'Value');
 const NUMERATOR = t('Tử số', 'Numerator');
 const DENOMINATOR = t('Mẫu số', 'Denominator');
-const label = (l: { vi: string; en?: string } | undefined, fallback: Text): Text => (l ? { vi: l.vi, en: l.en ?? l.vi } : fallback);
+const label = (l: { vi: string; en?: string } | undefined, fallback: Text): Text =>
+  l ? { vi: l.vi, en: l.en ?? l.vi } : fallback;
 
 type AnyRule = PointRule | LevelRule;
 
 /** The rule that applies under the chosen readings (by-option resolved). */
-export function effectiveRule(rubric: Rubric, criterion: Criterion, options?: Readonly<Record<string, string>>): AnyRule {
+export function effectiveRule(
+  rubric: Rubric,
+  criterion: Criterion,
+  options?: Readonly<Record<string, string>>,
+): AnyRule {
   let rule: AnyRule = criterion.rule;
   while (rule.kind === 'by-option') {
     const option = rubric.options.find((o) => o.id === (rule as { option: string }).option);
@@ -59,7 +64,11 @@ function ratioSlots(input: 'fraction' | 'counts' | 'either', num?: Text, den?: T
       { key: 'denominator', kind: 'count', label: den ?? DENOMINATOR },
     ];
   return [
-    { key: 'value', kind: 'ratio-or-numerator', label: num ? t(`Tỷ lệ hoặc ${num.vi}`, `Ratio or ${num.en}`) : t('Tỷ lệ hoặc tử số', 'Ratio or numerator') },
+    {
+      key: 'value',
+      kind: 'ratio-or-numerator',
+      label: num ? t(`Tỷ lệ hoặc ${num.vi}`, `Ratio or ${num.en}`) : t('Tỷ lệ hoặc tử số', 'Ratio or numerator'),
+    },
     { key: 'denominator', kind: 'count', label: den ?? DENOMINATOR, optional: true },
   ];
 }
@@ -71,7 +80,11 @@ function slotsOf(rule: AnyRule): Slot[] {
     case 'options':
       return [{ key: 'value', kind: 'choice', label: VALUE, choices: rule.options }];
     case 'ratio':
-      return ratioSlots(rule.input, rule.numeratorLabel && label(rule.numeratorLabel, NUMERATOR), rule.denominatorLabel && label(rule.denominatorLabel, DENOMINATOR));
+      return ratioSlots(
+        rule.input,
+        rule.numeratorLabel && label(rule.numeratorLabel, NUMERATOR),
+        rule.denominatorLabel && label(rule.denominatorLabel, DENOMINATOR),
+      );
     case 'count-steps':
     case 'per-item':
     case 'count-target':
@@ -83,17 +96,35 @@ function slotsOf(rule: AnyRule): Slot[] {
     case 'assessed':
       return [{ key: 'value', kind: 'points', label: t('Điểm tự chấm', 'Self-awarded points') }];
     case 'collect': {
-      const kinds = { number: 'number', count: 'count', boolean: 'yes-no', text: 'text', date: 'date', ratio: 'ratio-or-numerator' } as const;
+      const kinds = {
+        number: 'number',
+        count: 'count',
+        boolean: 'yes-no',
+        text: 'text',
+        date: 'date',
+        ratio: 'ratio-or-numerator',
+      } as const;
       return [{ key: 'value', kind: kinds[rule.input], label: VALUE }];
     }
     case 'best-of':
       return rule.alternatives.flatMap((a) =>
-        slotsOf(a.rule).map((s) => ({ ...s, key: `${a.id}.${s.key}`, label: t(`${a.label.vi}: ${s.label.vi}`, `${a.label.en ?? a.id}: ${s.label.en}`), optional: true })),
+        slotsOf(a.rule).map((s) => ({
+          ...s,
+          key: `${a.id}.${s.key}`,
+          label: t(`${a.label.vi}: ${s.label.vi}`, `${a.label.en ?? a.id}: ${s.label.en}`),
+          optional: true,
+        })),
       );
     case 'gated':
-      return [{ key: rule.gate.id, kind: 'count', label: label(rule.gate.label, VALUE) }, ...slotsOf(rule.rule).map((s) => ({ ...s, key: `value.${s.key}` }))];
+      return [
+        { key: rule.gate.id, kind: 'count', label: label(rule.gate.label, VALUE) },
+        ...slotsOf(rule.rule).map((s) => ({ ...s, key: `value.${s.key}` })),
+      ];
     case 'by-option':
-      throw new DtiError('internal', t('by-option is resolved by effectiveRule', 'by-option is resolved by effectiveRule'));
+      throw new DtiError(
+        'internal',
+        t('by-option is resolved by effectiveRule', 'by-option is resolved by effectiveRule'),
+      );
     case 'levels':
       switch (rule.measure) {
         case 'ratio':
@@ -114,7 +145,12 @@ function slotsOf(rule: AnyRule): Slot[] {
 }
 
 /** Builds the engine value from the cells of a criterion's slots (missing trailing cells are blank). */
-export function valueFromSlots(rubric: Rubric, criterion: Criterion, cells: readonly unknown[], options?: Readonly<Record<string, string>>): RawValue {
+export function valueFromSlots(
+  rubric: Rubric,
+  criterion: Criterion,
+  cells: readonly unknown[],
+  options?: Readonly<Record<string, string>>,
+): RawValue {
   return fromCells(effectiveRule(rubric, criterion, options), cells);
 }
 
@@ -165,7 +201,12 @@ function levelList(cells: readonly unknown[]): RawValue {
 }
 
 /** The inverse: the cells a value fills, one per slot (used to write filled templates and in tests). */
-export function cellsFromValue(rubric: Rubric, criterion: Criterion, value: RawValue, options?: Readonly<Record<string, string>>): unknown[] {
+export function cellsFromValue(
+  rubric: Rubric,
+  criterion: Criterion,
+  value: RawValue,
+  options?: Readonly<Record<string, string>>,
+): unknown[] {
   return toCells(effectiveRule(rubric, criterion, options), value);
 }
 
@@ -173,7 +214,10 @@ function toCells(rule: AnyRule, value: RawValue): unknown[] {
   const n = slotsOf(rule).length;
   const blank = () => Array.from({ length: n }, () => null as unknown);
   if (isBlank(value)) return blank();
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   const isCounts = record && 'numerator' in record && 'denominator' in record;
   switch (rule.kind) {
     case 'ratio':

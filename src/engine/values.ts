@@ -84,10 +84,7 @@ function isRatioObject(raw: RawValue): raw is { numerator: unknown; denominator:
 /** A numerator/denominator pair: whole, non-negative, numerator ≤ denominator. */
 export function parseCounts(raw: RawValue): Parsed<Ratio> {
   if (!isRatioObject(raw))
-    return fail(
-      `${describe(raw)} không phải cặp tử số/mẫu số`,
-      `${describe(raw)} is not a numerator/denominator pair`,
-    );
+    return fail(`${describe(raw)} không phải cặp tử số/mẫu số`, `${describe(raw)} is not a numerator/denominator pair`);
   const n = parseCount(raw.numerator);
   if (!n.ok) return fail(`tử số: ${n.error.vi}`, `numerator: ${n.error.en}`);
   const d = parseCount(raw.denominator);
@@ -168,7 +165,9 @@ export function parseChoice<O extends { id: string; label: { vi: string; en?: st
 ): Parsed<O> {
   if (typeof raw === 'string') {
     const k = fold(raw);
-    const found = options.find((o) => fold(o.id) === k || fold(o.label.vi) === k || (o.label.en && fold(o.label.en) === k));
+    const found = options.find(
+      (o) => fold(o.id) === k || fold(o.label.vi) === k || (o.label.en && fold(o.label.en) === k),
+    );
     if (found) return ok(found);
   }
   return fail(

@@ -8,7 +8,6 @@ export interface Rect {
   right: number;
 }
 
-
 export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -23,7 +22,11 @@ export function columnName(index: number): string {
 
 export function parseCell(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new DtiError('internal', t(`Mẫu biểu không hợp lệ: địa chỉ ô "${address}"`, `invalid template spec: cell address "${address}"`));
+  if (!m)
+    throw new DtiError(
+      'internal',
+      t(`Mẫu biểu không hợp lệ: địa chỉ ô "${address}"`, `invalid template spec: cell address "${address}"`),
+    );
   return { col: columnIndex(m[1]), row: Number(m[2]) };
 }
 
@@ -31,7 +34,12 @@ export function parseRange(address: string): Rect {
   const [a, b = a] = address.split(':');
   const p = parseCell(a);
   const q = parseCell(b);
-  return { top: Math.min(p.row, q.row), bottom: Math.max(p.row, q.row), left: Math.min(p.col, q.col), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    bottom: Math.max(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {

@@ -10,7 +10,6 @@ import type { CellSpec } from '../template';
 import { parseCell, rangeAddress } from './addresses';
 import type { WorksheetLike } from './office-like';
 
-
 /**
  * Contents in blocks: consecutive rows holding cells form one block spanning their columns; the
  * block's values, formulas and number formats are each one 2-D write, with `null` (= leave the cell
@@ -21,17 +20,21 @@ export function writeContents(sheet: WorksheetLike, cells: CellSpec[]): void {
     const range = sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right));
     const grid = <T>(pick: (c: CellSpec) => T | null): { cells: (T | null)[][]; any: boolean } => {
       let any = false;
-      const g = block.rows.map((row) => row.map((c) => {
-        const v = c ? pick(c) : null;
-        if (v !== null) any = true;
-        return v;
-      }));
+      const g = block.rows.map((row) =>
+        row.map((c) => {
+          const v = c ? pick(c) : null;
+          if (v !== null) any = true;
+          return v;
+        }),
+      );
       return { cells: g, any };
     };
     // Number formats first, so text written into a "@" cell stays text.
     const formats = grid((c) => c.numFmt ?? null);
     if (formats.any) range.numberFormat = formats.cells;
-    const values = grid((c) => (c.formula === undefined && c.value !== undefined && c.value !== null ? cellValue(c.value, c.numFmt) : null));
+    const values = grid((c) =>
+      c.formula === undefined && c.value !== undefined && c.value !== null ? cellValue(c.value, c.numFmt) : null,
+    );
     if (values.any) range.values = values.cells;
     const formulas = grid((c) => c.formula ?? null);
     if (formulas.any) range.formulas = formulas.cells;

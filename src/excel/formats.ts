@@ -60,14 +60,18 @@ function thinBorders(range: RangeLike, rect: Rect): void {
   }
 }
 
-
 /**
  * Covers cells with few rectangles: row runs stacked over equal columns, or column runs side by side
  * over equal rows (which suits tables broken by heading rows), whichever gives fewer.
  */
 export function rectangles(cells: { row: number; col: number }[]): Rect[] {
   const byRows = stackRuns(cells);
-  const byColumns = stackRuns(cells.map(({ row, col }) => ({ row: col, col: row }))).map((r) => ({ top: r.left, bottom: r.right, left: r.top, right: r.bottom }));
+  const byColumns = stackRuns(cells.map(({ row, col }) => ({ row: col, col: row }))).map((r) => ({
+    top: r.left,
+    bottom: r.right,
+    left: r.top,
+    right: r.bottom,
+  }));
   return byColumns.length < byRows.length ? byColumns : byRows;
 }
 
@@ -82,7 +86,7 @@ function stackRuns(cells: { row: number; col: number }[]): Rect[] {
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
     const cols = [...new Set(byRow.get(row)!)].sort((a, b) => a - b);
     const next = new Map<string, Rect>();
-    for (let i = 0; i < cols.length; ) {
+    for (let i = 0; i < cols.length;) {
       let j = i;
       while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
       const key = `${cols[i]}:${cols[j]}`;

@@ -24,7 +24,11 @@ export async function insertTemplate(
   onProgress?: ProgressCallback,
   options?: WriteOptions,
 ): Promise<InsertResult> {
-  const isSetSupported = options?.isSetSupported ?? (typeof Office !== 'undefined' ? (n: string, v?: string) => Office.context.requirements.isSetSupported(n, v) : undefined);
+  const isSetSupported =
+    options?.isSetSupported ??
+    (typeof Office !== 'undefined'
+      ? (n: string, v?: string) => Office.context.requirements.isSetSupported(n, v)
+      : undefined);
   const requirements = checkExcelRequirements(isSetSupported && { context: { requirements: { isSetSupported } } });
   if (!requirements.ok) return { ok: false, message: requirements.text };
   onProgress?.('Đang đọc mẫu hiện có', 0);

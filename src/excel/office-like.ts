@@ -13,7 +13,8 @@ export interface RangeBorderLike {
   weight: Excel.RangeBorder['weight'];
 }
 
-export type BorderIndexName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+export type BorderIndexName =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface RangeFormatLike {
   font: { bold: boolean; italic: boolean; size: number; color: string };
@@ -77,7 +78,11 @@ export interface ChartLike {
 
 export interface ChartCollectionLike extends LoadableLike {
   items: ChartLike[];
-  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeLike, seriesBy?: 'Auto' | 'Columns' | 'Rows'): ChartLike;
+  add(
+    type: 'BarClustered' | 'ColumnClustered',
+    sourceData: RangeLike,
+    seriesBy?: 'Auto' | 'Columns' | 'Rows',
+  ): ChartLike;
 }
 
 export interface WorksheetProtectionLike extends LoadableLike {

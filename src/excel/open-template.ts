@@ -3,7 +3,16 @@
  * and layout) and the main sheet's used range, loaded together, then read with the same readers as
  * an .xlsx file.
  */
-import { type CellReader, type FilledTemplate, MAIN_SHEET, META_SHEET, parseAddress, readEntries, readTemplateInfo, type Scalar } from '../template';
+import {
+  type CellReader,
+  type FilledTemplate,
+  MAIN_SHEET,
+  META_SHEET,
+  parseAddress,
+  readEntries,
+  readTemplateInfo,
+  type Scalar,
+} from '../template';
 
 /** The part of Office.js the reader touches; `Excel.RequestContext` fits it (checked below). */
 export interface UsedRangeLike {
@@ -14,7 +23,9 @@ export interface UsedRangeLike {
   load(propertyNames: string): unknown;
 }
 export interface ExcelReaderContext {
-  workbook: { worksheets: { getItemOrNullObject(key: string): { getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike } } };
+  workbook: {
+    worksheets: { getItemOrNullObject(key: string): { getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike } };
+  };
   sync(): Promise<unknown>;
 }
 type Assert<T extends true> = T;

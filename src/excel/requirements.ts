@@ -12,7 +12,11 @@ export const EXCEL_API_FEATURES: { version: string; vi: string; en: string }[] =
   { version: '1.2', vi: 'gộp ô, khóa ô, bảo vệ trang tính', en: 'merges, cell locking and sheet protection' },
   { version: '1.4', vi: 'tên định nghĩa', en: 'defined names' },
   { version: '1.6', vi: 'định dạng có điều kiện', en: 'conditional formats' },
-  { version: '1.7', vi: 'cố định hàng/cột, màu thẻ trang tính, chuỗi dữ liệu biểu đồ', en: 'freeze panes, tab colours and chart series' },
+  {
+    version: '1.7',
+    vi: 'cố định hàng/cột, màu thẻ trang tính, chuỗi dữ liệu biểu đồ',
+    en: 'freeze panes, tab colours and chart series',
+  },
   { version: '1.8', vi: 'quy tắc kiểm tra dữ liệu nhập (danh sách chọn)', en: 'data validation (drop-down lists)' },
 ];
 
@@ -20,9 +24,7 @@ export interface OfficeLike {
   context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
 }
 
-export type RequirementCheck =
-  | { ok: true }
-  | { ok: false; message: string; text: Text; missing: string };
+export type RequirementCheck = { ok: true } | { ok: false; message: string; text: Text; missing: string };
 
 /** `office` is the `Office` global (passed in so this stays testable). */
 export function checkExcelRequirements(office: OfficeLike | undefined): RequirementCheck {
@@ -34,7 +36,8 @@ export function checkExcelRequirements(office: OfficeLike | undefined): Requirem
     }
   };
   if (supported(REQUIRED_EXCEL_API)) return { ok: true };
-  const lowest = EXCEL_API_FEATURES.find((f) => !supported(f.version)) ?? EXCEL_API_FEATURES[EXCEL_API_FEATURES.length - 1];
+  const lowest =
+    EXCEL_API_FEATURES.find((f) => !supported(f.version)) ?? EXCEL_API_FEATURES[EXCEL_API_FEATURES.length - 1];
   const missing = `ExcelApi ${lowest.version}`;
   const text: Text = {
     vi:

@@ -12,7 +12,6 @@ import type { ChartSpec, SheetSpec, ValidationSpec } from '../template';
 import { parseRange, rangeAddress } from './addresses';
 import type { PageLayoutLike, RangeLike, WorksheetLike } from './office-like';
 
-
 /** Characters of the default font → points (see the header comment). */
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
@@ -26,7 +25,7 @@ export function writeSizes(sheet: WorksheetLike, spec: SheetSpec): void {
   }
   // Consecutive rows of the same height in one range.
   const rows = [...(spec.rowHeights ?? [])].sort((a, b) => a.row - b.row);
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1].row === rows[j].row + 1 && rows[j + 1].height === rows[i].height) j++;
     sheet.getRange(`${rows[i].row}:${rows[j].row}`).format.rowHeight = rows[i].height;
@@ -50,7 +49,6 @@ export function writePrint(layout: PageLayoutLike, print: NonNullable<SheetSpec[
   if (print.area) layout.setPrintArea(print.area);
 }
 
-
 /** Excel's limits on data-validation prompt and error texts. */
 const TITLE_MAX = 32;
 const MESSAGE_MAX = 255;
@@ -68,7 +66,11 @@ export function serialToIsoDate(serial: number): string {
 const ANY_NUMBER = 1e15;
 
 export function validationRule(v: ValidationSpec): Excel.DataValidationRule {
-  const bounds = <T>(min: T | undefined, max: T | undefined, lowest: T): { formula1: T; formula2?: T; operator: 'Between' | 'GreaterThanOrEqualTo' | 'LessThanOrEqualTo' } => {
+  const bounds = <T>(
+    min: T | undefined,
+    max: T | undefined,
+    lowest: T,
+  ): { formula1: T; formula2?: T; operator: 'Between' | 'GreaterThanOrEqualTo' | 'LessThanOrEqualTo' } => {
     if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
     if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
     return { formula1: min ?? lowest, operator: 'GreaterThanOrEqualTo' };
@@ -93,10 +95,19 @@ export function writeValidation(range: RangeLike, v: ValidationSpec): void {
   const dv = range.dataValidation;
   dv.rule = validationRule(v);
   if (!v.allowBlank) dv.ignoreBlanks = false; // Excel's default is true
-  if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.prompt.title, TITLE_MAX), message: clip(v.prompt.message, MESSAGE_MAX) };
-  dv.errorAlert = { showAlert: true, style: 'Stop', title: clip(v.error.title, TITLE_MAX), message: clip(v.error.message, MESSAGE_MAX) };
+  if (v.prompt)
+    dv.prompt = {
+      showPrompt: true,
+      title: clip(v.prompt.title, TITLE_MAX),
+      message: clip(v.prompt.message, MESSAGE_MAX),
+    };
+  dv.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: clip(v.error.title, TITLE_MAX),
+    message: clip(v.error.message, MESSAGE_MAX),
+  };
 }
-
 
 const CHART_TYPES = { barClustered: 'BarClustered', columnClustered: 'ColumnClustered' } as const;
 
@@ -107,7 +118,11 @@ const CHART_TYPES = { barClustered: 'BarClustered', columnClustered: 'ColumnClus
 export function writeChart(sheet: WorksheetLike, c: ChartSpec): void {
   const [first, ...more] = c.series;
   const { top, bottom, left, right } = parseRange(first.values);
-  const chart = sheet.charts.add(CHART_TYPES[c.type], sheet.getRange(first.values), bottom - top >= right - left ? 'Columns' : 'Rows');
+  const chart = sheet.charts.add(
+    CHART_TYPES[c.type],
+    sheet.getRange(first.values),
+    bottom - top >= right - left ? 'Columns' : 'Rows',
+  );
   chart.title.text = c.title;
   const s0 = chart.series.getItemAt(0);
   s0.name = first.name;

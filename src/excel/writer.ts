@@ -51,13 +51,15 @@ export class WorkbookWriteError extends DtiError {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       'workbook-write',
-      t(`Không ghi được mẫu biểu vào sổ làm việc (bước: ${step}): ${why}${hint.vi}`, `Could not write the template into the workbook (step: ${step}): ${why}${hint.en}`),
+      t(
+        `Không ghi được mẫu biểu vào sổ làm việc (bước: ${step}): ${why}${hint.vi}`,
+        `Could not write the template into the workbook (step: ${step}): ${why}${hint.en}`,
+      ),
       { cause },
     );
     this.name = 'WorkbookWriteError';
   }
 }
-
 
 interface SheetPlan {
   spec: SheetSpec;
@@ -176,7 +178,9 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = {
 };
 
 function officeIsSetSupported(name: string, version?: string): boolean {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
+  const office = (
+    globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }
+  ).Office;
   try {
     return office?.context?.requirements?.isSetSupported(name, version) ?? false;
   } catch {
@@ -208,11 +212,13 @@ function checkSpec(spec: WorkbookSpec): void {
   };
   const seen = new Set<string>();
   for (const s of spec.sheets) {
-    if (!s.name || s.name.length > 31 || /[[\]:*?/\\]/.test(s.name) || /^'|'$/.test(s.name)) fail(`sheet name "${s.name}"`);
+    if (!s.name || s.name.length > 31 || /[[\]:*?/\\]/.test(s.name) || /^'|'$/.test(s.name))
+      fail(`sheet name "${s.name}"`);
     if (seen.has(s.name.toLowerCase())) fail(`duplicate sheet "${s.name}"`);
     seen.add(s.name.toLowerCase());
     for (const c of s.cells) parseCell(c.address);
-    for (const v of s.validations) if (v.type === 'list' && !v.source) fail(`list validation without a source at ${s.name}!${v.range}`);
+    for (const v of s.validations)
+      if (v.type === 'list' && !v.source) fail(`list validation without a source at ${s.name}!${v.range}`);
     for (const c of s.charts) if (c.series.length === 0) fail(`chart "${c.title}" without series`);
   }
 }

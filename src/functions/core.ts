@@ -60,9 +60,21 @@ export function check(rubricId: unknown, unit: unknown, criterionId: unknown, ar
 }
 
 /** DTI_MAX: the max points the criterion counts toward the total (0 where it does not apply). */
-export function maxPoints(rubricId: unknown, unit: unknown, criterionId: unknown, unitName: unknown, args: readonly unknown[] = []): number {
+export function maxPoints(
+  rubricId: unknown,
+  unit: unknown,
+  criterionId: unknown,
+  unitName: unknown,
+  args: readonly unknown[] = [],
+): number {
   const tg = target(rubricId, unit, criterionId);
-  return cellMax(tg.rubric, tg.unit, tg.criterion, args.slice(0, inputSlots(tg.rubric, tg.criterion).length), text(unitName) || undefined);
+  return cellMax(
+    tg.rubric,
+    tg.unit,
+    tg.criterion,
+    args.slice(0, inputSlots(tg.rubric, tg.criterion).length),
+    text(unitName) || undefined,
+  );
 }
 
 /** Cells of a range argument, row by row (Excel passes ranges as arrays of rows). */
@@ -79,7 +91,13 @@ function rows(v: unknown): unknown[][] {
 export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, values: unknown): number {
   const { rubric, unit: unitId } = rubricAndUnit(rubricId, unit);
   if (rubric.kind !== 'levels')
-    throw new DtiError('invalid-value', t(`${rubric.id} chấm theo điểm, không theo mức độ: dùng CDS.DTI_SCORE`, `${rubric.id} is scored in points, not levels: use CDS.DTI_SCORE`));
+    throw new DtiError(
+      'invalid-value',
+      t(
+        `${rubric.id} chấm theo điểm, không theo mức độ: dùng CDS.DTI_SCORE`,
+        `${rubric.id} is scored in points, not levels: use CDS.DTI_SCORE`,
+      ),
+    );
   const idRows = rows(criterionIds);
   const valueRows = rows(values);
   const single = idRows.flat().filter((c) => text(c)).length === 1;
@@ -88,7 +106,10 @@ export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, v
   const ids = byColumn ? idRows[0] : idRows.map((r) => r[0]);
   // Pair each id with its cells before skipping blank rows (pillar headings), so rows stay aligned.
   const pairs = ids
-    .map((id, i) => [text(id), single ? valueRows.flat() : byColumn ? valueRows.map((r) => r[i]) : (valueRows[i] ?? [])] as const)
+    .map(
+      (id, i) =>
+        [text(id), single ? valueRows.flat() : byColumn ? valueRows.map((r) => r[i]) : (valueRows[i] ?? [])] as const,
+    )
     .filter(([id]) => id !== '');
   if (pairs.length === 0) throw new DtiError('invalid-value', t('Cần mã tiêu chí', 'A criterion id is needed'));
   return cellsLevel(
@@ -102,9 +123,21 @@ export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, v
  * DTI_SHORTFALL: what the criterion still lacks to meet `level` ("✓" when it meets it), e.g.
  * "cần tỷ lệ ≥ 80%; hiện 49%, thiếu 31 điểm phần trăm".
  */
-export function shortfall(rubricId: unknown, unit: unknown, criterionId: unknown, levelNumber: unknown, args: readonly unknown[]): string {
+export function shortfall(
+  rubricId: unknown,
+  unit: unknown,
+  criterionId: unknown,
+  levelNumber: unknown,
+  args: readonly unknown[],
+): string {
   const tg = target(rubricId, unit, criterionId);
-  return cellShortfall(tg.rubric, tg.unit, tg.criterion, Number(levelNumber), args.slice(0, inputSlots(tg.rubric, tg.criterion).length));
+  return cellShortfall(
+    tg.rubric,
+    tg.unit,
+    tg.criterion,
+    Number(levelNumber),
+    args.slice(0, inputSlots(tg.rubric, tg.criterion).length),
+  );
 }
 
 /** DTI_LEVEL_NAME: "Khởi động" … "Toàn diện", or "Chưa đạt mức 1" for 0. */

@@ -40,7 +40,16 @@ function excel<T>(compute: () => T): T {
  * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
  * @returns {number} Số điểm đạt được
  */
-export function DTI_SCORE(rubric: string, unit: string, criterionId: string, value: any, value2?: any, value3?: any, value4?: any, value5?: any): number {
+export function DTI_SCORE(
+  rubric: string,
+  unit: string,
+  criterionId: string,
+  value: any,
+  value2?: any,
+  value3?: any,
+  value4?: any,
+  value5?: any,
+): number {
   return excel(() => core.score(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
 }
 
@@ -71,7 +80,17 @@ export function DTI_LEVEL(rubric: string, unit: string, criterionIds: any[][], v
  * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
  * @returns {number} Điểm tối đa được tính
  */
-export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitName?: string, value?: any, value2?: any, value3?: any, value4?: any, value5?: any): number {
+export function DTI_MAX(
+  rubric: string,
+  unit: string,
+  criterionId: string,
+  unitName?: string,
+  value?: any,
+  value2?: any,
+  value3?: any,
+  value4?: any,
+  value5?: any,
+): number {
   return excel(() => core.maxPoints(rubric, unit, criterionId, unitName, [value, value2, value3, value4, value5]));
 }
 
@@ -86,7 +105,14 @@ export function DTI_MAX(rubric: string, unit: string, criterionId: string, unitN
  * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần (mẫu số)
  * @returns {string} Điều còn thiếu, hoặc ✓
  */
-export function DTI_SHORTFALL(rubric: string, unit: string, criterionId: string, level: number, value: any, value2?: any): string {
+export function DTI_SHORTFALL(
+  rubric: string,
+  unit: string,
+  criterionId: string,
+  level: number,
+  value: any,
+  value2?: any,
+): string {
   return excel(() => core.shortfall(rubric, unit, criterionId, level, [value, value2]));
 }
 
@@ -103,7 +129,16 @@ export function DTI_SHORTFALL(rubric: string, unit: string, criterionId: string,
  * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
  * @returns {string} Lời nhắc, hoặc ✓
  */
-export function DTI_CHECK(rubric: string, unit: string, criterionId: string, value: any, value2?: any, value3?: any, value4?: any, value5?: any): string {
+export function DTI_CHECK(
+  rubric: string,
+  unit: string,
+  criterionId: string,
+  value: any,
+  value2?: any,
+  value3?: any,
+  value4?: any,
+  value5?: any,
+): string {
   return excel(() => core.check(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
 }
 

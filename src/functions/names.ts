@@ -4,7 +4,14 @@
  * Readers must accept both, in any case.
  */
 export const NAMESPACE = 'CDS';
-export const FUNCTION_IDS = ['DTI_SCORE', 'DTI_LEVEL', 'DTI_MAX', 'DTI_CHECK', 'DTI_LEVEL_NAME', 'DTI_SHORTFALL'] as const;
+export const FUNCTION_IDS = [
+  'DTI_SCORE',
+  'DTI_LEVEL',
+  'DTI_MAX',
+  'DTI_CHECK',
+  'DTI_LEVEL_NAME',
+  'DTI_SHORTFALL',
+] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
 /** As typed in a cell: CDS.DTI_SCORE */

@@ -24,6 +24,7 @@ export class BoundedMemo<K, V> {
 /** Bytes as a string, one char per byte: an exact map key, and latin-1 text. Cheap for certificate-sized inputs. */
 export function byteString(bytes: Uint8Array): string {
   let out = '';
-  for (let at = 0; at < bytes.length; at += 4096) out += String.fromCharCode.apply(null, bytes.subarray(at, at + 4096) as unknown as number[]);
+  for (let at = 0; at < bytes.length; at += 4096)
+    out += String.fromCharCode.apply(null, bytes.subarray(at, at + 4096) as unknown as number[]);
   return out;
 }

@@ -18,7 +18,10 @@ export function getRubric(id: string): Rubric {
   const rubric = library!.get(id) ?? library!.get(id.trim().toLowerCase());
   if (!rubric) {
     const known = [...library!.keys()].join(', ');
-    throw new DtiError('unknown-rubric', t(`Không có bộ tiêu chí "${id}". Có: ${known}`, `Unknown rubric "${id}". Known: ${known}`));
+    throw new DtiError(
+      'unknown-rubric',
+      t(`Không có bộ tiêu chí "${id}". Có: ${known}`, `Unknown rubric "${id}". Known: ${known}`),
+    );
   }
   return rubric;
 }

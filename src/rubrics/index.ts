@@ -3,6 +3,18 @@
  * validation library, and the catalog of decisions. The zod schema itself stays behind
  * `validate.ts` (the add-in bundles replace it with data validated at build time).
  */
-export type { Criterion, Label, LevelCondition, LevelRule, LevelThreshold, PointRule, Rubric, RubricInput, Rule, SimplePointRule, UnitId } from './schema';
+export type {
+  Criterion,
+  Label,
+  LevelCondition,
+  LevelRule,
+  LevelThreshold,
+  PointRule,
+  Rubric,
+  RubricInput,
+  Rule,
+  SimplePointRule,
+  UnitId,
+} from './schema';
 export { criterionMax, isScored } from './model';
 export { allRubrics, getRubric, parseRubric } from './catalog';

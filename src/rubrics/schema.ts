@@ -37,9 +37,7 @@ export const BooleanRuleSchema = z.object({
 export const OptionsRuleSchema = z.object({
   kind: z.literal('options'),
   /** Role tiers and similar: the value is one option id. */
-  options: z
-    .array(z.object({ id: PartId, label: LabelSchema, share: Share }))
-    .min(2),
+  options: z.array(z.object({ id: PartId, label: LabelSchema, share: Share })).min(2),
 });
 
 export const RatioRuleSchema = z.object({
@@ -136,9 +134,7 @@ export type SimplePointRule = z.infer<typeof SimplePointRuleSchema>;
 export const BestOfRuleSchema = z.object({
   kind: z.literal('best-of'),
   /** The value is `{alternativeId: value}`; the best-scoring alternative counts. */
-  alternatives: z
-    .array(z.object({ id: PartId, label: LabelSchema, rule: SimplePointRuleSchema }))
-    .min(2),
+  alternatives: z.array(z.object({ id: PartId, label: LabelSchema, rule: SimplePointRuleSchema })).min(2),
 });
 
 export const GatedRuleSchema = z.object({
@@ -164,10 +160,7 @@ export const ByOptionRuleSchema = z.object({
   rules: z.record(z.string(), NonOptionPointRuleSchema),
 });
 
-export const PointRuleSchema = z.discriminatedUnion('kind', [
-  ...NonOptionPointRuleSchema.options,
-  ByOptionRuleSchema,
-]);
+export const PointRuleSchema = z.discriminatedUnion('kind', [...NonOptionPointRuleSchema.options, ByOptionRuleSchema]);
 export type PointRule = z.infer<typeof PointRuleSchema>;
 
 // ---------------------------------------------------------------- level rules
@@ -327,7 +320,9 @@ export const RubricSchema = z
     lists: z.record(z.string(), NamedListSchema).default({}),
     pillars: z.array(PillarSchema).min(1),
     /** Numbered headings without points between a pillar and its criteria (2263 "I.2 Người đứng đầu …"). */
-    groups: z.array(z.object({ id: Id, title: z.string().min(1), units: z.array(UnitIdSchema).optional() })).default([]),
+    groups: z
+      .array(z.object({ id: Id, title: z.string().min(1), units: z.array(UnitIdSchema).optional() }))
+      .default([]),
     criteria: z.array(CriterionSchema).min(1),
     notes: z.array(z.object({ criterion: z.string().optional(), text: z.string(), source: z.string() })).default([]),
   })
@@ -337,8 +332,7 @@ export type Rubric = z.infer<typeof RubricSchema>;
 export type RubricInput = z.input<typeof RubricSchema>;
 
 function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx): void {
-  const issue = (message: string, path: (string | number)[] = []) =>
-    ctx.addIssue({ code: 'custom', message, path });
+  const issue = (message: string, path: (string | number)[] = []) => ctx.addIssue({ code: 'custom', message, path });
   const round = (n: number) => Math.round(n * 1000) / 1000;
 
   const seen = new Set<string>();
@@ -352,7 +346,8 @@ function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx):
     for (const u of pillarUnits(p)) once(`pillar ${p.id} ${u}`, `duplicate pillar ${p.id} for ${u}`, ['pillars', i]);
   });
   rubric.criteria.forEach((c, i) => {
-    for (const u of c.units) once(`criterion ${c.id} ${u}`, `duplicate criterion ${c.id} for ${u}`, ['criteria', i, 'id']);
+    for (const u of c.units)
+      once(`criterion ${c.id} ${u}`, `duplicate criterion ${c.id} for ${u}`, ['criteria', i, 'id']);
   });
   const unitIds = new Set(rubric.units.map((u) => u.id));
   const levelCount = rubric.levels?.length ?? 0;
@@ -361,18 +356,25 @@ function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx):
   const groupIds = new Set(rubric.groups.map((g) => g.id));
   rubric.criteria.forEach((c, i) => {
     const at = ['criteria', i];
-    if (c.parent && rubric.groups.length && !groupIds.has(c.parent)) issue(`${c.id}: no group heading ${c.parent}`, [...at, 'parent']);
+    if (c.parent && rubric.groups.length && !groupIds.has(c.parent))
+      issue(`${c.id}: no group heading ${c.parent}`, [...at, 'parent']);
     for (const u of c.units)
       if (!rubric.pillars.some((p) => p.id === c.pillar && pillarUnits(p).includes(u)))
         issue(`${c.id}: no pillar ${c.pillar} for unit ${u}`, [...at, 'pillar']);
     if (!c.id.startsWith(`${c.pillar}.`)) issue(`${c.id}: id must start with its pillar ${c.pillar}.`, [...at, 'id']);
-    for (const u of c.units) if (!unitIds.has(u)) issue(`${c.id}: unit ${u} is not a unit of this rubric`, [...at, 'units']);
-    if (c.onlyFor && !rubric.lists[c.onlyFor.list]) issue(`${c.id}: unknown list ${c.onlyFor.list}`, [...at, 'onlyFor']);
+    for (const u of c.units)
+      if (!unitIds.has(u)) issue(`${c.id}: unit ${u} is not a unit of this rubric`, [...at, 'units']);
+    if (c.onlyFor && !rubric.lists[c.onlyFor.list])
+      issue(`${c.id}: unknown list ${c.onlyFor.list}`, [...at, 'onlyFor']);
 
     if (rubric.kind === 'levels') {
       if (c.rule.kind !== 'levels') issue(`${c.id}: a level rubric needs level rules`, [...at, 'rule']);
       else if (c.rule.thresholds.length !== levelCount)
-        issue(`${c.id}: ${c.rule.thresholds.length} thresholds for ${levelCount} levels`, [...at, 'rule', 'thresholds']);
+        issue(`${c.id}: ${c.rule.thresholds.length} thresholds for ${levelCount} levels`, [
+          ...at,
+          'rule',
+          'thresholds',
+        ]);
     } else {
       if (c.rule.kind === 'levels') issue(`${c.id}: level rule in a points rubric`, [...at, 'rule']);
       if (c.max === undefined) issue(`${c.id}: max points missing`, [...at, 'max']);
@@ -394,7 +396,8 @@ function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.RefinementCtx):
     }
   });
   for (const o of rubric.options)
-    if (!o.choices.some((c) => c.id === o.default)) issue(`option ${o.id}: default ${o.default} is not a choice`, ['options']);
+    if (!o.choices.some((c) => c.id === o.default))
+      issue(`option ${o.id}: default ${o.default} is not a choice`, ['options']);
 
   // What the decision declares.
   for (const unit of rubric.units) {

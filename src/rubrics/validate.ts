@@ -10,6 +10,9 @@ export function parseRubric(data: unknown): Rubric {
   const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   throw new DtiError(
     'invalid-rubric',
-    t(`Bộ tiêu chí ${String(id)} không hợp lệ:\n${lines.join('\n')}`, `Rubric ${String(id)} is invalid:\n${lines.join('\n')}`),
+    t(
+      `Bộ tiêu chí ${String(id)} không hợp lệ:\n${lines.join('\n')}`,
+      `Rubric ${String(id)} is invalid:\n${lines.join('\n')}`,
+    ),
   );
 }

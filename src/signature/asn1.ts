@@ -55,13 +55,22 @@ interface AsnBlock {
 export function parseDer(bytes: Uint8Array): Der {
   const copy = new Uint8Array(bytes); // asn1js keeps views on the buffer it is given
   const parsed = fromBER(copy);
-  if (parsed.offset === -1) throw invalidData(`DER không hợp lệ (${(parsed.result as unknown as AsnBlock).error ?? 'bad encoding'})`, `invalid DER (${(parsed.result as unknown as AsnBlock).error ?? 'bad encoding'})`);
-  if (parsed.offset !== copy.length) throw invalidData('DER có dữ liệu thừa phía sau (trailing data)', 'DER with trailing data');
+  if (parsed.offset === -1)
+    throw invalidData(
+      `DER không hợp lệ (${(parsed.result as unknown as AsnBlock).error ?? 'bad encoding'})`,
+      `invalid DER (${(parsed.result as unknown as AsnBlock).error ?? 'bad encoding'})`,
+    );
+  if (parsed.offset !== copy.length)
+    throw invalidData('DER có dữ liệu thừa phía sau (trailing data)', 'DER with trailing data');
   return toDer(parsed.result as unknown as AsnBlock);
 }
 
 function toDer(block: AsnBlock): Der {
-  if (block.lenBlock.isIndefiniteForm) throw invalidData('DER không được dùng độ dài không xác định (indefinite length)', 'DER must not use an indefinite length');
+  if (block.lenBlock.isIndefiniteForm)
+    throw invalidData(
+      'DER không được dùng độ dài không xác định (indefinite length)',
+      'DER must not use an indefinite length',
+    );
   const raw = block.valueBeforeDecodeView;
   const content = raw.subarray(raw.length - block.lenBlock.length);
   const constructed = block.idBlock.isConstructed;
@@ -74,7 +83,11 @@ export const isUniversal = (d: Der | undefined, tag: number): boolean => !!d && 
 export const isContext = (d: Der | undefined, tag: number): boolean => !!d && d.cls === CONTEXT && d.tag === tag;
 
 export function expect(d: Der | undefined, tag: number, what: string): Der {
-  if (!d || !isUniversal(d, tag)) throw invalidData(`Cấu trúc ASN.1 sai ở ${what} (unexpected ASN.1 structure)`, `unexpected ASN.1 structure at ${what}`);
+  if (!d || !isUniversal(d, tag))
+    throw invalidData(
+      `Cấu trúc ASN.1 sai ở ${what} (unexpected ASN.1 structure)`,
+      `unexpected ASN.1 structure at ${what}`,
+    );
   return d;
 }
 
@@ -116,8 +129,13 @@ export function readBitString(d: Der): Uint8Array {
 export function readTime(d: Der): Date {
   const s = asciiOf(d.content);
   const utc = d.tag === TAG.UTC_TIME;
-  const m = (utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.(\d+))?Z$/).exec(s);
-  if (!m || !(d.tag === TAG.UTC_TIME || d.tag === TAG.GENERALIZED_TIME)) throw invalidData(`Thời gian ASN.1 không hợp lệ: ${s}`, `invalid ASN.1 time: ${s}`);
+  const m = (
+    utc
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.(\d+))?Z$/
+  ).exec(s);
+  if (!m || !(d.tag === TAG.UTC_TIME || d.tag === TAG.GENERALIZED_TIME))
+    throw invalidData(`Thời gian ASN.1 không hợp lệ: ${s}`, `invalid ASN.1 time: ${s}`);
   // RFC 5280: two-digit years 50–99 are 19xx, 00–49 are 20xx.
   const year = utc ? (Number(m[1]) >= 50 ? 1900 : 2000) + Number(m[1]) : Number(m[1]);
   const ms = !utc && m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
@@ -140,7 +158,8 @@ export function readString(d: Der): string {
 
 function utf32be(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i + 3 < b.length; i += 4) s += String.fromCodePoint(((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0);
+  for (let i = 0; i + 3 < b.length; i += 4)
+    s += String.fromCodePoint(((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0);
   return s;
 }
 

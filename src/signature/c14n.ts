@@ -6,7 +6,17 @@
  *  - a whole document (a package part after the RelationshipTransform, or a part with a c14n transform).
  * Written from the two W3C recommendations; DTD-related rules do not apply because DTDs are refused.
  */
-import { CDATA_SECTION_NODE, COMMENT_NODE, ELEMENT_NODE, NS, PROCESSING_INSTRUCTION_NODE, TEXT_NODE, type XmlDocument, type XmlElement, type XmlNode } from './xml';
+import {
+  CDATA_SECTION_NODE,
+  COMMENT_NODE,
+  ELEMENT_NODE,
+  NS,
+  PROCESSING_INSTRUCTION_NODE,
+  TEXT_NODE,
+  type XmlDocument,
+  type XmlElement,
+  type XmlNode,
+} from './xml';
 
 export interface C14nMethod {
   exclusive: boolean;
@@ -38,7 +48,10 @@ export function canonicalizeDocument(doc: XmlDocument, method: C14nMethod): stri
     if (n.nodeType === ELEMENT_NODE) {
       out += renderElement(n as XmlElement, new Map(), new Map(), method, false);
       afterRoot = true;
-    } else if ((n.nodeType === PROCESSING_INSTRUCTION_NODE && !isXmlDeclaration(n)) || (n.nodeType === COMMENT_NODE && method.withComments)) {
+    } else if (
+      (n.nodeType === PROCESSING_INSTRUCTION_NODE && !isXmlDeclaration(n)) ||
+      (n.nodeType === COMMENT_NODE && method.withComments)
+    ) {
       // Spec: a line feed separates top-level PIs and comments from the document element.
       out += afterRoot ? `\n${renderLeaf(n)}` : `${renderLeaf(n)}\n`;
     }
@@ -68,21 +81,31 @@ function declarations(el: XmlElement): [string, string][] {
   return out;
 }
 
-function renderElement(el: XmlElement, parentScope: Namespaces, rendered: Namespaces, method: C14nMethod, apex: boolean): string {
+function renderElement(
+  el: XmlElement,
+  parentScope: Namespaces,
+  rendered: Namespaces,
+  method: C14nMethod,
+  apex: boolean,
+): string {
   const scope = new Map(parentScope);
   for (const [prefix, uri] of declarations(el)) scope.set(prefix, uri);
-  const namespaces = method.exclusive ? exclusiveNamespaces(el, scope, rendered, method) : inclusiveNamespaces(scope, rendered);
+  const namespaces = method.exclusive
+    ? exclusiveNamespaces(el, scope, rendered, method)
+    : inclusiveNamespaces(scope, rendered);
   const childRendered = new Map(rendered);
   for (const [prefix, uri] of namespaces) childRendered.set(prefix, uri);
   const attributes = ordinaryAttributes(el, !method.exclusive && apex);
   let out = `<${el.nodeName}`;
-  for (const [prefix, uri] of namespaces) out += prefix === '' ? ` xmlns="${escapeAttr(uri)}"` : ` xmlns:${prefix}="${escapeAttr(uri)}"`;
+  for (const [prefix, uri] of namespaces)
+    out += prefix === '' ? ` xmlns="${escapeAttr(uri)}"` : ` xmlns:${prefix}="${escapeAttr(uri)}"`;
   for (const a of attributes) out += ` ${a.name}="${escapeAttr(a.value)}"`;
   out += '>';
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === ELEMENT_NODE) out += renderElement(n as XmlElement, scope, childRendered, method, false);
     else if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) out += escapeText(n.nodeValue ?? '');
-    else if (n.nodeType === PROCESSING_INSTRUCTION_NODE || (n.nodeType === COMMENT_NODE && method.withComments)) out += renderLeaf(n);
+    else if (n.nodeType === PROCESSING_INSTRUCTION_NODE || (n.nodeType === COMMENT_NODE && method.withComments))
+      out += renderLeaf(n);
   }
   return `${out}</${el.nodeName}>`;
 }
@@ -101,7 +124,12 @@ function inclusiveNamespaces(scope: Namespaces, rendered: Namespaces): [string, 
 }
 
 /** Exclusive: only bindings visibly used by the element or its attributes, plus the PrefixList ones. */
-function exclusiveNamespaces(el: XmlElement, scope: Namespaces, rendered: Namespaces, method: C14nMethod): [string, string][] {
+function exclusiveNamespaces(
+  el: XmlElement,
+  scope: Namespaces,
+  rendered: Namespaces,
+  method: C14nMethod,
+): [string, string][] {
   const used = new Set<string>([el.prefix ?? '']);
   for (let i = 0; i < el.attributes.length; i++) {
     const a = el.attributes.item(i)!;
@@ -138,7 +166,8 @@ function ordinaryAttributes(el: XmlElement, inheritXml: boolean): PlainAttribute
     if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
     out.push({ name: a.name, ns: a.namespaceURI ?? '', local: a.localName ?? a.name, value: a.value });
   }
-  if (inheritXml) out.push(...inheritedXmlAttributes(el, new Set(out.filter((a) => a.ns === NS.xml).map((a) => a.local))));
+  if (inheritXml)
+    out.push(...inheritedXmlAttributes(el, new Set(out.filter((a) => a.ns === NS.xml).map((a) => a.local))));
   return out.sort((a, b) => compareCodePoints(a.ns, b.ns) || compareCodePoints(a.local, b.local));
 }
 
@@ -149,7 +178,8 @@ function inheritedXmlAttributes(el: XmlElement, own: Set<string>): PlainAttribut
     for (let i = 0; i < e.attributes.length; i++) {
       const a = e.attributes.item(i)!;
       const local = a.localName ?? '';
-      if (a.namespaceURI === NS.xml && !own.has(local) && !found.has(local)) found.set(local, { name: a.name, ns: NS.xml, local, value: a.value });
+      if (a.namespaceURI === NS.xml && !own.has(local) && !found.has(local))
+        found.set(local, { name: a.name, ns: NS.xml, local, value: a.value });
     }
   }
   return [...found.values()];
@@ -166,7 +196,10 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/[&<"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' })[c] as string);
+  return s.replace(
+    /[&<"\t\n\r]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' })[c] as string,
+  );
 }
 
 /** C14N orders by Unicode code point; JS string comparison is by UTF-16 unit, which differs only above U+FFFF. */

@@ -45,8 +45,10 @@ function readAnchorFile(input: Uint8Array): Certificate[] | null {
 }
 
 export function checkValidityAt(cert: Certificate, at: Date, role: string): string | null {
-  if (at < cert.notBefore) return `${role} ${cert.subject} chưa có hiệu lực tại thời điểm ký ${at.toISOString()} (hiệu lực từ ${cert.notBefore.toISOString()}) (certificate not yet valid)`;
-  if (at > cert.notAfter) return `${role} ${cert.subject} đã hết hạn tại thời điểm ký ${at.toISOString()} (hết hạn ${cert.notAfter.toISOString()}) (certificate expired)`;
+  if (at < cert.notBefore)
+    return `${role} ${cert.subject} chưa có hiệu lực tại thời điểm ký ${at.toISOString()} (hiệu lực từ ${cert.notBefore.toISOString()}) (certificate not yet valid)`;
+  if (at > cert.notAfter)
+    return `${role} ${cert.subject} đã hết hạn tại thời điểm ký ${at.toISOString()} (hết hạn ${cert.notAfter.toISOString()}) (certificate expired)`;
   return null;
 }
 
@@ -56,10 +58,17 @@ export function signerUsageProblem(cert: Certificate): string | null {
   return `Chứng thư ${cert.subject} không được phép dùng để ký (keyUsage thiếu digitalSignature/nonRepudiation)`;
 }
 
-export async function evaluateTrust(signer: Certificate, pool: Certificate[], anchors: Certificate[], at: Date): Promise<TrustResult> {
+export async function evaluateTrust(
+  signer: Certificate,
+  pool: Certificate[],
+  anchors: Certificate[],
+  at: Date,
+): Promise<TrustResult> {
   const result: TrustResult = { trusted: false, failure: null, sha1: false, reasons: [] };
   if (!anchors.length) {
-    result.reasons.push('Chưa có chứng thư gốc tin cậy nào được cung cấp (--trust), nên chưa kiểm tra chuỗi tin cậy (no trust anchor given)');
+    result.reasons.push(
+      'Chưa có chứng thư gốc tin cậy nào được cung cấp (--trust), nên chưa kiểm tra chuỗi tin cậy (no trust anchor given)',
+    );
     return result;
   }
   let current = signer;
@@ -92,7 +101,8 @@ function fail(result: TrustResult, reason: string): TrustResult {
 
 function intermediateProblem(ca: Certificate, at: Date): string | null {
   if (ca.isCa !== true) return `Chứng thư trung gian ${ca.subject} không phải chứng thư CA (basicConstraints cA=false)`;
-  if (ca.keyUsage && !ca.keyUsage.has('keyCertSign')) return `Chứng thư trung gian ${ca.subject} không được phép ký chứng thư (keyUsage thiếu keyCertSign)`;
+  if (ca.keyUsage && !ca.keyUsage.has('keyCertSign'))
+    return `Chứng thư trung gian ${ca.subject} không được phép ký chứng thư (keyUsage thiếu keyCertSign)`;
   return checkValidityAt(ca, at, 'Chứng thư trung gian');
 }
 
@@ -106,7 +116,11 @@ function issuedBy(cert: Certificate, issuer: Certificate, scheme: SignatureSchem
   let byIssuer = links.get(cert);
   if (!byIssuer) links.set(cert, (byIssuer = new WeakMap()));
   let verified = byIssuer.get(issuer);
-  if (!verified) byIssuer.set(issuer, (verified = verifySignature(issuer.spki, issuer.keyAlgorithm, scheme, cert.signature, cert.tbs, 'der')));
+  if (!verified)
+    byIssuer.set(
+      issuer,
+      (verified = verifySignature(issuer.spki, issuer.keyAlgorithm, scheme, cert.signature, cert.tbs, 'der')),
+    );
   return verified;
 }
 
@@ -115,26 +129,39 @@ function issuedBy(cert: Certificate, issuer: Certificate, scheme: SignatureSchem
  * signature. Anchors are tried first. A candidate with the right name but a wrong signature is a
  * forged or damaged certificate, which fails the signature (invalid), not just the trust.
  */
-async function findIssuer(cert: Certificate, pool: Certificate[], anchors: Certificate[], visited: Certificate[], result: TrustResult): Promise<{ issuer: Certificate; anchor: boolean } | null> {
+async function findIssuer(
+  cert: Certificate,
+  pool: Certificate[],
+  anchors: Certificate[],
+  visited: Certificate[],
+  result: TrustResult,
+): Promise<{ issuer: Certificate; anchor: boolean } | null> {
   const candidates = [...anchors.map((c) => ({ c, anchor: true })), ...pool.map((c) => ({ c, anchor: false }))].filter(
     ({ c }) => bytesEqual(c.subjectDer, cert.issuerDer) && !visited.some((v) => bytesEqual(v.der, c.der)),
   );
   const scheme = schemeFromAlgorithm(cert.signatureAlgorithm);
   if (candidates.length && !scheme) {
-    result.reasons.push(`Thuật toán ký chứng thư ${cert.subject} (${cert.signatureAlgorithm.oid}) không được hỗ trợ, không kiểm được chuỗi`);
+    result.reasons.push(
+      `Thuật toán ký chứng thư ${cert.subject} (${cert.signatureAlgorithm.oid}) không được hỗ trợ, không kiểm được chuỗi`,
+    );
     return null;
   }
   for (const { c, anchor } of candidates) {
     if (await issuedBy(cert, c, scheme!)) {
       if (scheme!.hash === 'SHA-1') {
         result.sha1 = true;
-        result.reasons.push(`Chứng thư ${cert.subject} được ký bằng ${schemeName(scheme!)}: SHA-1 là thuật toán băm yếu (weak hash)`);
+        result.reasons.push(
+          `Chứng thư ${cert.subject} được ký bằng ${schemeName(scheme!)}: SHA-1 là thuật toán băm yếu (weak hash)`,
+        );
       }
       return { issuer: c, anchor };
     }
   }
   if (candidates.length) {
-    fail(result, `Chữ ký trên chứng thư ${cert.subject} không kiểm được bằng khóa của ${candidates[0].c.subject}: chứng thư bị giả mạo hoặc hỏng (certificate signature invalid)`);
+    fail(
+      result,
+      `Chữ ký trên chứng thư ${cert.subject} không kiểm được bằng khóa của ${candidates[0].c.subject}: chứng thư bị giả mạo hoặc hỏng (certificate signature invalid)`,
+    );
     return null;
   }
   const selfIssued = bytesEqual(cert.subjectDer, cert.issuerDer);

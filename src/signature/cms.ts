@@ -4,7 +4,18 @@
  * signed attributes, the messageDigest attribute must equal the hash of those bytes and the
  * signature covers the DER SET of the attributes; without them it covers the bytes directly.
  */
-import { type Der, expect, invalidData, isContext, isUniversal, parseDer, readOid, readTime, readUnsigned, TAG } from './asn1';
+import {
+  type Der,
+  expect,
+  invalidData,
+  isContext,
+  isUniversal,
+  parseDer,
+  readOid,
+  readTime,
+  readUnsigned,
+  TAG,
+} from './asn1';
 import { bytesEqual, pemOrDer } from './bytes';
 import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
 import { digest, HASH_OIDS, type HashName, schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
@@ -27,7 +38,12 @@ interface SignedData {
   signerInfos: Der[];
 }
 
-export async function verifyDetachedCms(p7s: Uint8Array, fileBytes: Uint8Array, anchors: Certificate[], now: Date): Promise<SignatureReport[]> {
+export async function verifyDetachedCms(
+  p7s: Uint8Array,
+  fileBytes: Uint8Array,
+  anchors: Certificate[],
+  now: Date,
+): Promise<SignatureReport[]> {
   const signed = readSignedData(p7s);
   if (!signed.signerInfos.length) malformed('Tệp .p7s không có SignerInfo nào (no signer)');
   const reports: SignatureReport[] = [];
@@ -46,14 +62,17 @@ function readSignedData(p7s: Uint8Array): SignedData {
   try {
     const der = pemOrDer(p7s, 'CMS|PKCS7|PKCS #7 SIGNED DATA')[0];
     const [typeNode, wrapped] = expect(parseDer(der), TAG.SEQUENCE, 'ContentInfo').children;
-    if (readOid(typeNode) !== OID.signedData || !isContext(wrapped, 0)) throw invalidData('không phải SignedData (not SignedData)', 'not SignedData');
+    if (readOid(typeNode) !== OID.signedData || !isContext(wrapped, 0))
+      throw invalidData('không phải SignedData (not SignedData)', 'not SignedData');
     const fields = expect(wrapped.children[0], TAG.SEQUENCE, 'SignedData').children;
     const [eContentType, eContent] = expect(fields[2], TAG.SEQUENCE, 'EncapsulatedContentInfo').children;
     const certs = fields.find((n) => isContext(n, 0));
     return {
       contentType: readOid(eContentType),
       content: eContent ? octets(eContent.children[0]) : null,
-      certificates: (certs?.children ?? []).filter((c) => isUniversal(c, TAG.SEQUENCE)).map((c) => parseCertificate(c.raw)),
+      certificates: (certs?.children ?? [])
+        .filter((c) => isUniversal(c, TAG.SEQUENCE))
+        .map((c) => parseCertificate(c.raw)),
       signerInfos: expect(fields[fields.length - 1], TAG.SET, 'signerInfos').children,
     };
   } catch {
@@ -70,7 +89,14 @@ function octets(node: Der): Uint8Array {
   return out;
 }
 
-async function verifySignerInfo(info: Der, signed: SignedData, fileBytes: Uint8Array, anchors: Certificate[], now: Date, id: string): Promise<SignatureReport> {
+async function verifySignerInfo(
+  info: Der,
+  signed: SignedData,
+  fileBytes: Uint8Array,
+  anchors: Certificate[],
+  now: Date,
+  id: string,
+): Promise<SignatureReport> {
   const failures: string[] = [];
   const notes: string[] = [];
   const [, sid, digestAlgNode, ...rest] = info.children;
@@ -79,17 +105,38 @@ async function verifySignerInfo(info: Der, signed: SignedData, fileBytes: Uint8A
   const hash = HASH_OIDS[readAlgorithmIdentifier(digestAlgNode).oid];
   const scheme = schemeFromAlgorithm(readAlgorithmIdentifier(sigAlgNode), hash);
   const signer = findSigner(sid, signed.certificates);
-  const report: SignatureReport = { id, valid: false, signer: signer?.subject ?? null, signedAt: null, algorithm: scheme ? schemeName(scheme) : readAlgorithmIdentifier(sigAlgNode).oid, sha1: false, trusted: false, reasons: [] };
+  const report: SignatureReport = {
+    id,
+    valid: false,
+    signer: signer?.subject ?? null,
+    signedAt: null,
+    algorithm: scheme ? schemeName(scheme) : readAlgorithmIdentifier(sigAlgNode).oid,
+    sha1: false,
+    trusted: false,
+    reasons: [],
+  };
 
-  if (!hash || !scheme) failures.push(`Thuật toán của chữ ký CMS không được hỗ trợ (${readAlgorithmIdentifier(sigAlgNode).oid})`);
+  if (!hash || !scheme)
+    failures.push(`Thuật toán của chữ ký CMS không được hỗ trợ (${readAlgorithmIdentifier(sigAlgNode).oid})`);
   if (!signer) failures.push('Tệp .p7s không kèm chứng thư của người ký (signer certificate not found)');
-  if (signed.content && !bytesEqual(signed.content, fileBytes)) failures.push('Nội dung trong .p7s khác với tệp (CMS content differs from the file)');
+  if (signed.content && !bytesEqual(signed.content, fileBytes))
+    failures.push('Nội dung trong .p7s khác với tệp (CMS content differs from the file)');
   if (hash && scheme && signer) {
-    const attrs = signedAttrs ? await checkSignedAttributes(signedAttrs, signed.contentType, hash, fileBytes, failures) : null;
+    const attrs = signedAttrs
+      ? await checkSignedAttributes(signedAttrs, signed.contentType, hash, fileBytes, failures)
+      : null;
     report.signedAt = attrs?.signingTime ?? null;
     const data = signedAttrs ? setOf(signedAttrs) : fileBytes;
-    const ok = await verifySignature(signer.spki, signer.keyAlgorithm, scheme, expect(signatureNode, TAG.OCTET_STRING, 'signature').content, data, 'der');
-    if (!ok) failures.push('Chữ ký CMS (.p7s) không khớp: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng (signature invalid)');
+    const ok = await verifySignature(
+      signer.spki,
+      signer.keyAlgorithm,
+      scheme,
+      expect(signatureNode, TAG.OCTET_STRING, 'signature').content,
+      data,
+      'der',
+    );
+    if (!ok)
+      failures.push('Chữ ký CMS (.p7s) không khớp: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng (signature invalid)');
     report.sha1 = hash === 'SHA-1' || scheme.hash === 'SHA-1';
     await checkSignerCertificate(signer, signed.certificates, anchors, report, now, failures, notes);
   }
@@ -106,13 +153,21 @@ function setOf(signedAttrs: Der): Uint8Array {
   return copy;
 }
 
-async function checkSignedAttributes(attrs: Der, contentType: string, hash: HashName, fileBytes: Uint8Array, failures: string[]): Promise<{ signingTime: string | null }> {
+async function checkSignedAttributes(
+  attrs: Der,
+  contentType: string,
+  hash: HashName,
+  fileBytes: Uint8Array,
+  failures: string[],
+): Promise<{ signingTime: string | null }> {
   const values = new Map<string, Der>();
   for (const a of attrs.children) values.set(readOid(a.children[0]), a.children[1].children[0]);
   const type = values.get(OID.contentType);
-  if (!type || readOid(type) !== contentType) failures.push('Thuộc tính contentType của CMS không khớp (content-type attribute)');
+  if (!type || readOid(type) !== contentType)
+    failures.push('Thuộc tính contentType của CMS không khớp (content-type attribute)');
   const md = values.get(OID.messageDigest);
-  if (!md || !bytesEqual(md.content, await digest(hash, fileBytes))) failures.push('Tệp đã bị sửa sau khi ký: messageDigest trong .p7s không khớp băm của tệp (digest không khớp)');
+  if (!md || !bytesEqual(md.content, await digest(hash, fileBytes)))
+    failures.push('Tệp đã bị sửa sau khi ký: messageDigest trong .p7s không khớp băm của tệp (digest không khớp)');
   const time = values.get(OID.signingTime);
   return { signingTime: time ? readTime(time).toISOString() : null };
 }
@@ -124,13 +179,26 @@ function findSigner(sid: Der, certs: Certificate[]): Certificate | null {
   return certs.find((c) => bytesEqual(c.issuerDer, issuer.raw) && bytesEqual(c.serial, readUnsigned(serial))) ?? null;
 }
 
-async function checkSignerCertificate(signer: Certificate, certs: Certificate[], anchors: Certificate[], report: SignatureReport, now: Date, failures: string[], notes: string[]): Promise<void> {
+async function checkSignerCertificate(
+  signer: Certificate,
+  certs: Certificate[],
+  anchors: Certificate[],
+  report: SignatureReport,
+  now: Date,
+  failures: string[],
+  notes: string[],
+): Promise<void> {
   const at = report.signedAt ? new Date(report.signedAt) : now;
   const expired = checkValidityAt(signer, at, 'Chứng thư ký');
   if (expired) failures.push(expired);
   const usage = signerUsageProblem(signer);
   if (usage) notes.push(usage);
-  const trust = await evaluateTrust(signer, certs.filter((c) => c !== signer), anchors, at);
+  const trust = await evaluateTrust(
+    signer,
+    certs.filter((c) => c !== signer),
+    anchors,
+    at,
+  );
   if (trust.failure) failures.push(trust.failure);
   notes.push(...trust.reasons);
   report.sha1 ||= trust.sha1;

@@ -50,12 +50,16 @@ function pssScheme(alg: AlgorithmIdentifier): SignatureScheme | null {
   for (const field of alg.params?.children ?? []) {
     if (isContext(field, 0)) hash = HASH_OIDS[readOid(field.children[0].children[0])];
     if (isContext(field, 1)) mgfHash = HASH_OIDS[readOid(field.children[0].children[1].children[0])];
-    if (isContext(field, 2)) saltLength = Number(`0x${[...readUnsigned(field.children[0])].map((b) => b.toString(16).padStart(2, '0')).join('') || '0'}`);
+    if (isContext(field, 2))
+      saltLength = Number(
+        `0x${[...readUnsigned(field.children[0])].map((b) => b.toString(16).padStart(2, '0')).join('') || '0'}`,
+      );
   }
   return hash && hash === mgfHash ? { kind: 'RSA-PSS', hash, saltLength } : null;
 }
 
-export const schemeName = (s: SignatureScheme) => `${s.kind === 'ECDSA' ? 'ECDSA' : s.kind === 'RSA-PSS' ? 'RSA-PSS' : 'RSA'}-${s.hash.replace('-', '')}`;
+export const schemeName = (s: SignatureScheme) =>
+  `${s.kind === 'ECDSA' ? 'ECDSA' : s.kind === 'RSA-PSS' ? 'RSA-PSS' : 'RSA'}-${s.hash.replace('-', '')}`;
 
 /**
  * Verifies signature over data with the key in spki. ECDSA signatures arrive as raw r||s in
@@ -87,7 +91,11 @@ export async function verifySignature(
 /** Imported public keys, reused: the same signer and CA keys recur across a batch. */
 const keyCache = new BoundedMemo<string, Promise<CryptoKey>>(256);
 
-function importCached(crypto: SubtleCrypto, spki: Uint8Array, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
+function importCached(
+  crypto: SubtleCrypto,
+  spki: Uint8Array,
+  alg: RsaHashedImportParams | EcKeyImportParams,
+): Promise<CryptoKey> {
   const id = `${JSON.stringify(alg)}:${byteString(spki)}`;
   return keyCache.get(id, () => {
     const key = crypto.importKey('spki', toArrayBuffer(spki), alg, false, ['verify']);
@@ -96,11 +104,17 @@ function importCached(crypto: SubtleCrypto, spki: Uint8Array, alg: RsaHashedImpo
   });
 }
 
-function importParams(key: KeyAlgorithm, scheme: SignatureScheme): { importAlg: RsaHashedImportParams | EcKeyImportParams; verifyAlg: AlgorithmIdentifierLike } | null {
+function importParams(
+  key: KeyAlgorithm,
+  scheme: SignatureScheme,
+): { importAlg: RsaHashedImportParams | EcKeyImportParams; verifyAlg: AlgorithmIdentifierLike } | null {
   if (key.kind === 'RSA' && scheme.kind === 'RSA-PKCS1')
     return { importAlg: { name: 'RSASSA-PKCS1-v1_5', hash: scheme.hash }, verifyAlg: { name: 'RSASSA-PKCS1-v1_5' } };
   if (key.kind === 'RSA' && scheme.kind === 'RSA-PSS')
-    return { importAlg: { name: 'RSA-PSS', hash: scheme.hash }, verifyAlg: { name: 'RSA-PSS', saltLength: scheme.saltLength } };
+    return {
+      importAlg: { name: 'RSA-PSS', hash: scheme.hash },
+      verifyAlg: { name: 'RSA-PSS', saltLength: scheme.saltLength },
+    };
   if (key.kind === 'EC' && scheme.kind === 'ECDSA')
     return { importAlg: { name: 'ECDSA', namedCurve: key.curve }, verifyAlg: { name: 'ECDSA', hash: scheme.hash } };
   return null;

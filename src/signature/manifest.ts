@@ -41,16 +41,24 @@ async function verifyPartReference(ref: XmlElement, pkg: OpcPackage): Promise<{ 
   const uri = ref.getAttribute('URI') ?? '';
   const { partName, contentType } = splitPartUri(uri);
   const zipName = partNameToZipName(partName);
-  if (!zipName) throw new SignatureProblem(`Tham chiếu "${uri}" trong Manifest không phải tên phần của gói (not a part name)`);
+  if (!zipName)
+    throw new SignatureProblem(`Tham chiếu "${uri}" trong Manifest không phải tên phần của gói (not a part name)`);
   const part = findPart(pkg, zipName);
-  if (!part) throw new SignatureProblem(`Phần ${zipName} được ký nhưng không còn trong gói (đã bị xóa hoặc đổi tên) (signed part missing)`);
+  if (!part)
+    throw new SignatureProblem(
+      `Phần ${zipName} được ký nhưng không còn trong gói (đã bị xóa hoặc đổi tên) (signed part missing)`,
+    );
   checkContentType(pkg, part, contentType);
   const hash = digestMethodOf(ref, part);
   const transforms = childrenNamed(firstChildNamed(ref, NS.dsig, 'Transforms') ?? ref, NS.dsig, 'Transform');
   const isRels = (contentTypeOf(pkg, part) ?? '').toLowerCase() === RELATIONSHIPS_TYPE;
-  const octets = applyTransforms({ kind: 'octets', bytes: pkg.parts.get(part) as Uint8Array }, transforms, { label: part, relationshipsPart: isRels });
+  const octets = applyTransforms({ kind: 'octets', bytes: pkg.parts.get(part) as Uint8Array }, transforms, {
+    label: part,
+    relationshipsPart: isRels,
+  });
   const expected = digestValueOf(ref, part);
-  if (!bytesEqual(expected, await digest(hash, octets))) throw new SignatureProblem(`Phần ${part} đã bị sửa sau khi ký (digest không khớp)`);
+  if (!bytesEqual(expected, await digest(hash, octets)))
+    throw new SignatureProblem(`Phần ${part} đã bị sửa sau khi ký (digest không khớp)`);
   return { part, sha1: hash === 'SHA-1' };
 }
 
@@ -72,16 +80,20 @@ export function splitPartUri(uri: string): { partName: string; contentType: stri
 }
 
 function checkContentType(pkg: OpcPackage, part: string, signed: string | null): void {
-  if (signed === null) throw new SignatureProblem(`Tham chiếu tới ${part} thiếu ContentType (OPC yêu cầu "?ContentType=")`);
+  if (signed === null)
+    throw new SignatureProblem(`Tham chiếu tới ${part} thiếu ContentType (OPC yêu cầu "?ContentType=")`);
   const actual = contentTypeOf(pkg, part);
   if ((actual ?? '').toLowerCase() !== signed.toLowerCase())
-    throw new SignatureProblem(`Kiểu nội dung của phần ${part} đã đổi sau khi ký: khi ký là "${signed}", nay là "${actual ?? '(không có)'}" ([Content_Types].xml bị sửa)`);
+    throw new SignatureProblem(
+      `Kiểu nội dung của phần ${part} đã đổi sau khi ký: khi ký là "${signed}", nay là "${actual ?? '(không có)'}" ([Content_Types].xml bị sửa)`,
+    );
 }
 
 export function digestMethodOf(ref: XmlElement, label: string): (typeof DIGEST_METHODS)[string] {
   const algorithm = firstChildNamed(ref, NS.dsig, 'DigestMethod')?.getAttribute('Algorithm') ?? '';
   const hash = DIGEST_METHODS[algorithm];
-  if (!hash) throw new SignatureProblem(`Tham chiếu ${label} dùng DigestMethod không được hỗ trợ: ${algorithm || '(trống)'}`);
+  if (!hash)
+    throw new SignatureProblem(`Tham chiếu ${label} dùng DigestMethod không được hỗ trợ: ${algorithm || '(trống)'}`);
   return hash;
 }
 

@@ -52,8 +52,10 @@ function readContentTypes(bytes: Uint8Array): ContentTypes {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
   for (const el of root.children) {
-    if (el.name === 'Default') defaults.set((el.attributes.get('Extension') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
-    if (el.name === 'Override') overrides.set((el.attributes.get('PartName') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
+    if (el.name === 'Default')
+      defaults.set((el.attributes.get('Extension') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
+    if (el.name === 'Override')
+      overrides.set((el.attributes.get('PartName') ?? '').toLowerCase(), el.attributes.get('ContentType') ?? '');
   }
   return { defaults, overrides };
 }
@@ -63,7 +65,12 @@ function readContentTypes(bytes: Uint8Array): ContentTypes {
  * in that namespace with their unqualified attributes; through the DOM when the part is not flat.
  * Null when the root is another element.
  */
-function readFlatPart(bytes: Uint8Array, partName: string, namespace: string, rootName: string): { children: FlatElement[] } | null {
+function readFlatPart(
+  bytes: Uint8Array,
+  partName: string,
+  namespace: string,
+  rootName: string,
+): { children: FlatElement[] } | null {
   const text = decodeXmlPart(bytes, partName);
   const flat = parseFlatXml(text);
   if (flat) return flat.root === rootName && flat.namespace === namespace ? flat : null;
@@ -112,7 +119,13 @@ export function readRelationships(pkg: OpcPackage, source: string): Relationship
     .map(({ attributes: a }) => {
       const target = a.get('Target') ?? '';
       const external = a.get('TargetMode') === 'External';
-      return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target, external, part: external ? null : resolveTarget(source, target, relsName) };
+      return {
+        id: a.get('Id') ?? '',
+        type: a.get('Type') ?? '',
+        target,
+        external,
+        part: external ? null : resolveTarget(source, target, relsName),
+      };
     });
 }
 
@@ -127,7 +140,8 @@ export function resolveTarget(source: string, target: string, relsName: string):
   for (const raw of path.split('/')) {
     if (raw === '' || raw === '.') continue;
     if (raw === '..') {
-      if (!out.length) malformed(`Quan hệ trong ${relsName} trỏ ra ngoài gói: "${target}" (target escapes the package)`);
+      if (!out.length)
+        malformed(`Quan hệ trong ${relsName} trỏ ra ngoài gói: "${target}" (target escapes the package)`);
       out.pop();
     } else out.push(decodeSegment(raw, relsName));
   }
@@ -202,7 +216,8 @@ export function findSignatureParts(pkg: OpcPackage): SignatureParts {
   const none: SignatureParts = { origin: null, signatures: [], signatureRelated: new Set() };
   if (!findPart(pkg, relsPartOf(''))) malformed('Gói thiếu phần quan hệ gốc _rels/.rels (not an OPC package)');
   const origins = readRelationships(pkg, '').filter((r) => r.type === REL_TYPES.origin);
-  if (origins.length > 1) malformed(`_rels/.rels có ${origins.length} quan hệ digital-signature/origin, OPC chỉ cho phép một`);
+  if (origins.length > 1)
+    malformed(`_rels/.rels có ${origins.length} quan hệ digital-signature/origin, OPC chỉ cho phép một`);
   if (!origins.length) return none;
   const origin = existingTarget(pkg, origins[0], '_rels/.rels');
   const related = new Set([origin]);
@@ -221,7 +236,8 @@ export function findSignatureParts(pkg: OpcPackage): SignatureParts {
 }
 
 function existingTarget(pkg: OpcPackage, rel: Relationship, relsName: string): string {
-  if (rel.external || rel.part === null) malformed(`Quan hệ ${rel.id} trong ${relsName} trỏ ra ngoài gói (external signature target)`);
+  if (rel.external || rel.part === null)
+    malformed(`Quan hệ ${rel.id} trong ${relsName} trỏ ra ngoài gói (external signature target)`);
   const part = findPart(pkg, rel.part as string);
   if (!part) malformed(`Quan hệ ${rel.id} trong ${relsName} trỏ tới phần không tồn tại: ${rel.part}`);
   return part as string;

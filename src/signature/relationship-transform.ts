@@ -42,7 +42,11 @@ export interface Relationship {
 }
 
 /** Applies the transform to a parsed Relationships part; returns the transformed document. */
-export function relationshipTransform(rels: XmlDocument, selection: RelationshipSelection, partName: string): XmlDocument {
+export function relationshipTransform(
+  rels: XmlDocument,
+  selection: RelationshipSelection,
+  partName: string,
+): XmlDocument {
   return parseXmlText(canonicalRelationships(relationshipsOf(rels, partName), selection), partName);
 }
 
@@ -55,7 +59,9 @@ export function relationshipTransform(rels: XmlDocument, selection: Relationship
 export function canonicalRelationships(relationships: Relationship[], selection: RelationshipSelection): string {
   const ids = new Set(selection.sourceIds);
   const types = new Set(selection.sourceTypes);
-  const kept = relationships.filter((r) => ids.has(r.id) || types.has(valueOf(r, 'Type'))).sort((a, b) => compareCodePoints(a.id, b.id));
+  const kept = relationships
+    .filter((r) => ids.has(r.id) || types.has(valueOf(r, 'Type')))
+    .sort((a, b) => compareCodePoints(a.id, b.id));
   return `<Relationships xmlns="${escapeAttr(NS.rels)}">${kept.map(renderRelationship).join('')}</Relationships>`;
 }
 
@@ -72,7 +78,8 @@ export function flatRelationshipsOf(rels: FlatDocument, partName: string): Relat
   return rels.children.filter((c) => c.name === 'Relationship').map((c) => withTargetMode([...c.attributes]));
 }
 
-const notRelationships = (partName: string) => new Error(`Phần ${partName} không phải phần Relationships (not a Relationships part)`);
+const notRelationships = (partName: string) =>
+  new Error(`Phần ${partName} không phải phần Relationships (not a Relationships part)`);
 
 /**
  * Relationship children of the root, after markup compatibility: with only the Relationships
@@ -84,7 +91,8 @@ function relationshipElements(root: XmlElement): XmlElement[] {
   for (const c of childElements(root)) {
     if (isNamed(c, NS.rels, 'Relationship')) out.push(c);
     else if (isNamed(c, NS.mc, 'AlternateContent'))
-      for (const fallback of childElements(c).filter((f) => isNamed(f, NS.mc, 'Fallback'))) out.push(...relationshipElements(fallback));
+      for (const fallback of childElements(c).filter((f) => isNamed(f, NS.mc, 'Fallback')))
+        out.push(...relationshipElements(fallback));
   }
   return out;
 }

@@ -9,7 +9,13 @@ import { C14N_METHODS, type C14nMethod, canonicalizeDocument, canonicalizeElemen
 import { utf8 } from './bytes';
 import { invalid, MalformedPackageError, SignatureProblem } from './errors';
 import { parseFlatXml } from './flat-xml';
-import { canonicalRelationships, flatRelationshipsOf, readSelection, RELATIONSHIP_TRANSFORM, relationshipsOf } from './relationship-transform';
+import {
+  canonicalRelationships,
+  flatRelationshipsOf,
+  readSelection,
+  RELATIONSHIP_TRANSFORM,
+  relationshipsOf,
+} from './relationship-transform';
 import { decodeXmlPart, firstChildNamed, parseXmlBytes, type XmlDocument, type XmlElement } from './xml';
 
 export type ReferenceData =
@@ -31,8 +37,15 @@ const DEFAULT_C14N: C14nMethod = C14N_METHODS['http://www.w3.org/TR/2001/REC-xml
 export function c14nMethodOf(el: XmlElement): C14nMethod | null {
   const base = C14N_METHODS[el.getAttribute('Algorithm') ?? ''];
   if (!base) return null;
-  const list = base.exclusive ? firstChildNamed(el, EXC_C14N_NS, 'InclusiveNamespaces')?.getAttribute('PrefixList') : null;
-  const inclusivePrefixes = list ? list.split(/\s+/).filter(Boolean).map((p) => (p === '#default' ? '' : p)) : undefined;
+  const list = base.exclusive
+    ? firstChildNamed(el, EXC_C14N_NS, 'InclusiveNamespaces')?.getAttribute('PrefixList')
+    : null;
+  const inclusivePrefixes = list
+    ? list
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((p) => (p === '#default' ? '' : p))
+    : undefined;
   return { ...base, inclusivePrefixes };
 }
 
@@ -53,10 +66,15 @@ function checkTransformOrder(transforms: XmlElement[], ctx: TransformContext): v
   transforms.forEach((t, i) => {
     const algorithm = t.getAttribute('Algorithm') ?? '';
     if (c14nMethodOf(t)) return;
-    if (algorithm !== RELATIONSHIP_TRANSFORM) invalid(`Tham chiếu ${ctx.label} dùng Transform không được hỗ trợ: ${algorithm || '(không có Algorithm)'} (unknown transform)`);
-    if (!ctx.relationshipsPart) invalid(`RelationshipTransform được dùng cho ${ctx.label}, vốn không phải phần Relationships`);
+    if (algorithm !== RELATIONSHIP_TRANSFORM)
+      invalid(
+        `Tham chiếu ${ctx.label} dùng Transform không được hỗ trợ: ${algorithm || '(không có Algorithm)'} (unknown transform)`,
+      );
+    if (!ctx.relationshipsPart)
+      invalid(`RelationshipTransform được dùng cho ${ctx.label}, vốn không phải phần Relationships`);
     if (++relationshipTransforms > 1) invalid(`Tham chiếu ${ctx.label} có nhiều hơn một RelationshipTransform`);
-    if (!transforms[i + 1] || !c14nMethodOf(transforms[i + 1])) invalid(`RelationshipTransform của ${ctx.label} không được theo sau bởi phép chuẩn hóa C14N`);
+    if (!transforms[i + 1] || !c14nMethodOf(transforms[i + 1]))
+      invalid(`RelationshipTransform của ${ctx.label} không được theo sau bởi phép chuẩn hóa C14N`);
   });
 }
 
@@ -69,10 +87,13 @@ function canonicalize(data: ReferenceData, method: C14nMethod, ctx: TransformCon
 }
 
 function relationships(data: ReferenceData, transform: XmlElement, ctx: TransformContext): ReferenceData {
-  if (data.kind === 'element' || data.kind === 'canonical') return invalid(`RelationshipTransform không áp dụng được cho ${ctx.label}`);
+  if (data.kind === 'element' || data.kind === 'canonical')
+    return invalid(`RelationshipTransform không áp dụng được cho ${ctx.label}`);
   try {
     const flat = data.kind === 'octets' ? parseFlatXml(decodeXmlPart(data.bytes, ctx.label)) : null;
-    const list = flat ? flatRelationshipsOf(flat, ctx.label) : relationshipsOf(data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx), ctx.label);
+    const list = flat
+      ? flatRelationshipsOf(flat, ctx.label)
+      : relationshipsOf(data.kind === 'document' ? data.doc : parsePart(data.bytes, ctx), ctx.label);
     return { kind: 'canonical', text: canonicalRelationships(list, readSelection(transform)) };
   } catch (error) {
     if (error instanceof MalformedPackageError || error instanceof SignatureProblem) throw error;

@@ -8,7 +8,14 @@ import { readTrustAnchors } from './chain';
 import { verifyDetachedCms } from './cms';
 import { MissingWebCryptoError } from './crypto';
 import { MalformedPackageError } from './errors';
-import { checkXmlPartsHaveNoDtd, CONTENT_TYPES_PART, findSignatureParts, type OpcPackage, openPackage, type SignatureParts } from './opc';
+import {
+  checkXmlPartsHaveNoDtd,
+  CONTENT_TYPES_PART,
+  findSignatureParts,
+  type OpcPackage,
+  openPackage,
+  type SignatureParts,
+} from './opc';
 import type { SignatureReport, SignatureStatus, VerifyOptions, VerifyResult } from './types';
 import { verifyXmlSignature, type XmlSignatureCheck } from './xmldsig';
 import { DEFAULT_LIMITS, readZip } from './zip';
@@ -29,7 +36,15 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = 
   } catch (error) {
     if (error instanceof MissingWebCryptoError) throw error;
     // No parts for a malformed package: nothing in it was verified, so nothing should be scored from it.
-    return { status: 'malformed', signer: null, signedAt: null, reasons: [malformedReason(error), ...anchorReasons], signatures: [], uncoveredParts: [], parts: new Map() };
+    return {
+      status: 'malformed',
+      signer: null,
+      signedAt: null,
+      reasons: [malformedReason(error), ...anchorReasons],
+      signatures: [],
+      uncoveredParts: [],
+      parts: new Map(),
+    };
   }
 }
 
@@ -43,7 +58,13 @@ function malformedReason(error: unknown): string {
   return `Không xử lý được gói: ${message} (unexpected structure)`;
 }
 
-function summarize(pkg: OpcPackage, signatureParts: SignatureParts, xml: XmlSignatureCheck[], cms: SignatureReport[], anchorReasons: string[]): VerifyResult {
+function summarize(
+  pkg: OpcPackage,
+  signatureParts: SignatureParts,
+  xml: XmlSignatureCheck[],
+  cms: SignatureReport[],
+  anchorReasons: string[],
+): VerifyResult {
   const signatures = [...xml.map((c) => c.report), ...cms];
   const coverage = computeCoverage(pkg, signatureParts, xml, cms);
   const status = statusOf(signatures, coverage.partial);
@@ -75,7 +96,9 @@ function headline(status: SignatureStatus, signatures: SignatureReport[]): strin
     case 'partial':
       return ['Chữ ký hợp lệ nhưng không bao phủ mọi phần của gói: có phần được thêm hoặc không được ký (partial)'];
     case 'valid-untrusted':
-      return ['Chữ ký hợp lệ về mặt mật mã nhưng chưa xác lập được tin cậy với chứng thư gốc đã cung cấp (valid, untrusted)'];
+      return [
+        'Chữ ký hợp lệ về mặt mật mã nhưng chưa xác lập được tin cậy với chứng thư gốc đã cung cấp (valid, untrusted)',
+      ];
     default:
       return ['Mọi chữ ký hợp lệ và chuỗi chứng thư dẫn tới chứng thư gốc tin cậy (valid)'];
   }
@@ -106,7 +129,12 @@ interface Coverage {
  * when referenced even though its RelationshipTransform selects only some relationships: the ones
  * left out (docProps, the signature origin) lead to parts that are judged on their own.
  */
-function computeCoverage(pkg: OpcPackage, signatureParts: SignatureParts, xml: XmlSignatureCheck[], cms: SignatureReport[]): Coverage {
+function computeCoverage(
+  pkg: OpcPackage,
+  signatureParts: SignatureParts,
+  xml: XmlSignatureCheck[],
+  cms: SignatureReport[],
+): Coverage {
   const all = [...pkg.parts.keys()].filter((p) => !signatureParts.signatureRelated.has(p));
   if (!xml.length && !cms.length) return { uncovered: all, partial: false, reasons: [] };
   if (cms.some((s) => s.valid)) return { uncovered: [], partial: false, reasons: [] };
@@ -115,12 +143,21 @@ function computeCoverage(pkg: OpcPackage, signatureParts: SignatureParts, xml: X
     check.covered.forEach((p) => covered.add(p));
     if (check.report.valid && check.manifestReferences > 0) covered.add(CONTENT_TYPES_PART);
   }
-  const uncovered = all.filter((p) => !covered.has(p) && !(p.toLowerCase() === CONTENT_TYPES_PART.toLowerCase() && covered.has(CONTENT_TYPES_PART)));
+  const uncovered = all.filter(
+    (p) =>
+      !covered.has(p) && !(p.toLowerCase() === CONTENT_TYPES_PART.toLowerCase() && covered.has(CONTENT_TYPES_PART)),
+  );
   if (!xml.some((c) => c.report.valid)) return { uncovered, partial: false, reasons: [] }; // nothing verified: the failures say it all
   const usual = uncovered.filter((p) => NORMALLY_UNSIGNED.test(p));
   const unusual = uncovered.filter((p) => !NORMALLY_UNSIGNED.test(p));
   const reasons: string[] = [];
-  if (usual.length) reasons.push(`Các phần thuộc tính tài liệu không được ký, điều này bình thường với Excel: ${usual.join(', ')} (docProps unsigned)`);
-  if (unusual.length) reasons.push(`Các phần không được chữ ký hợp lệ nào bao phủ (được thêm sau khi ký hoặc không được ký): ${unusual.join(', ')} (uncovered parts)`);
+  if (usual.length)
+    reasons.push(
+      `Các phần thuộc tính tài liệu không được ký, điều này bình thường với Excel: ${usual.join(', ')} (docProps unsigned)`,
+    );
+  if (unusual.length)
+    reasons.push(
+      `Các phần không được chữ ký hợp lệ nào bao phủ (được thêm sau khi ký hoặc không được ký): ${unusual.join(', ')} (uncovered parts)`,
+    );
   return { uncovered, partial: unusual.length > 0, reasons };
 }

@@ -3,7 +3,20 @@
  * DER (for chain matching) and as text (for people), validity, the public key as SPKI (for
  * WebCrypto import), and the CA / key-usage extensions.
  */
-import { type Der, expect, isContext, isUniversal, parseDer, readBitString, readOid, readString, readTime, readUnsigned, TAG, unsignedToDecimal } from './asn1';
+import {
+  type Der,
+  expect,
+  isContext,
+  isUniversal,
+  parseDer,
+  readBitString,
+  readOid,
+  readString,
+  readTime,
+  readUnsigned,
+  TAG,
+  unsignedToDecimal,
+} from './asn1';
 import { BoundedMemo, byteString } from '../platform';
 
 export interface NameAttribute {
@@ -34,15 +47,35 @@ export interface Certificate {
   subjectKeyId: Uint8Array | null;
 }
 
-export type KeyUsage = 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement' | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
-const KEY_USAGE_BITS: KeyUsage[] = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+export type KeyUsage =
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly';
+const KEY_USAGE_BITS: KeyUsage[] = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 export interface AlgorithmIdentifier {
   oid: string;
   params: Der | undefined;
 }
 
-export type KeyAlgorithm = { kind: 'RSA' } | { kind: 'EC'; curve: 'P-256' | 'P-384' | 'P-521' } | { kind: 'unsupported'; oid: string };
+export type KeyAlgorithm =
+  { kind: 'RSA' } | { kind: 'EC'; curve: 'P-256' | 'P-384' | 'P-521' } | { kind: 'unsupported'; oid: string };
 
 const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
   '1.2.840.10045.3.1.7': 'P-256',
@@ -127,7 +160,8 @@ function readExtensions(wrapper: Der | undefined): Extensions {
   for (const ext of list?.children ?? []) {
     const oid = readOid(ext.children[0]);
     const value = parseDer(expect(ext.children[ext.children.length - 1], TAG.OCTET_STRING, 'extnValue').content);
-    if (oid === '2.5.29.19') result.isCa = isUniversal(value.children[0], TAG.BOOLEAN) && value.children[0].content[0] !== 0;
+    if (oid === '2.5.29.19')
+      result.isCa = isUniversal(value.children[0], TAG.BOOLEAN) && value.children[0].content[0] !== 0;
     if (oid === '2.5.29.15') result.keyUsage = readKeyUsage(value);
     if (oid === '2.5.29.14') result.subjectKeyId = expect(value, TAG.OCTET_STRING, 'subjectKeyIdentifier').content;
   }
@@ -179,5 +213,8 @@ export function formatName(rdns: NameAttribute[][]): string {
 }
 
 function escapeDnValue(v: string): string {
-  return v.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  return v
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }

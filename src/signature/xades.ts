@@ -31,26 +31,46 @@ export interface BindingResult {
 }
 
 /** Checks that SigningCertificate(V2) names the KeyInfo certificate: digest, then issuer and serial. */
-export async function checkCertificateBinding(signedProperties: XmlElement, signer: Certificate): Promise<BindingResult> {
+export async function checkCertificateBinding(
+  signedProperties: XmlElement,
+  signer: Certificate,
+): Promise<BindingResult> {
   const props = xadesChild(signedProperties, 'SignedSignatureProperties');
   const holder = xadesChild(props, 'SigningCertificate') ?? xadesChild(props, 'SigningCertificateV2');
-  if (!holder) return { ok: true, sha1: false, reasons: ['SignedProperties (XAdES) không có SigningCertificate, chứng thư ký không được gắn vào phần đã ký (no certificate binding)'] };
+  if (!holder)
+    return {
+      ok: true,
+      sha1: false,
+      reasons: [
+        'SignedProperties (XAdES) không có SigningCertificate, chứng thư ký không được gắn vào phần đã ký (no certificate binding)',
+      ],
+    };
   const certs = childElements(holder).filter((c) => c.localName === 'Cert' && isXadesNamespace(c.namespaceURI));
   let sha1 = false;
   for (const cert of certs) {
     const match = await certDigestMatches(cert, signer);
     sha1 ||= match.sha1;
-    if (match.unknownAlgorithm) return { ok: false, sha1, reasons: [`Thuật toán băm ${match.unknownAlgorithm} trong SigningCertificate (XAdES) không được hỗ trợ`] };
+    if (match.unknownAlgorithm)
+      return {
+        ok: false,
+        sha1,
+        reasons: [`Thuật toán băm ${match.unknownAlgorithm} trong SigningCertificate (XAdES) không được hỗ trợ`],
+      };
     if (match.equal) return issuerSerialCheck(cert, signer, sha1);
   }
   return {
     ok: false,
     sha1,
-    reasons: [`Chứng thư ký trong KeyInfo (${signer.subject}) không khớp chứng thư ghi trong SigningCertificate của XAdES: chứng thư đã bị tráo (certificate binding mismatch)`],
+    reasons: [
+      `Chứng thư ký trong KeyInfo (${signer.subject}) không khớp chứng thư ghi trong SigningCertificate của XAdES: chứng thư đã bị tráo (certificate binding mismatch)`,
+    ],
   };
 }
 
-async function certDigestMatches(cert: XmlElement, signer: Certificate): Promise<{ equal: boolean; sha1: boolean; unknownAlgorithm?: string }> {
+async function certDigestMatches(
+  cert: XmlElement,
+  signer: Certificate,
+): Promise<{ equal: boolean; sha1: boolean; unknownAlgorithm?: string }> {
   const certDigest = xadesChild(cert, 'CertDigest');
   const method = certDigest ? firstChildNamed(certDigest, NS.dsig, 'DigestMethod') : null;
   const algorithm = method?.getAttribute('Algorithm') ?? '';
@@ -69,7 +89,8 @@ function issuerSerialCheck(cert: XmlElement, signer: Certificate, sha1: boolean)
 
 function issuerSerialV1Problem(el: XmlElement, signer: Certificate): string | null {
   const serial = textOf(firstChildNamed(el, NS.dsig, 'X509SerialNumber')).trim();
-  if (serial !== signer.serialDecimal) return `Số sê-ri trong IssuerSerial (XAdES) là ${serial}, khác chứng thư ký ${signer.serialDecimal} (serial mismatch)`;
+  if (serial !== signer.serialDecimal)
+    return `Số sê-ri trong IssuerSerial (XAdES) là ${serial}, khác chứng thư ký ${signer.serialDecimal} (serial mismatch)`;
   const issuer = textOf(firstChildNamed(el, NS.dsig, 'X509IssuerName'));
   if (compareIssuerName(issuer, signer.issuerAttributes) === 'mismatch')
     return `Tên nơi cấp trong IssuerSerial (XAdES) "${issuer}" khác nơi cấp của chứng thư ký "${signer.issuer}" (issuer mismatch)`;
@@ -81,9 +102,11 @@ function issuerSerialV2Problem(el: XmlElement, signer: Certificate): string | nu
   try {
     const seq = parseDer(fromBase64(textOf(el)));
     const [names, serial] = seq.children;
-    if (!isUniversal(serial, TAG.INTEGER) || !bytesEqual(readUnsigned(serial), signer.serial)) return 'Số sê-ri trong IssuerSerialV2 (XAdES) khác chứng thư ký (serial mismatch)';
+    if (!isUniversal(serial, TAG.INTEGER) || !bytesEqual(readUnsigned(serial), signer.serial))
+      return 'Số sê-ri trong IssuerSerialV2 (XAdES) khác chứng thư ký (serial mismatch)';
     const directoryName = names.children.find((n) => isContext(n, 4));
-    if (directoryName && !bytesEqual(directoryName.children[0].raw, signer.issuerDer)) return 'Tên nơi cấp trong IssuerSerialV2 (XAdES) khác nơi cấp của chứng thư ký (issuer mismatch)';
+    if (directoryName && !bytesEqual(directoryName.children[0].raw, signer.issuerDer))
+      return 'Tên nơi cấp trong IssuerSerialV2 (XAdES) khác nơi cấp của chứng thư ký (issuer mismatch)';
     return null;
   } catch {
     return 'IssuerSerialV2 (XAdES) không đọc được (bad IssuerSerialV2)';
@@ -122,7 +145,11 @@ function parseDn(text: string): { oid: string | null; value: string }[] | null {
   for (const part of splitUnescaped(text, /[,+;]/)) {
     const eq = part.indexOf('=');
     if (eq < 0) return null;
-    const type = part.slice(0, eq).trim().toUpperCase().replace(/^OID\./, '');
+    const type = part
+      .slice(0, eq)
+      .trim()
+      .toUpperCase()
+      .replace(/^OID\./, '');
     const oid = /^\d+(\.\d+)+$/.test(type) ? type : (NAME_ALIASES[type] ?? null);
     out.push({ oid, value: unescapeDn(part.slice(eq + 1).trim()) });
   }
@@ -136,8 +163,8 @@ function splitUnescaped(text: string, sep: RegExp): string[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length) current += c + text[++i];
-    else if (c === '"') (quoted = !quoted), (current += c);
-    else if (!quoted && sep.test(c)) out.push(current), (current = '');
+    else if (c === '"') ((quoted = !quoted), (current += c));
+    else if (!quoted && sep.test(c)) (out.push(current), (current = ''));
     else current += c;
   }
   if (current.trim()) out.push(current);
@@ -146,5 +173,7 @@ function splitUnescaped(text: string, sep: RegExp): string[] {
 
 function unescapeDn(v: string): string {
   const unquoted = v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
-  return unquoted.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_, x: string) => (x.length === 2 ? String.fromCharCode(parseInt(x, 16)) : x));
+  return unquoted.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_, x: string) =>
+    x.length === 2 ? String.fromCharCode(parseInt(x, 16)) : x,
+  );
 }

@@ -146,7 +146,8 @@ export function parseXmlBytes(bytes: Uint8Array, partName: string): XmlDocument 
 
 export function parseXmlText(text: string, partName: string): XmlDocument {
   const dtd = hasDtd(text);
-  if (dtd) malformed(`Phần ${partName} chứa khai báo <!${dtd}>, không được phép trong gói đã ký (DTD/entity declaration)`);
+  if (dtd)
+    malformed(`Phần ${partName} chứa khai báo <!${dtd}>, không được phép trong gói đã ký (DTD/entity declaration)`);
   const doc = new XmlDocument();
   const open: (XmlElement | XmlDocument)[] = [doc];
   const current = () => open[open.length - 1];
@@ -157,7 +158,13 @@ export function parseXmlText(text: string, partName: string): XmlDocument {
   };
   parser.on('opentag', (tag) => {
     const { name, local, prefix, uri, attributes } = tag as SaxesTagNS;
-    const list = Object.values(attributes).map((a) => ({ name: a.name, value: a.value, prefix: a.prefix || null, localName: a.local, namespaceURI: a.uri || null }));
+    const list = Object.values(attributes).map((a) => ({
+      name: a.name,
+      value: a.value,
+      prefix: a.prefix || null,
+      localName: a.local,
+      namespaceURI: a.uri || null,
+    }));
     const el = new XmlElement(name, local, prefix || null, uri || null, list);
     current().append(el);
     if (open.length === 1) doc.documentElement = el;
@@ -173,7 +180,8 @@ export function parseXmlText(text: string, partName: string): XmlDocument {
   } catch (error) {
     malformed(`Phần ${partName} không phải XML hợp lệ: ${String((error as Error).message).split('\n')[0]}`);
   }
-  if (!doc.documentElement) return malformed(`Phần ${partName} không phải XML hợp lệ: không có phần tử gốc (no root element)`);
+  if (!doc.documentElement)
+    return malformed(`Phần ${partName} không phải XML hợp lệ: không có phần tử gốc (no root element)`);
   return doc;
 }
 

@@ -21,7 +21,20 @@ import { applyTransforms, c14nMethodOf } from './transforms';
 import type { SignatureReport } from './types';
 import { checkCertificateBinding, isoTime, signingTimeOf } from './xades';
 import { type Certificate, parseCertificate } from './x509';
-import { attr, childrenNamed, descendants, ELEMENT_NODE, firstChildNamed, isNamed, isXadesNamespace, NS, parseXmlBytes, textOf, type XmlElement, type XmlNode } from './xml';
+import {
+  attr,
+  childrenNamed,
+  descendants,
+  ELEMENT_NODE,
+  firstChildNamed,
+  isNamed,
+  isXadesNamespace,
+  NS,
+  parseXmlBytes,
+  textOf,
+  type XmlElement,
+  type XmlNode,
+} from './xml';
 
 export interface XmlSignatureCheck {
   report: SignatureReport;
@@ -56,16 +69,31 @@ interface SignedTargets {
   signedProperties: XmlElement | null;
 }
 
-export async function verifyXmlSignature(pkg: OpcPackage, part: string, ctx: VerifyContext): Promise<XmlSignatureCheck> {
+export async function verifyXmlSignature(
+  pkg: OpcPackage,
+  part: string,
+  ctx: VerifyContext,
+): Promise<XmlSignatureCheck> {
   const root = parseXmlBytes(pkg.parts.get(part) as Uint8Array, part).documentElement!;
   const f = new Findings();
   const certificates = readKeyInfoCertificates(root, f);
-  const report: SignatureReport = { id: part, valid: false, signer: certificates[0]?.subject ?? null, signedAt: null, algorithm: '', sha1: false, trusted: false, reasons: [] };
+  const report: SignatureReport = {
+    id: part,
+    valid: false,
+    signer: certificates[0]?.subject ?? null,
+    signedAt: null,
+    algorithm: '',
+    sha1: false,
+    trusted: false,
+    reasons: [],
+  };
   const structure = checkStructure(root, part, f);
   if (!structure) return finish(report, f, null);
 
   const scheme = signatureSchemeOf(structure.signedInfo, f);
-  report.algorithm = scheme ? schemeName(scheme) : (firstChildNamed(structure.signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '');
+  report.algorithm = scheme
+    ? schemeName(scheme)
+    : (firstChildNamed(structure.signedInfo, NS.dsig, 'SignatureMethod')?.getAttribute('Algorithm') ?? '');
   const signer = scheme ? await checkSignatureValue(root, structure.signedInfo, scheme, certificates, f) : null;
   if (signer) report.signer = signer.subject;
 
@@ -80,7 +108,11 @@ function finish(report: SignatureReport, f: Findings, manifest: ManifestResult |
   report.valid = f.failures.length === 0;
   report.sha1 = f.sha1 || f.chainSha1;
   report.reasons = [...f.failures, ...f.notes];
-  return { report, covered: report.valid && manifest ? manifest.covered : new Set(), manifestReferences: manifest?.references ?? 0 };
+  return {
+    report,
+    covered: report.valid && manifest ? manifest.covered : new Set(),
+    manifestReferences: manifest?.references ?? 0,
+  };
 }
 
 interface Structure {
@@ -90,7 +122,7 @@ interface Structure {
 
 /** A ds:Signature root with unique Ids and exactly one SignedInfo, or null (with the failure recorded). */
 function checkStructure(root: XmlElement, part: string, f: Findings): Structure | null {
-  if (!isNamed(root, NS.dsig, 'Signature')) return f.fail(`Phần ${part} không chứa phần tử ds:Signature`), null;
+  if (!isNamed(root, NS.dsig, 'Signature')) return (f.fail(`Phần ${part} không chứa phần tử ds:Signature`), null);
   const ids = uniqueIds(root, f);
   const signedInfo = ids ? singleChild(root, 'SignedInfo', f) : null;
   return ids && signedInfo ? { ids, signedInfo } : null;
@@ -103,7 +135,12 @@ interface SignedContent {
 }
 
 /** The SignedInfo references, the one package Object they must include, and its Manifest of parts. */
-async function checkSignedContent(root: XmlElement, structure: Structure, pkg: OpcPackage, f: Findings): Promise<SignedContent> {
+async function checkSignedContent(
+  root: XmlElement,
+  structure: Structure,
+  pkg: OpcPackage,
+  f: Findings,
+): Promise<SignedContent> {
   const targets = await checkSignedInfoReferences(root, structure.signedInfo, structure.ids, f);
   const packageObject = checkPackageObject(root, targets, f);
   const manifestEl = packageObject ? firstChildNamed(packageObject, NS.dsig, 'Manifest') : null;
@@ -117,9 +154,18 @@ async function checkSignedContent(root: XmlElement, structure: Structure, pkg: O
 /** XAdES SigningTime when the SignedProperties are signed, else the OPC SignatureTime of the package Object. */
 function signingTime(root: XmlElement, content: SignedContent, f: Findings): string | null {
   const { signedProperties } = content.targets;
-  if (!signedProperties && descendants(root).some((e) => e.localName === 'SignedProperties' && isXadesNamespace(e.namespaceURI)))
-    f.note('SignedProperties (XAdES) không được SignedInfo tham chiếu nên bị bỏ qua (unsigned XAdES properties ignored)');
-  return (signedProperties && signingTimeOf(signedProperties)) ?? (content.packageObject && signatureTimeOf(content.packageObject)) ?? null;
+  if (
+    !signedProperties &&
+    descendants(root).some((e) => e.localName === 'SignedProperties' && isXadesNamespace(e.namespaceURI))
+  )
+    f.note(
+      'SignedProperties (XAdES) không được SignedInfo tham chiếu nên bị bỏ qua (unsigned XAdES properties ignored)',
+    );
+  return (
+    (signedProperties && signingTimeOf(signedProperties)) ??
+    (content.packageObject && signatureTimeOf(content.packageObject)) ??
+    null
+  );
 }
 
 /** All Id/ID/id attribute values must be unique: a duplicate is how signature wrapping hides a second object. */
@@ -135,7 +181,9 @@ function uniqueIds(root: XmlElement, f: Findings): Map<string, XmlElement> | nul
     }
   }
   if (!duplicates.size) return ids;
-  f.fail(`Id trùng lặp trong phần chữ ký: ${[...duplicates].map((d) => `"${d}"`).join(', ')} (duplicate Id, signature wrapping)`);
+  f.fail(
+    `Id trùng lặp trong phần chữ ký: ${[...duplicates].map((d) => `"${d}"`).join(', ')} (duplicate Id, signature wrapping)`,
+  );
   return null;
 }
 
@@ -160,8 +208,11 @@ const MAX_KEYINFO_CERTIFICATES = 16;
 function readKeyInfoCertificates(root: XmlElement, f: Findings): Certificate[] {
   const keyInfo = firstChildNamed(root, NS.dsig, 'KeyInfo');
   const out: Certificate[] = [];
-  const elements = (keyInfo ? childrenNamed(keyInfo, NS.dsig, 'X509Data') : []).flatMap((data) => childrenNamed(data, NS.dsig, 'X509Certificate'));
-  if (elements.length > MAX_KEYINFO_CERTIFICATES) return f.fail(`KeyInfo có ${elements.length} chứng thư, quá giới hạn ${MAX_KEYINFO_CERTIFICATES}`), [];
+  const elements = (keyInfo ? childrenNamed(keyInfo, NS.dsig, 'X509Data') : []).flatMap((data) =>
+    childrenNamed(data, NS.dsig, 'X509Certificate'),
+  );
+  if (elements.length > MAX_KEYINFO_CERTIFICATES)
+    return (f.fail(`KeyInfo có ${elements.length} chứng thư, quá giới hạn ${MAX_KEYINFO_CERTIFICATES}`), []);
   for (const el of elements) {
     try {
       out.push(parseCertificate(fromBase64(textOf(el))));
@@ -177,25 +228,46 @@ function readKeyInfoCertificates(root: XmlElement, f: Findings): Certificate[] {
  * Canonicalizes SignedInfo with its CanonicalizationMethod and checks SignatureValue with the
  * KeyInfo certificates; the one whose key verifies is the signer (Office puts it first).
  */
-async function checkSignatureValue(root: XmlElement, signedInfo: XmlElement, scheme: SignatureScheme, certs: Certificate[], f: Findings): Promise<Certificate | null> {
+async function checkSignatureValue(
+  root: XmlElement,
+  signedInfo: XmlElement,
+  scheme: SignatureScheme,
+  certs: Certificate[],
+  f: Findings,
+): Promise<Certificate | null> {
   const methodEl = firstChildNamed(signedInfo, NS.dsig, 'CanonicalizationMethod');
   const method = methodEl ? c14nMethodOf(methodEl) : null;
-  if (!method) return f.fail(`CanonicalizationMethod không được hỗ trợ: ${methodEl?.getAttribute('Algorithm') || '(trống)'} (unknown canonicalization)`), null;
+  if (!method)
+    return (
+      f.fail(
+        `CanonicalizationMethod không được hỗ trợ: ${methodEl?.getAttribute('Algorithm') || '(trống)'} (unknown canonicalization)`,
+      ),
+      null
+    );
   const valueEl = firstChildNamed(root, NS.dsig, 'SignatureValue');
   let value: Uint8Array;
   try {
     value = fromBase64(textOf(valueEl));
   } catch {
-    return f.fail('SignatureValue không phải base64 hợp lệ'), null;
+    return (f.fail('SignatureValue không phải base64 hợp lệ'), null);
   }
   const data = utf8(canonicalizeElement(signedInfo, method));
-  for (const cert of certs) if (await verifySignature(cert.spki, cert.keyAlgorithm, scheme, value, data, 'raw')) return cert;
-  if (certs.length) f.fail('SignatureValue không khớp: SignedInfo hoặc giá trị chữ ký đã bị sửa, hoặc không ký bằng khóa của chứng thư trong KeyInfo (signature value invalid)');
+  for (const cert of certs)
+    if (await verifySignature(cert.spki, cert.keyAlgorithm, scheme, value, data, 'raw')) return cert;
+  if (certs.length)
+    f.fail(
+      'SignatureValue không khớp: SignedInfo hoặc giá trị chữ ký đã bị sửa, hoặc không ký bằng khóa của chứng thư trong KeyInfo (signature value invalid)',
+    );
   return null;
 }
 
 /** Checks every Reference child of SignedInfo (and only those) and returns what they sign. */
-async function checkSignedInfoReferences(root: XmlElement, signedInfo: XmlElement, ids: Map<string, XmlElement>, f: Findings): Promise<SignedTargets> {
+async function checkSignedInfoReferences(
+  root: XmlElement,
+  signedInfo: XmlElement,
+  ids: Map<string, XmlElement>,
+  f: Findings,
+): Promise<SignedTargets> {
   const targets: SignedTargets = { packageObject: null, signedProperties: null };
   for (const ref of childrenNamed(signedInfo, NS.dsig, 'Reference')) {
     try {
@@ -213,23 +285,38 @@ async function checkSignedInfoReferences(root: XmlElement, signedInfo: XmlElemen
 
 function resolveSameDocument(ref: XmlElement, root: XmlElement, ids: Map<string, XmlElement>): XmlElement {
   const uri = ref.getAttribute('URI') ?? '';
-  if (!uri.startsWith('#') || uri.length < 2) throw new SignatureProblem(`Tham chiếu "${uri}" trong SignedInfo không phải tham chiếu nội bộ "#Id" được hỗ trợ`);
+  if (!uri.startsWith('#') || uri.length < 2)
+    throw new SignatureProblem(`Tham chiếu "${uri}" trong SignedInfo không phải tham chiếu nội bộ "#Id" được hỗ trợ`);
   const target = ids.get(uri.slice(1));
-  if (!target) throw new SignatureProblem(`Tham chiếu ${uri} không trỏ tới phần tử nào trong chữ ký (Id không tồn tại)`);
+  if (!target)
+    throw new SignatureProblem(`Tham chiếu ${uri} không trỏ tới phần tử nào trong chữ ký (Id không tồn tại)`);
   const type = ref.getAttribute('Type');
   const kind = signedObjectKind(target, root);
-  if (!kind) throw new SignatureProblem(`Tham chiếu ${uri} trỏ tới phần tử <${target.nodeName}> không phải đối tượng được ký của chữ ký này (reference to a non-signable element)`);
-  if ((type === REFERENCE_TYPES.object && kind !== 'object') || (type === REFERENCE_TYPES.signedProperties && kind !== 'signedProperties'))
+  if (!kind)
+    throw new SignatureProblem(
+      `Tham chiếu ${uri} trỏ tới phần tử <${target.nodeName}> không phải đối tượng được ký của chữ ký này (reference to a non-signable element)`,
+    );
+  if (
+    (type === REFERENCE_TYPES.object && kind !== 'object') ||
+    (type === REFERENCE_TYPES.signedProperties && kind !== 'signedProperties')
+  )
     throw new SignatureProblem(`Tham chiếu ${uri} khai báo Type ${type} nhưng trỏ tới <${target.nodeName}>`);
   if (kind === 'signedProperties') checkQualifyingTarget(target, root);
   return target;
 }
 
 function signedObjectKind(el: XmlElement, root: XmlElement): 'object' | 'signedProperties' | null {
-  const isRootObject = (e: XmlNode | null) => !!e && e.nodeType === ELEMENT_NODE && isNamed(e as XmlElement, NS.dsig, 'Object') && e.parentNode === root;
+  const isRootObject = (e: XmlNode | null) =>
+    !!e && e.nodeType === ELEMENT_NODE && isNamed(e as XmlElement, NS.dsig, 'Object') && e.parentNode === root;
   if (isRootObject(el)) return 'object';
   const qualifying = el.parentNode as XmlElement | null;
-  if (el.localName === 'SignedProperties' && isXadesNamespace(el.namespaceURI) && qualifying?.localName === 'QualifyingProperties' && isXadesNamespace(qualifying.namespaceURI) && isRootObject(qualifying.parentNode))
+  if (
+    el.localName === 'SignedProperties' &&
+    isXadesNamespace(el.namespaceURI) &&
+    qualifying?.localName === 'QualifyingProperties' &&
+    isXadesNamespace(qualifying.namespaceURI) &&
+    isRootObject(qualifying.parentNode)
+  )
     return 'signedProperties';
   return null;
 }
@@ -238,7 +325,8 @@ function signedObjectKind(el: XmlElement, root: XmlElement): 'object' | 'signedP
 function checkQualifyingTarget(signedProperties: XmlElement, root: XmlElement): void {
   const target = (signedProperties.parentNode as XmlElement).getAttribute('Target');
   const id = root.getAttribute('Id');
-  if (id && target !== `#${id}`) throw new SignatureProblem(`QualifyingProperties (XAdES) trỏ tới "${target}", không phải chữ ký #${id}`);
+  if (id && target !== `#${id}`)
+    throw new SignatureProblem(`QualifyingProperties (XAdES) trỏ tới "${target}", không phải chữ ký #${id}`);
 }
 
 async function checkReferenceDigest(ref: XmlElement, target: XmlElement, f: Findings): Promise<void> {
@@ -247,21 +335,30 @@ async function checkReferenceDigest(ref: XmlElement, target: XmlElement, f: Find
   if (hash === 'SHA-1') f.sha1 = true;
   const transforms = childrenNamed(firstChildNamed(ref, NS.dsig, 'Transforms') ?? ref, NS.dsig, 'Transform');
   const octets = applyTransforms({ kind: 'element', el: target }, transforms, { label, relationshipsPart: false });
-  if (!bytesEqual(digestValueOf(ref, label), await digest(hash, octets))) throw new SignatureProblem(`Đối tượng ${label} đã bị sửa sau khi ký (digest không khớp)`);
+  if (!bytesEqual(digestValueOf(ref, label), await digest(hash, octets)))
+    throw new SignatureProblem(`Đối tượng ${label} đã bị sửa sau khi ký (digest không khớp)`);
 }
 
-const isPackageObject = (o: XmlElement) => o.getAttribute('Id') === 'idPackageObject' || !!firstChildNamed(o, NS.dsig, 'Manifest');
+const isPackageObject = (o: XmlElement) =>
+  o.getAttribute('Id') === 'idPackageObject' || !!firstChildNamed(o, NS.dsig, 'Manifest');
 
 /** Exactly one package Object, and it must be one that SignedInfo references and whose digest verified. */
 function checkPackageObject(root: XmlElement, targets: SignedTargets, f: Findings): XmlElement | null {
   const candidates = childrenNamed(root, NS.dsig, 'Object').filter(isPackageObject);
-  const nested = descendants(root).filter((e) => isNamed(e, NS.dsig, 'Manifest') && !candidates.includes(e.parentNode as XmlElement));
+  const nested = descendants(root).filter(
+    (e) => isNamed(e, NS.dsig, 'Manifest') && !candidates.includes(e.parentNode as XmlElement),
+  );
   if (candidates.length !== 1 || nested.length) {
-    f.fail(`Chữ ký phải có đúng một Object của gói (idPackageObject) chứa Manifest, nhưng có ${candidates.length + nested.length} (signature wrapping?)`);
+    f.fail(
+      `Chữ ký phải có đúng một Object của gói (idPackageObject) chứa Manifest, nhưng có ${candidates.length + nested.length} (signature wrapping?)`,
+    );
     return null;
   }
   if (targets.packageObject !== candidates[0]) {
-    if (!f.failures.some((r) => r.includes(`#${candidates[0].getAttribute('Id')}`))) f.fail('Object của gói (idPackageObject) không được SignedInfo tham chiếu, nên các phần trong Manifest không được ký');
+    if (!f.failures.some((r) => r.includes(`#${candidates[0].getAttribute('Id')}`)))
+      f.fail(
+        'Object của gói (idPackageObject) không được SignedInfo tham chiếu, nên các phần trong Manifest không được ký',
+      );
     return null;
   }
   return candidates[0];
@@ -269,23 +366,38 @@ function checkPackageObject(root: XmlElement, targets: SignedTargets, f: Finding
 
 /** The OPC mdssi:SignatureTime inside the package Object (signed with it). */
 function signatureTimeOf(packageObject: XmlElement): string | null {
-  const value = descendants(packageObject).find((e) => isNamed(e, NS.mdssi, 'Value') && isNamed(e.parentNode as XmlElement, NS.mdssi, 'SignatureTime'));
+  const value = descendants(packageObject).find(
+    (e) => isNamed(e, NS.mdssi, 'Value') && isNamed(e.parentNode as XmlElement, NS.mdssi, 'SignatureTime'),
+  );
   return value ? isoTime(textOf(value)) : null;
 }
 
-async function checkCertificate(signer: Certificate, all: Certificate[], signedProperties: XmlElement | null, report: SignatureReport, ctx: VerifyContext, f: Findings): Promise<void> {
+async function checkCertificate(
+  signer: Certificate,
+  all: Certificate[],
+  signedProperties: XmlElement | null,
+  report: SignatureReport,
+  ctx: VerifyContext,
+  f: Findings,
+): Promise<void> {
   if (signedProperties) {
     const binding = await checkCertificateBinding(signedProperties, signer);
     f.sha1 ||= binding.sha1;
     binding.reasons.forEach((r) => (binding.ok ? f.note(r) : f.fail(r)));
   }
   const at = report.signedAt ? new Date(report.signedAt) : ctx.now;
-  if (!report.signedAt) f.note('Không có thời điểm ký đã được ký kèm; kiểm tra hiệu lực chứng thư tại thời điểm hiện tại');
+  if (!report.signedAt)
+    f.note('Không có thời điểm ký đã được ký kèm; kiểm tra hiệu lực chứng thư tại thời điểm hiện tại');
   const expired = checkValidityAt(signer, at, 'Chứng thư ký');
   if (expired) f.fail(expired);
   const usage = signerUsageProblem(signer);
   if (usage) f.note(usage);
-  const trust = await evaluateTrust(signer, all.filter((c) => c !== signer), ctx.anchors, at);
+  const trust = await evaluateTrust(
+    signer,
+    all.filter((c) => c !== signer),
+    ctx.anchors,
+    at,
+  );
   f.chainSha1 ||= trust.sha1;
   if (trust.failure) f.fail(trust.failure);
   trust.reasons.forEach((r) => f.note(r));

@@ -53,24 +53,32 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): 
     if (entry.name.endsWith('/')) continue;
     const data = readEntry(bytes, view, entry);
     total += data.length;
-    if (total > limits.maxTotalInflated) malformed(`Tổng dung lượng giải nén vượt giới hạn ${limits.maxTotalInflated} byte (zip bomb?)`);
+    if (total > limits.maxTotalInflated)
+      malformed(`Tổng dung lượng giải nén vượt giới hạn ${limits.maxTotalInflated} byte (zip bomb?)`);
     out.set(entry.name, data);
   }
   return out;
 }
 
-function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimits): { entries: CentralEntry[]; offset: number } {
+function readCentralDirectory(
+  bytes: Uint8Array,
+  view: DataView,
+  limits: ZipLimits,
+): { entries: CentralEntry[]; offset: number } {
   const eocd = findEndOfCentralDirectory(bytes, view);
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) ({ count, size, offset } = readZip64End(view, eocd));
-  if (count > limits.maxEntries) malformed(`Gói có ${count} mục, vượt giới hạn ${limits.maxEntries} (too many zip entries)`);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+    ({ count, size, offset } = readZip64End(view, eocd));
+  if (count > limits.maxEntries)
+    malformed(`Gói có ${count} mục, vượt giới hạn ${limits.maxEntries} (too many zip entries)`);
   if (offset + size > eocd) malformed('Thư mục trung tâm của zip nằm ngoài tệp (truncated zip)');
   const entries: CentralEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > offset + size || view.getUint32(at, true) !== SIG_CENTRAL) malformed('Thư mục trung tâm của zip bị hỏng (bad central directory)');
+    if (at + 46 > offset + size || view.getUint32(at, true) !== SIG_CENTRAL)
+      malformed('Thư mục trung tâm của zip bị hỏng (bad central directory)');
     const entry = readCentralEntry(bytes, view, at);
     entries.push(entry.entry);
     at = entry.next;
@@ -90,9 +98,11 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
 
 function readZip64End(view: DataView, eocd: number): { count: number; size: number; offset: number } {
   const locator = eocd - 20;
-  if (locator < 0 || view.getUint32(locator, true) !== SIG_EOCD64_LOCATOR) malformed('Bản ghi ZIP64 bị thiếu (missing ZIP64 locator)');
+  if (locator < 0 || view.getUint32(locator, true) !== SIG_EOCD64_LOCATOR)
+    malformed('Bản ghi ZIP64 bị thiếu (missing ZIP64 locator)');
   const at = safeNumber(view.getBigUint64(locator + 8, true));
-  if (at + 56 > view.byteLength || view.getUint32(at, true) !== SIG_EOCD64) malformed('Bản ghi ZIP64 bị hỏng (bad ZIP64 end record)');
+  if (at + 56 > view.byteLength || view.getUint32(at, true) !== SIG_EOCD64)
+    malformed('Bản ghi ZIP64 bị hỏng (bad ZIP64 end record)');
   return {
     count: safeNumber(view.getBigUint64(at + 32, true)),
     size: safeNumber(view.getBigUint64(at + 40, true)),
@@ -127,12 +137,15 @@ function readCentralEntry(bytes: Uint8Array, view: DataView, at: number): { entr
 
 /** ZIP64 extended information (header id 1) replaces the 32-bit fields that hold 0xFFFFFFFF, in order. */
 function applyZip64Extra(entry: CentralEntry, view: DataView, start: number, length: number): void {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 1) {
       let p = at + 4;
-      const take = () => (p + 8 <= at + 4 + size ? safeNumber(view.getBigUint64((p += 8) - 8, true)) : malformed('Trường ZIP64 bị hỏng (bad ZIP64 extra field)'));
+      const take = () =>
+        p + 8 <= at + 4 + size
+          ? safeNumber(view.getBigUint64((p += 8) - 8, true))
+          : malformed('Trường ZIP64 bị hỏng (bad ZIP64 extra field)');
       if (entry.size === 0xffffffff) entry.size = take();
       if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
       if (entry.localOffset === 0xffffffff) entry.localOffset = take();
@@ -162,7 +175,8 @@ function checkNames(entries: CentralEntry[]): void {
     if (problem) malformed(`Tên mục "${name}" không an toàn: ${problem}`);
     const key = name.toLowerCase();
     const earlier = seen.get(key);
-    if (earlier !== undefined) malformed(`Mục "${name}" trùng tên với "${earlier}" (duplicate zip entry, case-insensitive)`);
+    if (earlier !== undefined)
+      malformed(`Mục "${name}" trùng tên với "${earlier}" (duplicate zip entry, case-insensitive)`);
     seen.set(key, name);
   }
 }
@@ -182,11 +196,16 @@ function checkDeclaredSizes(entries: CentralEntry[], limits: ZipLimits): void {
   let total = 0;
   for (const e of entries) {
     if (e.flags & 0x1) malformed(`Mục "${e.name}" được mã hóa (encrypted zip entry)`);
-    if (e.method !== 0 && e.method !== 8) malformed(`Mục "${e.name}" dùng phương thức nén ${e.method} không được hỗ trợ (unsupported compression)`);
-    if (e.size > limits.maxEntryInflated) malformed(`Mục "${e.name}" khai báo ${e.size} byte khi giải nén, vượt giới hạn ${limits.maxEntryInflated} (zip bomb?)`);
+    if (e.method !== 0 && e.method !== 8)
+      malformed(`Mục "${e.name}" dùng phương thức nén ${e.method} không được hỗ trợ (unsupported compression)`);
+    if (e.size > limits.maxEntryInflated)
+      malformed(
+        `Mục "${e.name}" khai báo ${e.size} byte khi giải nén, vượt giới hạn ${limits.maxEntryInflated} (zip bomb?)`,
+      );
     total += e.size;
   }
-  if (total > limits.maxTotalInflated) malformed(`Tổng dung lượng giải nén khai báo ${total} byte, vượt giới hạn ${limits.maxTotalInflated} (zip bomb?)`);
+  if (total > limits.maxTotalInflated)
+    malformed(`Tổng dung lượng giải nén khai báo ${total} byte, vượt giới hạn ${limits.maxTotalInflated} (zip bomb?)`);
 }
 
 /** Overlapping entries are how "quoted overlap" zip bombs and two-readings tricks work; OPC never needs them. */
@@ -209,13 +228,20 @@ function readEntry(bytes: Uint8Array, view: DataView, e: CentralEntry): Uint8Arr
   const nameLength = view.getUint16(at + 26, true);
   const extraLength = view.getUint16(at + 28, true);
   const localName = decodeName(bytes.subarray(at + 30, at + 30 + nameLength), view.getUint16(at + 6, true));
-  if (localName !== e.name) malformed(`Tên mục "${e.name}" trong thư mục trung tâm khác với phần đầu cục bộ "${localName}"`);
+  if (localName !== e.name)
+    malformed(`Tên mục "${e.name}" trong thư mục trung tâm khác với phần đầu cục bộ "${localName}"`);
   const start = at + 30 + nameLength + extraLength;
   if (start + e.compressedSize > e.bound) malformed(`Dữ liệu của mục "${e.name}" bị cắt cụt (truncated zip entry)`);
   const compressed = bytes.subarray(start, start + e.compressedSize);
   const host = hostPrimitives();
-  const data = e.method === 0 ? stored(e, compressed) : host.inflateRaw ? inflateWith(host.inflateRaw, e, compressed) : inflateCapped(e, compressed);
-  if ((host.crc32 ?? crc32)(data) !== e.crc) malformed(`Mục "${e.name}" sai CRC-32, dữ liệu bị hỏng hoặc bị sửa (CRC mismatch)`);
+  const data =
+    e.method === 0
+      ? stored(e, compressed)
+      : host.inflateRaw
+        ? inflateWith(host.inflateRaw, e, compressed)
+        : inflateCapped(e, compressed);
+  if ((host.crc32 ?? crc32)(data) !== e.crc)
+    malformed(`Mục "${e.name}" sai CRC-32, dữ liệu bị hỏng hoặc bị sửa (CRC mismatch)`);
   return data;
 }
 
@@ -225,14 +251,21 @@ function stored(e: CentralEntry, data: Uint8Array): Uint8Array {
 }
 
 /** The host's inflater, held to the same rules as ours: never more than the declared size, exactly that size. */
-function inflateWith(inflateRaw: (compressed: Uint8Array, declaredSize: number) => Uint8Array, e: CentralEntry, compressed: Uint8Array): Uint8Array {
+function inflateWith(
+  inflateRaw: (compressed: Uint8Array, declaredSize: number) => Uint8Array,
+  e: CentralEntry,
+  compressed: Uint8Array,
+): Uint8Array {
   let out: Uint8Array;
   try {
     out = inflateRaw(compressed, e.size);
   } catch (error) {
-    malformed(`Không giải nén được mục "${e.name}" trong giới hạn ${e.size} byte đã khai báo: ${(error as Error).message} (corrupt deflate data or zip bomb?)`);
+    malformed(
+      `Không giải nén được mục "${e.name}" trong giới hạn ${e.size} byte đã khai báo: ${(error as Error).message} (corrupt deflate data or zip bomb?)`,
+    );
   }
-  if (out!.length !== e.size) malformed(`Mục "${e.name}" giải nén ra ${out!.length} byte, khác ${e.size} byte đã khai báo (size mismatch)`);
+  if (out!.length !== e.size)
+    malformed(`Mục "${e.name}" giải nén ra ${out!.length} byte, khác ${e.size} byte đã khai báo (size mismatch)`);
   return out!;
 }
 
@@ -257,7 +290,8 @@ function inflateCapped(e: CentralEntry, compressed: Uint8Array): Uint8Array {
     if (error instanceof Error && error.name === 'MalformedPackageError') throw error;
     malformed(`Không giải nén được mục "${e.name}": ${(error as Error).message} (truncated or corrupt deflate data)`);
   }
-  if (total !== e.size) malformed(`Mục "${e.name}" giải nén ra ${total} byte, khác ${e.size} byte đã khai báo (size mismatch)`);
+  if (total !== e.size)
+    malformed(`Mục "${e.name}" giải nén ra ${total} byte, khác ${e.size} byte đã khai báo (size mismatch)`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -1,5 +1,16 @@
 /** The task pane: insert the template, check entries, see the score, seal for submission. */
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Switch, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { STRINGS, type UiLang } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
@@ -10,7 +21,13 @@ import type { WorkbookPort } from './port';
 import { useWorkbook } from './useWorkbook';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: '280px',
+  },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -42,7 +59,10 @@ export function App({ port }: { port: WorkbookPort }) {
           <Tab value="score">{s.tabScore}</Tab>
           <Tab value="submit">{s.tabSubmit}</Tab>
         </TabList>
-        <section role="tabpanel" aria-label={{ insert: s.tabInsert, check: s.tabCheck, score: s.tabScore, submit: s.tabSubmit }[tab]}>
+        <section
+          role="tabpanel"
+          aria-label={{ insert: s.tabInsert, check: s.tabCheck, score: s.tabScore, submit: s.tabSubmit }[tab]}
+        >
           {tab === 'insert' && <InsertPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'check' && <CheckPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'score' && <ScorePanel view={view} s={s} lang={lang} />}

@@ -33,7 +33,8 @@ const vi = {
   topLevel: 'Đã đạt mức cao nhất.',
   pillars: 'Theo trụ cột',
   missingCount: (n: number) => `${n} tiêu chí chưa nhập`,
-  submitIntro: 'Niêm phong số liệu trước khi ký số: công cụ ghi mã niêm phong SHA-256 vào sổ làm việc và khóa các ô nhập liệu.',
+  submitIntro:
+    'Niêm phong số liệu trước khi ký số: công cụ ghi mã niêm phong SHA-256 vào sổ làm việc và khóa các ô nhập liệu.',
   submit: 'Niêm phong và khóa',
   submitBlocked: (n: number) => `Chưa thể nộp: còn ${n} lỗi. Xem thẻ Kiểm tra.`,
   sealed: 'Đã niêm phong và khóa mẫu biểu.',
@@ -81,7 +82,8 @@ const en: typeof vi = {
   topLevel: 'The top level is reached.',
   pillars: 'By pillar',
   missingCount: (n: number) => `${n} criteria not entered`,
-  submitIntro: 'Seal the entries before signing: the add-in writes a SHA-256 seal into the workbook and locks the input cells.',
+  submitIntro:
+    'Seal the entries before signing: the add-in writes a SHA-256 seal into the workbook and locks the input cells.',
   submit: 'Seal and lock',
   submitBlocked: (n: number) => `Cannot submit yet: ${n} errors remain. See the Check tab.`,
   sealed: 'The template is sealed and locked.',

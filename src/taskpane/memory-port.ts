@@ -35,7 +35,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** What the officer types; refused in locked cells as Excel refuses it in a protected sheet. */
   set(sheet: string, address: string, value: Scalar): void {
-    if (!this.unlocked.get(sheet)?.has(address)) throw new DtiError('cell-locked', t(`Ô ${address} bị khóa`, `Cell ${address} is locked`));
+    if (!this.unlocked.get(sheet)?.has(address))
+      throw new DtiError('cell-locked', t(`Ô ${address} bị khóa`, `Cell ${address} is locked`));
     this.sheets.get(sheet)!.set(address, value === '' ? null : value);
     for (const l of this.listeners) l();
   }
@@ -50,7 +51,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return info ? readEntries(read, info) : undefined;
   }
 
-  async insertTemplate(rubric: Rubric, request: InsertRequest, onProgress: (step: string, fraction: number) => void): Promise<InsertOutcome> {
+  async insertTemplate(
+    rubric: Rubric,
+    request: InsertRequest,
+    onProgress: (step: string, fraction: number) => void,
+  ): Promise<InsertOutcome> {
     onProgress('Đang đọc mẫu hiện có', 0);
     const plan = planInsert(await this.readTemplate(), rubric, request);
     if (!plan.ok) return plan;

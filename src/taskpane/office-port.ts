@@ -15,7 +15,11 @@ export class OfficeWorkbook implements WorkbookPort {
     return Excel.run((context) => readOpenTemplate(context));
   }
 
-  insertTemplate(rubric: Rubric, request: InsertRequest, onProgress: (step: string, fraction: number) => void): Promise<InsertOutcome> {
+  insertTemplate(
+    rubric: Rubric,
+    request: InsertRequest,
+    onProgress: (step: string, fraction: number) => void,
+  ): Promise<InsertOutcome> {
     return Excel.run(async (context) => {
       const result = await insertTemplate(context, rubric, request, onProgress);
       return result.ok ? { ok: true, updated: result.updated, report: result.report } : result;

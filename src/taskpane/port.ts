@@ -12,7 +12,11 @@ export interface WorkbookPort {
   readonly kind: 'excel' | 'demo';
   /** The template in the workbook, what has been entered in it and its seal; undefined when there is none. */
   readTemplate(): Promise<FilledTemplate | undefined>;
-  insertTemplate(rubric: Rubric, request: InsertRequest, onProgress: (step: string, fraction: number) => void): Promise<InsertOutcome>;
+  insertTemplate(
+    rubric: Rubric,
+    request: InsertRequest,
+    onProgress: (step: string, fraction: number) => void,
+  ): Promise<InsertOutcome>;
   /** Selects a cell so the officer can fix it. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Calls back when the officer edits the template; returns the unsubscribe function. */

@@ -38,7 +38,10 @@ export function useWorkbook(port: WorkbookPort, lang: Lang, debounceMs = 300): W
   }, [port, refresh, debounceMs, filled?.info.meta.rubric]);
 
   const rubric = useMemo(() => (filled ? getRubric(filled.info.meta.rubric) : undefined), [filled]);
-  const assessment = useMemo(() => (rubric && filled ? assess(rubric, toAssessmentInput(rubric, filled), lang) : undefined), [rubric, filled, lang]);
+  const assessment = useMemo(
+    () => (rubric && filled ? assess(rubric, toAssessmentInput(rubric, filled), lang) : undefined),
+    [rubric, filled, lang],
+  );
   const problems = useMemo(() => (rubric && filled ? checkTemplate(rubric, filled) : []), [rubric, filled]);
   return { filled, rubric, assessment, problems, sealed: filled?.seal !== undefined, refresh };
 }

@@ -11,7 +11,8 @@ export function columnLetter(index: number): string {
 /** "$F$12" or "F12" → 0-based column and row. */
 export function parseAddress(address: string): { col: number; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new DtiError('invalid-address', t(`"${address}" không phải địa chỉ ô`, `"${address}" is not a cell address`));
+  if (!m)
+    throw new DtiError('invalid-address', t(`"${address}" không phải địa chỉ ô`, `"${address}" is not a cell address`));
   return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) - 1 };
 }
 
@@ -21,6 +22,7 @@ export function cellsOf(range: string): string[] {
   const from = parseAddress(a);
   const to = parseAddress(b);
   const out: string[] = [];
-  for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
+  for (let r = from.row; r <= to.row; r++)
+    for (let c = from.col; c <= to.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
   return out;
 }

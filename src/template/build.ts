@@ -8,7 +8,18 @@
  * so a file opened before the add-in loads already shows the numbers. The rubric is the object
  * given: it need not be in the library.
  */
-import { assess, cellLevelName, cellsFromValue, criteriaFor, inputSlots, isBlank, OK_MARK, resolveUnit, valueFromSlots, type Assessment } from '../engine';
+import {
+  assess,
+  cellLevelName,
+  cellsFromValue,
+  criteriaFor,
+  inputSlots,
+  isBlank,
+  OK_MARK,
+  resolveUnit,
+  valueFromSlots,
+  type Assessment,
+} from '../engine';
 import type { Rubric, UnitId } from '../rubrics';
 import { columnLetter, parseAddress } from './address';
 import { writeCriterionRow, type RowResult, type TableContext } from './criteria';
@@ -66,7 +77,9 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   const lists = new ListSheet();
 
   writeHeader(sheet, rubric, unit, unitName, year, lastCol);
-  columns.forEach((c, i) => sheet.put({ address: `${columnLetter(i)}${TABLE_HEADER_ROW}`, value: c.header, style: 'tableHeader' }));
+  columns.forEach((c, i) =>
+    sheet.put({ address: `${columnLetter(i)}${TABLE_HEADER_ROW}`, value: c.header, style: 'tableHeader' }),
+  );
 
   // Criteria grouped by pillar (and by heading group where the decision has them).
   const ctx: TableContext = { rubric, unit, unitName, columns, col, slotCols, lists, sheet };
@@ -85,7 +98,10 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       if (group && c.parent !== lastParent) {
         sheet.put({ address: `A${row}`, value: group.id, style: 'group' });
         sheet.put({ address: `B${row}`, value: group.title, style: 'group' });
-        sheet.rowHeights.push({ row, height: rowHeight([{ text: group.title, width: columns[1].width, fontSize: 10 }]) });
+        sheet.rowHeights.push({
+          row,
+          height: rowHeight([{ text: group.title, width: columns[1].width, fontSize: 10 }]),
+        });
         row++;
       }
       lastParent = c.parent;
@@ -98,15 +114,28 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   const lastRow = row - 1;
 
   // One assessment of the same cells gives the subtotals and totals the formulas will show.
-  const values = Object.fromEntries(criteria.map((c) => [c.id, valueFromSlots(rubric, c, results.get(c.id)!.slotValues)]).filter(([, v]) => !isBlank(v)));
+  const values = Object.fromEntries(
+    criteria
+      .map((c) => [c.id, valueFromSlots(rubric, c, results.get(c.id)!.slotValues)])
+      .filter(([, v]) => !isBlank(v)),
+  );
   const assessment = assess(rubric, { unit, unitName: unitName || undefined, values });
   const pillarSummary = writePillarRows(sheet, columns.length, col, pillarRows, assessment, isLevel);
   const totalRow = lastRow + 2;
   const totals = writeTotals(sheet, rubric, col, pillarRows, assessment, totalRow);
   const firstCheck = `${col.check}${FIRST_ROW}`;
   sheet.conditionalFormats.push(
-    { range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`, formula: `AND(LEN(${firstCheck})>0,${firstCheck}<>"${OK_MARK}")`, fill: '#FFF4CE', fontColor: '#8A3707' },
-    { range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`, formula: `${firstCheck}="${OK_MARK}"`, fontColor: '#107C10' },
+    {
+      range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`,
+      formula: `AND(LEN(${firstCheck})>0,${firstCheck}<>"${OK_MARK}")`,
+      fill: '#FFF4CE',
+      fontColor: '#8A3707',
+    },
+    {
+      range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`,
+      formula: `${firstCheck}="${OK_MARK}"`,
+      fontColor: '#107C10',
+    },
   );
 
   const layout: TemplateLayout = {
@@ -138,7 +167,13 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     conditionalFormats: sheet.conditionalFormats,
     charts: [],
     protect: true,
-    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`, area: `A1:${lastCol}${totalRow}` },
+    print: {
+      landscape: true,
+      paper: 'A4',
+      fitToWidth: true,
+      titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+      area: `A1:${lastCol}${totalRow}`,
+    },
     tabColor: '#0F6CBD',
   };
   const summary = buildSummary({
@@ -153,10 +188,23 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     levels: new Map([...results].map(([id, r]) => [id, r.level ?? 0])),
     slotValues: new Map([...results].map(([id, r]) => [id, r.slotValues])),
   });
-  return { meta, layout, styles: STYLES, sheets: [main, summary, lists.sheet(), metaSheet(meta, layout)], names: definedNames() };
+  return {
+    meta,
+    layout,
+    styles: STYLES,
+    sheets: [main, summary, lists.sheet(), metaSheet(meta, layout)],
+    names: definedNames(),
+  };
 }
 
-function writeHeader(sheet: SheetParts, rubric: Rubric, unit: UnitId, unitName: string, year: number, lastCol: string): void {
+function writeHeader(
+  sheet: SheetParts,
+  rubric: Rubric,
+  unit: UnitId,
+  unitName: string,
+  year: number,
+  lastCol: string,
+): void {
   const unitLabel = rubric.units.find((u) => u.id === unit)!.label.vi;
   sheet.put({ address: 'A1', value: rubric.title, style: 'title' });
   sheet.merges.push(`A1:${lastCol}1`);
@@ -167,7 +215,14 @@ function writeHeader(sheet: SheetParts, rubric: Rubric, unit: UnitId, unitName: 
     style: 'subtitle',
   });
   sheet.merges.push(`A2:${lastCol}2`);
-  const values: Record<keyof HeaderCells, Scalar> = { rubric: rubric.id, version: rubric.version, unit, unitName, year, total: null };
+  const values: Record<keyof HeaderCells, Scalar> = {
+    rubric: rubric.id,
+    version: rubric.version,
+    unit,
+    unitName,
+    year,
+    total: null,
+  };
   for (const [key, label] of HEADER_LABELS) {
     const cell = HEADER[key];
     const input = INPUT_HEADERS.has(key);
@@ -209,14 +264,34 @@ function writePillarRows(
     const assessed = assessment.pillars.find((x) => x.id === p.pillar.id)!;
     sheet.put({ address: `A${p.row}`, value: p.pillar.id, style: 'pillar' });
     sheet.put({ address: `B${p.row}`, value: p.pillar.title, style: 'pillar' });
-    for (let i = 2; i < columnCount; i++) if (![col.result, col.max].includes(columnLetter(i))) sheet.put({ address: `${columnLetter(i)}${p.row}`, value: null, style: 'pillar' });
+    for (let i = 2; i < columnCount; i++)
+      if (![col.result, col.max].includes(columnLetter(i)))
+        sheet.put({ address: `${columnLetter(i)}${p.row}`, value: null, style: 'pillar' });
     const range = (c: string) => `${c}${p.first}:${c}${p.last}`;
     if (isLevel) {
-      sheet.put({ address: `${col.result}${p.row}`, formula: `=MIN(${range(col.result)})`, result: assessed.level!, style: 'pillar', numFmt: '0' });
+      sheet.put({
+        address: `${col.result}${p.row}`,
+        formula: `=MIN(${range(col.result)})`,
+        result: assessed.level!,
+        style: 'pillar',
+        numFmt: '0',
+      });
       return { id: p.pillar.id, title: p.pillar.title, row: p.row, level: assessed.level };
     }
-    sheet.put({ address: `${col.result}${p.row}`, formula: `=ROUND(SUM(${range(col.result)}),2)`, result: assessed.points!, style: 'pillar', numFmt: '0.##' });
-    sheet.put({ address: `${col.max}${p.row}`, formula: `=SUM(${range(col.max)})`, result: assessed.max!, style: 'pillar', numFmt: '0.##' });
+    sheet.put({
+      address: `${col.result}${p.row}`,
+      formula: `=ROUND(SUM(${range(col.result)}),2)`,
+      result: assessed.points!,
+      style: 'pillar',
+      numFmt: '0.##',
+    });
+    sheet.put({
+      address: `${col.max}${p.row}`,
+      formula: `=SUM(${range(col.max)})`,
+      result: assessed.max!,
+      style: 'pillar',
+      numFmt: '0.##',
+    });
     return { id: p.pillar.id, title: p.pillar.title, row: p.row, points: assessed.points!, max: assessed.max! };
   });
 }
@@ -241,8 +316,19 @@ function writeTotals(
     put({ address: `B${totalRow}`, value: 'MỨC ĐỘ CHUYỂN ĐỔI SỐ', style: 'totalLabel' });
     const unitLevel = assessment.level!.number;
     const name = cellLevelName(rubric, unitLevel);
-    put({ address: `${col.result}${totalRow}`, formula: `=MIN(${pillarRefs(col.result)})`, result: unitLevel, style: 'total', numFmt: '0' });
-    put({ address: `${col.check}${totalRow}`, formula: `=CDS.DTI_LEVEL_NAME(${rubricRef},${col.result}${totalRow})`, result: name, style: 'total' });
+    put({
+      address: `${col.result}${totalRow}`,
+      formula: `=MIN(${pillarRefs(col.result)})`,
+      result: unitLevel,
+      style: 'total',
+      numFmt: '0',
+    });
+    put({
+      address: `${col.check}${totalRow}`,
+      formula: `=CDS.DTI_LEVEL_NAME(${rubricRef},${col.result}${totalRow})`,
+      result: name,
+      style: 'total',
+    });
     put({ address: topLabel(0), value: 'Mức độ', style: 'label' });
     put({ address: top(0), formula: `=${col.result}${totalRow}`, result: unitLevel, style: 'total', numFmt: '0' });
     put({ address: topLabel(1), value: 'Tên mức', style: 'label' });
@@ -253,9 +339,27 @@ function writeTotals(
   const total = assessment.total ?? 0;
   const totalMax = assessment.max ?? 0;
   const percent = totalMax > 0 ? total / totalMax : 0;
-  put({ address: `${col.result}${totalRow}`, formula: `=ROUND(SUM(${pillarRefs(col.result)}),2)`, result: total, style: 'total', numFmt: '0.##' });
-  put({ address: `${col.max}${totalRow}`, formula: `=SUM(${pillarRefs(col.max)})`, result: totalMax, style: 'total', numFmt: '0.##' });
-  put({ address: `${col.check}${totalRow}`, formula: `=IF(${col.max}${totalRow}>0,${col.result}${totalRow}/${col.max}${totalRow},0)`, result: percent, style: 'total', numFmt: '0.00%' });
+  put({
+    address: `${col.result}${totalRow}`,
+    formula: `=ROUND(SUM(${pillarRefs(col.result)}),2)`,
+    result: total,
+    style: 'total',
+    numFmt: '0.##',
+  });
+  put({
+    address: `${col.max}${totalRow}`,
+    formula: `=SUM(${pillarRefs(col.max)})`,
+    result: totalMax,
+    style: 'total',
+    numFmt: '0.##',
+  });
+  put({
+    address: `${col.check}${totalRow}`,
+    formula: `=IF(${col.max}${totalRow}>0,${col.result}${totalRow}/${col.max}${totalRow},0)`,
+    result: percent,
+    style: 'total',
+    numFmt: '0.00%',
+  });
   put({ address: topLabel(0), value: 'Tổng điểm', style: 'label' });
   put({ address: top(0), formula: `=${col.result}${totalRow}`, result: total, style: 'total', numFmt: '0.##' });
   put({ address: topLabel(1), value: 'Điểm tối đa', style: 'label' });
@@ -295,12 +399,20 @@ function metaSheet(meta: WorkbookSpec['meta'], layout: TemplateLayout): SheetSpe
 }
 
 /** The entries of a value record (e.g. from a self-assessment JSON file) as template entries. */
-export function entriesFromValues(rubric: Rubric, unit: UnitId, values: Record<string, unknown>): Record<string, CriterionEntry> {
+export function entriesFromValues(
+  rubric: Rubric,
+  unit: UnitId,
+  values: Record<string, unknown>,
+): Record<string, CriterionEntry> {
   const out: Record<string, CriterionEntry> = {};
   for (const c of criteriaFor(rubric, unit)) {
     const v = values[c.id];
     if (isBlank(v)) continue;
-    out[c.id] = { slots: cellsFromValue(rubric, c, v) as Scalar[], evidence: { number: null, date: null, link: null, signed: null }, note: null };
+    out[c.id] = {
+      slots: cellsFromValue(rubric, c, v) as Scalar[],
+      evidence: { number: null, date: null, link: null, signed: null },
+      note: null,
+    };
   }
   return out;
 }

@@ -27,8 +27,18 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
   const at = (id: string, col: string) => ({ sheet, address: `${col}${layout.rows[id]}` });
 
   const header = headerCells(layout);
-  if (!filled.unitName) problems.push({ severity: 'warning', message: t('Chưa nhập tên đơn vị', 'The unit name is not entered'), cell: { sheet, address: header.unitName } });
-  if (!filled.year) problems.push({ severity: 'error', message: t('Chưa nhập năm đánh giá', 'The assessment year is not entered'), cell: { sheet, address: header.year } });
+  if (!filled.unitName)
+    problems.push({
+      severity: 'warning',
+      message: t('Chưa nhập tên đơn vị', 'The unit name is not entered'),
+      cell: { sheet, address: header.unitName },
+    });
+  if (!filled.year)
+    problems.push({
+      severity: 'error',
+      message: t('Chưa nhập năm đánh giá', 'The assessment year is not entered'),
+      cell: { sheet, address: header.year },
+    });
 
   const input = toAssessmentInput(rubric, filled);
   const en = assess(rubric, input, 'en');
@@ -39,9 +49,12 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
     const r = vi.criteria.find((x) => x.id === c.id)!;
     const rEn = en.criteria.find((x) => x.id === c.id)!;
     const first = at(c.id, layout.slotColumns[0]);
-    if (r.status === 'invalid') problems.push({ criterion: c.id, severity: 'error', message: t(r.message, rEn.message), cell: first });
-    if (r.status === 'missing') problems.push({ criterion: c.id, severity: 'warning', message: t(r.message, rEn.message), cell: first });
-    for (const p of vi.problems.filter((x) => x.criterion === c.id && x.code === 'value-warning')) problems.push({ criterion: c.id, severity: 'warning', message: t(p.message, p.message), cell: first });
+    if (r.status === 'invalid')
+      problems.push({ criterion: c.id, severity: 'error', message: t(r.message, rEn.message), cell: first });
+    if (r.status === 'missing')
+      problems.push({ criterion: c.id, severity: 'warning', message: t(r.message, rEn.message), cell: first });
+    for (const p of vi.problems.filter((x) => x.criterion === c.id && x.code === 'value-warning'))
+      problems.push({ criterion: c.id, severity: 'warning', message: t(p.message, p.message), cell: first });
     if (r.status !== 'ok' || !c.evidence || c.evidence.system) continue;
 
     // Evidence the decision requires for an entered value.
@@ -50,7 +63,10 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
       problems.push({
         criterion: c.id,
         severity: 'warning',
-        message: t(`Thiếu tài liệu kiểm chứng (số văn bản hoặc liên kết): ${c.evidence.text}`, `Evidence missing (document number or link): ${c.evidence.text}`),
+        message: t(
+          `Thiếu tài liệu kiểm chứng (số văn bản hoặc liên kết): ${c.evidence.text}`,
+          `Evidence missing (document number or link): ${c.evidence.text}`,
+        ),
         cell: at(c.id, layout.evidence.number),
       });
     if (c.evidence.signed) {
@@ -59,20 +75,32 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
         problems.push({
           criterion: c.id,
           severity: 'error',
-          message: t('Quyết định yêu cầu file điện tử có ký số: chọn "Có" khi tài liệu đã được ký số', 'The decision requires a digitally signed file: choose "Có" once the document is signed'),
+          message: t(
+            'Quyết định yêu cầu file điện tử có ký số: chọn "Có" khi tài liệu đã được ký số',
+            'The decision requires a digitally signed file: choose "Có" once the document is signed',
+          ),
           cell: at(c.id, layout.evidence.signed),
         });
     }
     if (ev && !isBlank(ev.date)) {
       const date = parseDate(ev.date);
-      if (!date.ok) problems.push({ criterion: c.id, severity: 'error', message: t(`Ngày văn bản: ${date.error.vi}`, `Document date: ${date.error.en}`), cell: at(c.id, layout.evidence.date) });
+      if (!date.ok)
+        problems.push({
+          criterion: c.id,
+          severity: 'error',
+          message: t(`Ngày văn bản: ${date.error.vi}`, `Document date: ${date.error.en}`),
+          cell: at(c.id, layout.evidence.date),
+        });
       else if (c.deadline && year) {
         const due = `${year}-${c.deadline.by}`;
         if (date.value > due)
           problems.push({
             criterion: c.id,
             severity: 'warning',
-            message: t(`Văn bản ngày ${ddmm(date.value)} sau hạn hoàn thành ${ddmm(due)}`, `Document dated ${ddmm(date.value)}, after the completion deadline ${ddmm(due)}`),
+            message: t(
+              `Văn bản ngày ${ddmm(date.value)} sau hạn hoàn thành ${ddmm(due)}`,
+              `Document dated ${ddmm(date.value)}, after the completion deadline ${ddmm(due)}`,
+            ),
             cell: at(c.id, layout.evidence.date),
           });
       }

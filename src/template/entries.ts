@@ -4,7 +4,15 @@
  * then each criterion's entries, found by criterion id. Also carrying entries into a new template
  * (re-insertion, or a newer rubric version) without losing anything, and saying what could not move.
  */
-import { type AssessmentInput, criteriaFor, findCriterion, inputSlots, isBlank, resolveUnit, valueFromSlots } from '../engine';
+import {
+  type AssessmentInput,
+  criteriaFor,
+  findCriterion,
+  inputSlots,
+  isBlank,
+  resolveUnit,
+  valueFromSlots,
+} from '../engine';
 import { DtiError, t } from '../base';
 import type { Rubric } from '../rubrics';
 import { headerCells, META_SHEET, type CriterionEntry, type TemplateLayout, type TemplateMeta } from './layout';
@@ -70,7 +78,12 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
     const cell = (col: string) => (col ? read(sheet, `${col}${r}`) : null);
     entries[id] = {
       slots: layout.slotColumns.map((c) => cell(c)),
-      evidence: { number: cell(layout.evidence.number), date: cell(layout.evidence.date), link: cell(layout.evidence.link), signed: cell(layout.evidence.signed) },
+      evidence: {
+        number: cell(layout.evidence.number),
+        date: cell(layout.evidence.date),
+        link: cell(layout.evidence.link),
+        signed: cell(layout.evidence.signed),
+      },
       note: cell(layout.note),
     };
   }
@@ -138,9 +151,22 @@ export function carryEntries(
       criterion = findCriterion(rubric, unit, id);
     } catch (e) {
       if (!(e instanceof DtiError)) throw e;
-      const all = [...entry.slots.map((v, i) => [`Giá trị ${i + 1}`, v] as const), ['Số văn bản', entry.evidence.number], ['Ngày văn bản', entry.evidence.date], ['Liên kết', entry.evidence.link], ['Ký số', entry.evidence.signed], ['Ghi chú', entry.note]] as const;
+      const all = [
+        ...entry.slots.map((v, i) => [`Giá trị ${i + 1}`, v] as const),
+        ['Số văn bản', entry.evidence.number],
+        ['Ngày văn bản', entry.evidence.date],
+        ['Liên kết', entry.evidence.link],
+        ['Ký số', entry.evidence.signed],
+        ['Ghi chú', entry.note],
+      ] as const;
       for (const [what, value] of all)
-        if (!isBlank(value)) report.lost.push({ criterion: id, what, value, reason: t('tiêu chí không còn trong bộ tiêu chí mới', 'criterion no longer in the rubric').vi });
+        if (!isBlank(value))
+          report.lost.push({
+            criterion: id,
+            what,
+            value,
+            reason: t('tiêu chí không còn trong bộ tiêu chí mới', 'criterion no longer in the rubric').vi,
+          });
       continue;
     }
     const kinds = inputSlots(rubric, criterion).map((s) => s.kind);
@@ -150,10 +176,19 @@ export function carryEntries(
     const dropped = sameShape ? entry.slots.slice(kinds.length) : entry.slots;
     const lostValues = dropped.filter((v) => !isBlank(v));
     for (const value of lostValues)
-      report.lost.push({ criterion: id, what: 'Giá trị', value, reason: sameShape ? 'tiêu chí mới nhận ít giá trị hơn' : 'tiêu chí mới cần loại giá trị khác; giá trị cũ được ghi vào Ghi chú' });
+      report.lost.push({
+        criterion: id,
+        what: 'Giá trị',
+        value,
+        reason: sameShape
+          ? 'tiêu chí mới nhận ít giá trị hơn'
+          : 'tiêu chí mới cần loại giá trị khác; giá trị cũ được ghi vào Ghi chú',
+      });
     // A value that no longer fits an input cell is kept in the note, so it is never lost.
     const note = lostValues.length
-      ? [entry.note, `[Giá trị cũ: ${lostValues.map((v) => String(v)).join('; ')}]`].filter((x) => !isBlank(x)).join(' ')
+      ? [entry.note, `[Giá trị cũ: ${lostValues.map((v) => String(v)).join('; ')}]`]
+          .filter((x) => !isBlank(x))
+          .join(' ')
       : entry.note;
     entries[id] = { slots: kept, evidence: entry.evidence, note };
     report.carried.push(id);

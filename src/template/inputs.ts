@@ -20,7 +20,8 @@ export const NOT_APPLICABLE = 'Không áp dụng';
 export function displayValue(slot: Slot, value: Scalar): Scalar {
   if (value === null) return null;
   if (slot.kind === 'yes-no' && typeof value === 'boolean') return value ? YES : NO;
-  if (slot.kind === 'choice' && typeof value === 'string') return slot.choices?.find((o) => o.id === value)?.label.vi ?? value;
+  if (slot.kind === 'choice' && typeof value === 'string')
+    return slot.choices?.find((o) => o.id === value)?.label.vi ?? value;
   if (slot.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return Math.round((Date.parse(`${value}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);
   return value;
@@ -35,23 +36,50 @@ export function slotFormat(slot: Slot, c: Criterion): string | undefined {
 }
 
 /** Data validation for one input cell: it refuses bad values at the cell, with a Vietnamese message. */
-export function slotValidation(slot: Slot, c: Criterion, address: string, lists: ListSheet): ValidationSpec | undefined {
+export function slotValidation(
+  slot: Slot,
+  c: Criterion,
+  address: string,
+  lists: ListSheet,
+): ValidationSpec | undefined {
   const prompt = { title: `${c.id}: ${slot.label.vi}`.slice(0, 32), message: `${slot.label.vi}`.slice(0, 255) };
   const na = c.allowNotApplicable !== undefined;
   const base = { range: address, allowBlank: true, prompt };
   switch (slot.kind) {
     case 'yes-no':
-      return { ...base, type: 'list', source: lists.ref(na ? [YES, NO, NOT_APPLICABLE] : [YES, NO]), error: { title: c.id, message: 'Chọn Có hoặc Không.' } };
+      return {
+        ...base,
+        type: 'list',
+        source: lists.ref(na ? [YES, NO, NOT_APPLICABLE] : [YES, NO]),
+        error: { title: c.id, message: 'Chọn Có hoặc Không.' },
+      };
     case 'choice':
-      return { ...base, type: 'list', source: lists.ref(slot.choices!.map((o) => o.label.vi)), error: { title: c.id, message: 'Chọn một giá trị trong danh sách.' } };
+      return {
+        ...base,
+        type: 'list',
+        source: lists.ref(slot.choices!.map((o) => o.label.vi)),
+        error: { title: c.id, message: 'Chọn một giá trị trong danh sách.' },
+      };
     case 'ratio-or-numerator':
       // "Không áp dụng" is text: where the decision allows it, the cell takes it and DTI_CHECK checks the rest.
       return na
-        ? { ...base, type: 'textLength', min: 0, max: 40, error: { title: c.id, message: 'Nhập tỷ lệ (%) hoặc "Không áp dụng".' } }
+        ? {
+            ...base,
+            type: 'textLength',
+            min: 0,
+            max: 40,
+            error: { title: c.id, message: 'Nhập tỷ lệ (%) hoặc "Không áp dụng".' },
+          }
         : { ...base, type: 'decimal', min: 0, max: 1, error: { title: c.id, message: 'Tỷ lệ phải từ 0% đến 100%.' } };
     case 'count':
       return na
-        ? { ...base, type: 'textLength', min: 0, max: 40, error: { title: c.id, message: 'Nhập số lượng hoặc "Không áp dụng".' } }
+        ? {
+            ...base,
+            type: 'textLength',
+            min: 0,
+            max: 40,
+            error: { title: c.id, message: 'Nhập số lượng hoặc "Không áp dụng".' },
+          }
         : { ...base, type: 'whole', min: 0, max: 1e9, error: { title: c.id, message: 'Nhập số nguyên không âm.' } };
     case 'points':
       return {
@@ -64,14 +92,22 @@ export function slotValidation(slot: Slot, c: Criterion, address: string, lists:
     case 'number':
       return { ...base, type: 'decimal', min: 0, max: 1e15, error: { title: c.id, message: 'Nhập số không âm.' } };
     case 'date':
-      return { ...base, type: 'date', min: 36526, error: { title: c.id, message: 'Nhập ngày (dd/mm/yyyy), hoặc để trống nếu chưa thực hiện.' } };
+      return {
+        ...base,
+        type: 'date',
+        min: 36526,
+        error: { title: c.id, message: 'Nhập ngày (dd/mm/yyyy), hoặc để trống nếu chưa thực hiện.' },
+      };
     case 'levels':
       return {
         ...base,
         type: 'textLength',
         min: 0,
         max: 2000,
-        prompt: { title: `${c.id}: mức độ các xã`, message: 'Nhập mức độ (0–5) của từng xã, cách nhau bởi dấu phẩy, ví dụ: 2, 3, 3, 4' },
+        prompt: {
+          title: `${c.id}: mức độ các xã`,
+          message: 'Nhập mức độ (0–5) của từng xã, cách nhau bởi dấu phẩy, ví dụ: 2, 3, 3, 4',
+        },
         error: { title: c.id, message: 'Danh sách quá dài.' },
       };
     case 'text':
@@ -101,7 +137,11 @@ export class ListSheet {
   }
 
   sheet(): SheetSpec {
-    const cells: CellSpec[] = this.columns.flatMap((items, ci) => items.map((v, ri) => ({ address: `${columnLetter(ci)}${ri + 1}`, value: v })));
-    return sheetSpec(LISTS_SHEET, 'hidden', cells, { columns: this.columns.map((_, i) => ({ column: columnLetter(i), width: 40 })) });
+    const cells: CellSpec[] = this.columns.flatMap((items, ci) =>
+      items.map((v, ri) => ({ address: `${columnLetter(ci)}${ri + 1}`, value: v })),
+    );
+    return sheetSpec(LISTS_SHEET, 'hidden', cells, {
+      columns: this.columns.map((_, i) => ({ column: columnLetter(i), width: 40 })),
+    });
   }
 }

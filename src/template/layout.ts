@@ -85,7 +85,11 @@ export interface Column {
 
 /** The columns of the criteria table for a rubric kind and its widest criterion. */
 export function tableColumns(rubric: Rubric, slotCount: number): Column[] {
-  const slots = Array.from({ length: slotCount }, (_, i) => ({ key: `slot${i}`, header: `Giá trị ${i + 1}`, width: 12 }));
+  const slots = Array.from({ length: slotCount }, (_, i) => ({
+    key: `slot${i}`,
+    header: `Giá trị ${i + 1}`,
+    width: 12,
+  }));
   const head: Column[] = [
     { key: 'id', header: 'Mã', width: 9 },
     { key: 'title', header: rubric.kind === 'levels' ? 'Chỉ tiêu' : 'Tiêu chí', width: 38 },
@@ -94,7 +98,11 @@ export function tableColumns(rubric: Rubric, slotCount: number): Column[] {
     rubric.kind === 'levels'
       ? [
           { key: 'measureUnit', header: 'Đơn vị tính', width: 11 },
-          ...(rubric.levels ?? []).map((l) => ({ key: `level${l.number}`, header: `Mức ${l.number}: ${l.name.vi}`, width: 13 })),
+          ...(rubric.levels ?? []).map((l) => ({
+            key: `level${l.number}`,
+            header: `Mức ${l.number}: ${l.name.vi}`,
+            width: 13,
+          })),
           { key: 'guidance', header: 'Phương pháp tính', width: 32 },
         ]
       : [

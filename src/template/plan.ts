@@ -16,7 +16,8 @@ export interface InsertRequest {
   year?: number;
 }
 
-export type InsertPlan = { ok: true; spec: WorkbookSpec; updated: boolean; report: CarryReport } | { ok: false; message: Text };
+export type InsertPlan =
+  { ok: true; spec: WorkbookSpec; updated: boolean; report: CarryReport } | { ok: false; message: Text };
 
 export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric, request: InsertRequest): InsertPlan {
   const unit = resolveUnit(rubric, request.unit);
@@ -34,6 +35,11 @@ export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric,
       };
     ({ entries, report } = carryEntries(existing.entries, rubric, unit, layout.inputs));
   }
-  const spec = buildTemplate(rubric, { unit, unitName: request.unitName ?? existing?.unitName, year: request.year ?? existing?.year, entries });
+  const spec = buildTemplate(rubric, {
+    unit,
+    unitName: request.unitName ?? existing?.unitName,
+    year: request.year ?? existing?.year,
+    entries,
+  });
   return { ok: true, spec, updated: existing !== undefined, report };
 }

@@ -22,7 +22,16 @@ export interface Seal {
 }
 
 /** Where the seal lives in the `_dti` sheet: key in column A, value in column B. */
-export const SEAL_ROWS = { algorithm: 7, digest: 8, sealedAt: 9, rubric: 10, version: 11, unit: 12, unitName: 13, year: 14 } as const;
+export const SEAL_ROWS = {
+  algorithm: 7,
+  digest: 8,
+  sealedAt: 9,
+  rubric: 10,
+  version: 11,
+  unit: 12,
+  unitName: 13,
+  year: 14,
+} as const;
 
 /** The same entry always gives the same text: dates as ISO dates, numbers without float noise, text trimmed. */
 function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
@@ -51,7 +60,8 @@ export function canonicalInputs(filled: FilledTemplate): string {
     const e = filled.entries[id];
     const kinds = layout.inputs[id] ?? [];
     let slots = '';
-    for (let i = 0; i < kinds.length; i++) slots += (i ? ',' : '') + json(canonicalValue(e?.slots[i] ?? null, kinds[i]));
+    for (let i = 0; i < kinds.length; i++)
+      slots += (i ? ',' : '') + json(canonicalValue(e?.slots[i] ?? null, kinds[i]));
     const evidence = e
       ? `{"date":${json(canonicalValue(e.evidence.date, 'date'))},"link":${json(canonicalValue(e.evidence.link, 'text'))},"number":${json(canonicalValue(e.evidence.number, 'text'))},"signed":${json(canonicalValue(e.evidence.signed, 'text'))}}`
       : 'null';
@@ -66,7 +76,16 @@ export async function computeSeal(filled: FilledTemplate, sealedAt: string): Pro
   const text = `${canonicalInputs(filled)}\n${sealedAt}`;
   const digest = hex(await sha('SHA-256', new TextEncoder().encode(text)));
   const { meta } = filled.info;
-  return { algorithm: 'SHA-256', digest, rubric: meta.rubric, version: meta.version, unit: meta.unit, unitName: filled.unitName, year: filled.year ?? null, sealedAt };
+  return {
+    algorithm: 'SHA-256',
+    digest,
+    rubric: meta.rubric,
+    version: meta.version,
+    unit: meta.unit,
+    unitName: filled.unitName,
+    year: filled.year ?? null,
+    sealedAt,
+  };
 }
 
 /** The defined name that points at the seal's digest. */
@@ -96,7 +115,14 @@ export function sealWrite(seal: Seal, layout: TemplateLayout): SealWrite {
     range: `A${first}:B${last}`,
     rows: ordered.map(([key]) => [`seal.${key}`, seal[key]]),
     name: { name: SEAL_NAME, refersTo: `=${quoteSheet(META_SHEET)}!$B$${SEAL_ROWS.digest}` },
-    lock: { sheet: layout.sheet, ranges: [`${layout.slotColumns[0]}${layout.firstRow}:${layout.note}${layout.lastRow}`, header.unitName, header.year] },
+    lock: {
+      sheet: layout.sheet,
+      ranges: [
+        `${layout.slotColumns[0]}${layout.firstRow}:${layout.note}${layout.lastRow}`,
+        header.unitName,
+        header.year,
+      ],
+    },
   };
 }
 

@@ -124,6 +124,22 @@ export interface WorkbookSpec {
 }
 
 /** A sheet with nothing but its cells; `extra` adds or overrides the rest. */
-export function sheetSpec(name: string, visibility: SheetSpec['visibility'], cells: CellSpec[], extra: Partial<SheetSpec> = {}): SheetSpec {
-  return { name, visibility, cells, merges: [], columns: [], validations: [], conditionalFormats: [], charts: [], protect: true, ...extra };
+export function sheetSpec(
+  name: string,
+  visibility: SheetSpec['visibility'],
+  cells: CellSpec[],
+  extra: Partial<SheetSpec> = {},
+): SheetSpec {
+  return {
+    name,
+    visibility,
+    cells,
+    merges: [],
+    columns: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    protect: true,
+    ...extra,
+  };
 }

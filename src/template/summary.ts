@@ -40,31 +40,82 @@ export function buildSummary(input: SummaryInput): SheetSpec {
   const sheet = new SheetParts();
   const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
   sheet.merges.push('A1:F1', 'A2:F2');
-  put({ address: 'A1', value: isLevel ? 'TỔNG HỢP MỨC ĐỘ CHUYỂN ĐỔI SỐ' : 'TỔNG HỢP ĐIỂM CHUYỂN ĐỔI SỐ', style: 'title' });
-  put({ address: 'A2', formula: `=${m}!${absolute(HEADER.unitName)}&" — năm "&${m}!${absolute(HEADER.year)}`, result: '', style: 'subtitle' });
+  put({
+    address: 'A1',
+    value: isLevel ? 'TỔNG HỢP MỨC ĐỘ CHUYỂN ĐỔI SỐ' : 'TỔNG HỢP ĐIỂM CHUYỂN ĐỔI SỐ',
+    style: 'title',
+  });
+  put({
+    address: 'A2',
+    formula: `=${m}!${absolute(HEADER.unitName)}&" — năm "&${m}!${absolute(HEADER.year)}`,
+    result: '',
+    style: 'subtitle',
+  });
   const headers = isLevel ? ['Nhóm', 'Tên nhóm', 'Mức đạt'] : ['Trụ cột', 'Tên trụ cột', 'Điểm', 'Tối đa', 'Tỷ lệ'];
   headers.forEach((h, i) => put({ address: `${columnLetter(i)}4`, value: h, style: 'tableHeader' }));
   pillars.forEach((p, i) => {
     const r = 5 + i;
     put({ address: `A${r}`, value: p.id, style: 'criterionId' });
     put({ address: `B${r}`, value: p.title, style: 'text' });
-    if (isLevel) put({ address: `C${r}`, formula: `=${m}!${col.result}${p.row}`, result: p.level!, style: 'number', numFmt: '0' });
+    if (isLevel)
+      put({ address: `C${r}`, formula: `=${m}!${col.result}${p.row}`, result: p.level!, style: 'number', numFmt: '0' });
     else {
-      put({ address: `C${r}`, formula: `=${m}!${col.result}${p.row}`, result: p.points!, style: 'number', numFmt: '0.##' });
+      put({
+        address: `C${r}`,
+        formula: `=${m}!${col.result}${p.row}`,
+        result: p.points!,
+        style: 'number',
+        numFmt: '0.##',
+      });
       put({ address: `D${r}`, formula: `=${m}!${col.max}${p.row}`, result: p.max!, style: 'number', numFmt: '0.##' });
-      put({ address: `E${r}`, formula: `=IF(D${r}>0,C${r}/D${r},0)`, result: p.max! > 0 ? p.points! / p.max! : 0, style: 'number', numFmt: '0.0%' });
+      put({
+        address: `E${r}`,
+        formula: `=IF(D${r}>0,C${r}/D${r},0)`,
+        result: p.max! > 0 ? p.points! / p.max! : 0,
+        style: 'number',
+        numFmt: '0.0%',
+      });
     }
   });
   const last = 4 + pillars.length;
   const totalRow = last + 1;
   put({ address: `B${totalRow}`, value: isLevel ? 'Mức độ của đơn vị' : 'Tổng', style: 'totalLabel' });
   if (isLevel) {
-    put({ address: `C${totalRow}`, formula: `=${m}!${col.result}${totals.totalRow}`, result: totals.unitLevel, style: 'total', numFmt: '0' });
-    put({ address: `D${totalRow}`, formula: `=CDS.DTI_LEVEL_NAME(${m}!${absolute(HEADER.rubric)},C${totalRow})`, result: cellLevelName(rubric, totals.unitLevel), style: 'total' });
+    put({
+      address: `C${totalRow}`,
+      formula: `=${m}!${col.result}${totals.totalRow}`,
+      result: totals.unitLevel,
+      style: 'total',
+      numFmt: '0',
+    });
+    put({
+      address: `D${totalRow}`,
+      formula: `=CDS.DTI_LEVEL_NAME(${m}!${absolute(HEADER.rubric)},C${totalRow})`,
+      result: cellLevelName(rubric, totals.unitLevel),
+      style: 'total',
+    });
   } else {
-    put({ address: `C${totalRow}`, formula: `=${m}!${col.result}${totals.totalRow}`, result: totals.total, style: 'total', numFmt: '0.##' });
-    put({ address: `D${totalRow}`, formula: `=${m}!${col.max}${totals.totalRow}`, result: totals.totalMax, style: 'total', numFmt: '0.##' });
-    put({ address: `E${totalRow}`, formula: `=IF(D${totalRow}>0,C${totalRow}/D${totalRow},0)`, result: totals.totalMax > 0 ? totals.total / totals.totalMax : 0, style: 'total', numFmt: '0.0%' });
+    put({
+      address: `C${totalRow}`,
+      formula: `=${m}!${col.result}${totals.totalRow}`,
+      result: totals.total,
+      style: 'total',
+      numFmt: '0.##',
+    });
+    put({
+      address: `D${totalRow}`,
+      formula: `=${m}!${col.max}${totals.totalRow}`,
+      result: totals.totalMax,
+      style: 'total',
+      numFmt: '0.##',
+    });
+    put({
+      address: `E${totalRow}`,
+      formula: `=IF(D${totalRow}>0,C${totalRow}/D${totalRow},0)`,
+      result: totals.totalMax > 0 ? totals.total / totals.totalMax : 0,
+      style: 'total',
+      numFmt: '0.0%',
+    });
   }
   const chart: ChartSpec = {
     type: 'barClustered',
@@ -107,19 +158,46 @@ function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number):
   const m = quoteSheet(MAIN_SHEET);
   const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
   const next = `${m}!${col.result}${totals.totalRow}+1`;
-  put({ address: `A${start - 1}`, formula: `="Còn thiếu để đạt mức "&(${next})`, result: `Còn thiếu để đạt mức ${totals.unitLevel + 1}`, style: 'label' });
+  put({
+    address: `A${start - 1}`,
+    formula: `="Còn thiếu để đạt mức "&(${next})`,
+    result: `Còn thiếu để đạt mức ${totals.unitLevel + 1}`,
+    style: 'label',
+  });
   sheet.merges.push(`A${start - 1}:D${start - 1}`);
-  ['Mã', 'Chỉ tiêu', 'Mức đạt', 'Còn thiếu'].forEach((h, i) => put({ address: `${columnLetter(i)}${start}`, value: h, style: 'tableHeader' }));
+  ['Mã', 'Chỉ tiêu', 'Mức đạt', 'Còn thiếu'].forEach((h, i) =>
+    put({ address: `${columnLetter(i)}${start}`, value: h, style: 'tableHeader' }),
+  );
   criteria.forEach((c, i) => {
     const r = start + 1 + i;
     const src = rows[c.id];
     put({ address: `A${r}`, formula: `=${m}!A${src}`, result: c.id, style: 'criterionId' });
     put({ address: `B${r}`, formula: `=${m}!B${src}`, result: c.title, style: 'text' });
-    put({ address: `C${r}`, formula: `=${m}!${col.result}${src}`, result: input.levels.get(c.id)!, style: 'number', numFmt: '0' });
+    put({
+      address: `C${r}`,
+      formula: `=${m}!${col.result}${src}`,
+      result: input.levels.get(c.id)!,
+      style: 'number',
+      numFmt: '0',
+    });
     // DTI_SHORTFALL takes a level criterion's value and, for ratios of counts, its denominator.
     const slotArgs = slotCols.slice(0, 2).map((sc) => `${m}!${sc}${src}`);
-    const shortfall = orElse(() => cellShortfall(rubric, unit, c, totals.unitLevel + 1, input.slotValues.get(c.id) ?? []), '');
-    put({ address: `D${r}`, formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${slotArgs.join(',')})`, result: shortfall, style: 'check' });
-    sheet.rowHeights.push({ row: r, height: rowHeight([{ text: c.title, width: 46, fontSize: 10 }, { text: shortfall, width: 60, fontSize: 9 }]) });
+    const shortfall = orElse(
+      () => cellShortfall(rubric, unit, c, totals.unitLevel + 1, input.slotValues.get(c.id) ?? []),
+      '',
+    );
+    put({
+      address: `D${r}`,
+      formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${slotArgs.join(',')})`,
+      result: shortfall,
+      style: 'check',
+    });
+    sheet.rowHeights.push({
+      row: r,
+      height: rowHeight([
+        { text: c.title, width: 46, fontSize: 10 },
+        { text: shortfall, width: 60, fontSize: 9 },
+      ]),
+    });
   });
 }

@@ -16,9 +16,24 @@ function decode(s: string): string {
   if (!s.includes('&')) return s;
   // Only the predefined entities (the meta JSON is full of &quot;): plain replacements, &amp; last.
   if (!s.includes('&#'))
-    return s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+    return s
+      .replaceAll('&quot;', '"')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&');
   return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 }
 
@@ -26,7 +41,9 @@ function decode(s: string): string {
 function textOf(xml: string): string {
   const plain = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(xml); // the usual case: one run, no markup
   if (plain) return decode(plain[1]);
-  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1])).join('');
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)]
+    .map((m) => decode(m[1]))
+    .join('');
 }
 
 const ATTRIBUTES = new Map<string, RegExp>();
@@ -178,13 +195,23 @@ class SheetCells {
       const v = childElement(bytes, 'v', tagEnd + 1, close);
       const raw = v && !v.selfClosing ? text(bytes, v.start, v.end) : undefined;
       if (raw !== undefined)
-        value = type === 's' ? this.shared.get(Number(raw)) : type === 'b' ? raw === '1' : type === 'str' || type === 'e' ? decode(raw) : raw === '' ? null : Number(raw);
+        value =
+          type === 's'
+            ? this.shared.get(Number(raw))
+            : type === 'b'
+              ? raw === '1'
+              : type === 'str' || type === 'e'
+                ? decode(raw)
+                : raw === ''
+                  ? null
+                  : Number(raw);
     }
     if (value === '') value = null;
     const f = childElement(bytes, 'f', tagEnd + 1, close);
     if (!f) return { value };
     // A shared formula's copies carry no text of their own; they are formulas all the same.
-    const formula = () => decode(text(bytes, f.start, f.end)) || `(shared ${attributeIn(bytes, f.tag, f.start, 'si') ?? ''})`;
+    const formula = () =>
+      decode(text(bytes, f.start, f.end)) || `(shared ${attributeIn(bytes, f.tag, f.start, 'si') ?? ''})`;
     return { value, formula };
   }
 }
@@ -204,7 +231,12 @@ function attributeIn(bytes: Uint8Array, start: number, end: number, name: string
 }
 
 /** The first <name …>content</name> (or <name …/>) in bytes[from, to): where its tag and content lie. */
-function childElement(bytes: Uint8Array, name: string, from: number, to: number): { tag: number; start: number; end: number; selfClosing: boolean } | null {
+function childElement(
+  bytes: Uint8Array,
+  name: string,
+  from: number,
+  to: number,
+): { tag: number; start: number; end: number; selfClosing: boolean } | null {
   const open = `<${name}`;
   for (let at = find(bytes, open, from); at >= 0 && at < to; at = find(bytes, open, at + 1)) {
     const after = bytes[at + open.length];
@@ -221,7 +253,12 @@ function childElement(bytes: Uint8Array, name: string, from: number, to: number)
 /** Sheet name → part path, through workbook.xml and its relationships. */
 function sheetPaths(parts: Map<string, Uint8Array>): Map<string, string> {
   const text = (p: string) => (parts.has(p) ? strFromU8(parts.get(p)!) : '');
-  const rels = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '']));
+  const rels = new Map(
+    [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      attr(m[0], 'Id') ?? '',
+      attr(m[0], 'Target') ?? '',
+    ]),
+  );
   const out = new Map<string, string>();
   for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');

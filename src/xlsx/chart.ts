@@ -65,9 +65,17 @@ function anchorXml(chart: ChartSpec, rId: string, id: number): string {
 function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
   const workbook = strFromU8(files['xl/workbook.xml']);
   const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
   for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g)) targets.set(m[2], m[1]);
-  const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const out = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
@@ -87,15 +95,24 @@ export function addCharts(bytes: Uint8Array, spec: WorkbookSpec): Uint8Array {
   let chartNo = 0;
   withCharts.forEach((sheet, d) => {
     const part = parts.get(sheet.name);
-    if (!part) throw new DtiError('internal', t(`Không thấy phần trang tính của ${sheet.name}`, `sheet part for ${sheet.name} not found`));
+    if (!part)
+      throw new DtiError(
+        'internal',
+        t(`Không thấy phần trang tính của ${sheet.name}`, `sheet part for ${sheet.name} not found`),
+      );
     const drawing = `xl/drawings/drawing${d + 1}.xml`;
     const anchors: string[] = [];
     const drawingRels: string[] = [];
     sheet.charts.forEach((chart, i) => {
       chartNo++;
       files[`xl/charts/chart${chartNo}.xml`] = strToU8(chartXml(sheet, chart));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
-      drawingRels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNo}.xml"/>`);
+      types = types.replace(
+        '</Types>',
+        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+      );
+      drawingRels.push(
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNo}.xml"/>`,
+      );
       anchors.push(anchorXml(chart, `rId${i + 1}`, i + 1));
     });
     files[drawing] = strToU8(
@@ -104,7 +121,10 @@ export function addCharts(bytes: Uint8Array, spec: WorkbookSpec): Uint8Array {
     files[`xl/drawings/_rels/drawing${d + 1}.xml.rels`] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join('')}</Relationships>`,
     );
-    types = types.replace('</Types>', `<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+    );
 
     // The worksheet points at its drawing through its own relationships part.
     const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
@@ -113,15 +133,26 @@ export function addCharts(bytes: Uint8Array, spec: WorkbookSpec): Uint8Array {
       ? strFromU8(files[relsPath])
       : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     files[relsPath] = strToU8(
-      relsXml.replace('</Relationships>', `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${d + 1}.xml"/></Relationships>`),
+      relsXml.replace(
+        '</Relationships>',
+        `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${d + 1}.xml"/></Relationships>`,
+      ),
     );
     // <drawing> goes after pageSetup/headerFooter/breaks and before legacyDrawing/tableParts/extLst (CT_Worksheet order).
     let sheetXml = strFromU8(files[part]);
-    const before = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheetXml);
+    const before =
+      /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
+        sheetXml,
+      );
     const element = `<drawing r:id="${relId}"/>`;
-    sheetXml = before ? sheetXml.slice(0, before.index) + element + sheetXml.slice(before.index) : sheetXml.replace('</worksheet>', `${element}</worksheet>`);
+    sheetXml = before
+      ? sheetXml.slice(0, before.index) + element + sheetXml.slice(before.index)
+      : sheetXml.replace('</worksheet>', `${element}</worksheet>`);
     if (!/xmlns:r=/.test(sheetXml.slice(0, sheetXml.indexOf('>', sheetXml.indexOf('<worksheet')))))
-      sheetXml = sheetXml.replace('<worksheet', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+      sheetXml = sheetXml.replace(
+        '<worksheet',
+        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+      );
     files[part] = strToU8(sheetXml);
   });
   files['[Content_Types].xml'] = strToU8(types);

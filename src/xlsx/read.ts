@@ -7,14 +7,14 @@ import ExcelJS from 'exceljs';
 import type { Scalar } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 
-
 function plain(value: ExcelJS.CellValue): Scalar {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value)
+      return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
     if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
   }

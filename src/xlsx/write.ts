@@ -37,7 +37,10 @@ function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec, styles: WorkbookSpec['
   const cell = ws.getCell(spec.address);
   if (spec.formula !== undefined) {
     const formula = toSavedForm(spec.formula.replace(/^=/, ''));
-    cell.value = spec.result === undefined || spec.result === null ? { formula } : ({ formula, result: spec.result } as ExcelJS.CellFormulaValue);
+    cell.value =
+      spec.result === undefined || spec.result === null
+        ? { formula }
+        : ({ formula, result: spec.result } as ExcelJS.CellFormulaValue);
   } else if (spec.value !== undefined) cell.value = spec.value;
   if (spec.numFmt) cell.numFmt = spec.numFmt;
   if (spec.style) applyStyle(cell, styles[spec.style]);
@@ -58,9 +61,19 @@ function validation(v: SheetSpec['validations'][number]): ExcelJS.DataValidation
       return { type: 'list', formulae: [v.source!.replace(/^=/, '')], ...messages } as ExcelJS.DataValidation;
     case 'date':
       // Excel date serial 36526 = 2000-01-01.
-      return { type: 'date', operator: 'greaterThanOrEqual', formulae: [new Date(Date.UTC(1899, 11, 30) + (v.min ?? 36526) * 86400000)], ...messages } as ExcelJS.DataValidation;
+      return {
+        type: 'date',
+        operator: 'greaterThanOrEqual',
+        formulae: [new Date(Date.UTC(1899, 11, 30) + (v.min ?? 36526) * 86400000)],
+        ...messages,
+      } as ExcelJS.DataValidation;
     default:
-      return { type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max ?? 1e15], ...messages } as ExcelJS.DataValidation;
+      return {
+        type: v.type,
+        operator: 'between',
+        formulae: [v.min ?? 0, v.max ?? 1e15],
+        ...messages,
+      } as ExcelJS.DataValidation;
   }
 }
 
@@ -73,7 +86,14 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
       state: sheet.visibility,
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
       views: sheet.freeze
-        ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, topLeftCell: `${String.fromCharCode(65 + sheet.freeze.columns)}${sheet.freeze.rows + 1}` }]
+        ? [
+            {
+              state: 'frozen',
+              xSplit: sheet.freeze.columns,
+              ySplit: sheet.freeze.rows,
+              topLeftCell: `${String.fromCharCode(65 + sheet.freeze.columns)}${sheet.freeze.rows + 1}`,
+            },
+          ]
         : [],
     });
     for (const c of sheet.columns) {
@@ -115,7 +135,15 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       };
     if (sheet.protect)
-      await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false });
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        formatCells: false,
+        insertRows: false,
+        deleteRows: false,
+      });
   }
   for (const n of spec.names) wb.definedNames.add(n.refersTo, n.name);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

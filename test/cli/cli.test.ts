@@ -7,7 +7,11 @@ import { run } from '../../src/cli/main';
 import { signatureFixture } from '../support/fixtures';
 
 /** `run` with every write kept in memory, reading `files` (by default nothing: ENOENT), or `io`'s own reader. */
-async function dti(args: string[], files: Record<string, string | Uint8Array> = {}, io: Partial<Parameters<typeof run>[1]> = {}) {
+async function dti(
+  args: string[],
+  files: Record<string, string | Uint8Array> = {},
+  io: Partial<Parameters<typeof run>[1]> = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, Uint8Array> = {};
@@ -15,7 +19,8 @@ async function dti(args: string[], files: Record<string, string | Uint8Array> = 
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     readFile: (p) => {
-      if (p in files) return typeof files[p] === 'string' ? new TextEncoder().encode(files[p] as string) : (files[p] as Uint8Array);
+      if (p in files)
+        return typeof files[p] === 'string' ? new TextEncoder().encode(files[p] as string) : (files[p] as Uint8Array);
       const e = new Error('ENOENT') as NodeJS.ErrnoException;
       e.code = 'ENOENT';
       throw e;
@@ -43,8 +48,18 @@ describe('dti rubrics', () => {
     expect(get('hanoi-5279-2025', 'xa')).toEqual({ rubric: 'hanoi-5279-2025', unit: 'xa', criteria: 47, max: 300 });
     expect(get('hue-2263-2023', 'xa')?.max).toBe(600);
     expect(get('kontum-121-2025', 'xa')).toEqual({ rubric: 'kontum-121-2025', unit: 'xa', criteria: 38, max: null });
-    expect(get('kontum-121-2025', 'huyen')).toEqual({ rubric: 'kontum-121-2025', unit: 'huyen', criteria: 33, max: null });
-    expect(rows.filter((r) => r.rubric === 'hue-931-2024').map((r) => r.unit).sort()).toEqual(['huyen', 'so', 'xa']);
+    expect(get('kontum-121-2025', 'huyen')).toEqual({
+      rubric: 'kontum-121-2025',
+      unit: 'huyen',
+      criteria: 33,
+      max: null,
+    });
+    expect(
+      rows
+        .filter((r) => r.rubric === 'hue-931-2024')
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(['huyen', 'so', 'xa']);
     expect(rows).toHaveLength(8);
   });
 
@@ -65,7 +80,12 @@ describe('dti score', () => {
     expect(r).toMatchObject({ rubric: 'hanoi-5279-2025', unit: 'xa', total: 23, max: 300, level: null });
     expect(r.percent).toBeCloseTo((23 / 300) * 100, 2);
     expect(r.pillars).toHaveLength(8);
-    expect(r.criteria.find((c: { id: string }) => c.id === '6.4')).toMatchObject({ id: '6.4', points: 18, max: 20, status: 'ok' });
+    expect(r.criteria.find((c: { id: string }) => c.id === '6.4')).toMatchObject({
+      id: '6.4',
+      points: 18,
+      max: 20,
+      status: 'ok',
+    });
     // The 45 indicators not entered are reported, never silently zero.
     expect(r.problems.filter((p: { code: string }) => p.code === 'missing-value')).toHaveLength(45);
   });
@@ -80,10 +100,25 @@ describe('dti score', () => {
   const bad: [string, unknown, number, RegExp][] = [
     ['unknown rubric', { rubric: 'hue-1-2020', unit: 'xa', values: {} }, 2, /Không có bộ tiêu chí "hue-1-2020"/],
     ['unknown unit', { rubric: 'hanoi-5279-2025', unit: 'huyen', values: {} }, 2, /không có loại đơn vị "huyen"/],
-    ['unknown criterion', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '9.9': 1 } }, 1, /9\.9: Không có tiêu chí "9\.9"/],
-    ['a value of the wrong kind', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 'nhiều' } }, 1, /6\.4: Giá trị không hợp lệ: "nhiều" không phải tỷ lệ; cần tỷ lệ 0–1/],
+    [
+      'unknown criterion',
+      { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '9.9': 1 } },
+      1,
+      /9\.9: Không có tiêu chí "9\.9"/,
+    ],
+    [
+      'a value of the wrong kind',
+      { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 'nhiều' } },
+      1,
+      /6\.4: Giá trị không hợp lệ: "nhiều" không phải tỷ lệ; cần tỷ lệ 0–1/,
+    ],
     ['a ratio outside 0–1', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }, 1, /6\.4: .*ngoài 0–1/],
-    ['a negative count', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': { numerator: -3, denominator: 10 } } }, 1, /6\.4: .*tử số: số lượng -3 là số âm/],
+    [
+      'a negative count',
+      { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': { numerator: -3, denominator: 10 } } },
+      1,
+      /6\.4: .*tử số: số lượng -3 là số âm/,
+    ],
     ['a file without values', { rubric: 'hanoi-5279-2025', unit: 'xa' }, 2, /cần \{"rubric": ID/],
   ];
   test.each(bad)('%s → a clear message and a non-zero exit', async (_name, content, exitCode, message) => {
@@ -103,7 +138,9 @@ describe('dti score', () => {
   });
 
   test('English messages with --lang en', async () => {
-    const { stdout } = await dti(['score', 'f.json', '--lang', 'en'], { 'f.json': file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }) });
+    const { stdout } = await dti(['score', 'f.json', '--lang', 'en'], {
+      'f.json': file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }),
+    });
     expect(stdout).toMatch(/6\.4: Invalid value: ratio 90 is outside 0–1/);
   });
 
@@ -132,8 +169,21 @@ describe('the installed binary', () => {
 
 describe('dti template and scoring a filled workbook', () => {
   test('writes a template, fills it from a self-assessment, and scores the .xlsx like the .json', async () => {
-    const json = JSON.stringify({ rubric: 'hue-2263-2023', unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, values: { 'I.1.1': 'deputy', 'I.2.2': { organised: true, chairedByHead: true }, 'VI.4.1': { numerator: 45, denominator: 60 } } });
-    const made = await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--from', 'a.json', '--out', 'a.xlsx'], { 'a.json': json });
+    const json = JSON.stringify({
+      rubric: 'hue-2263-2023',
+      unit: 'xa',
+      unitName: 'Phường Phú Hội',
+      year: 2025,
+      values: {
+        'I.1.1': 'deputy',
+        'I.2.2': { organised: true, chairedByHead: true },
+        'VI.4.1': { numerator: 45, denominator: 60 },
+      },
+    });
+    const made = await dti(
+      ['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--from', 'a.json', '--out', 'a.xlsx'],
+      { 'a.json': json },
+    );
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(/Đã tạo a\.xlsx: 79 tiêu chí/);
     const fromXlsx = await dti(['score', 'a.xlsx', '--json'], { 'a.xlsx': made.written['a.xlsx'] });
@@ -144,18 +194,41 @@ describe('dti template and scoring a filled workbook', () => {
   });
 
   test('--from an older template keeps its entries', async () => {
-    const first = await dti(['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--unit-name', 'Xã Đắk Blà', '--year', '2025', '--out', 'k.xlsx']);
-    const again = await dti(['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--from', 'k.xlsx', '--out', 'k2.xlsx', '--json'], { 'k.xlsx': first.written['k.xlsx'] });
+    const first = await dti([
+      'template',
+      '--rubric',
+      'kontum-121-2025',
+      '--unit',
+      'xa',
+      '--unit-name',
+      'Xã Đắk Blà',
+      '--year',
+      '2025',
+      '--out',
+      'k.xlsx',
+    ]);
+    const again = await dti(
+      ['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--from', 'k.xlsx', '--out', 'k2.xlsx', '--json'],
+      { 'k.xlsx': first.written['k.xlsx'] },
+    );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ out: 'k2.xlsx', criteria: 38, lost: [] });
-    const scored = JSON.parse((await dti(['score', 'k2.xlsx', '--json'], { 'k2.xlsx': again.written['k2.xlsx'] })).stdout);
+    const scored = JSON.parse(
+      (await dti(['score', 'k2.xlsx', '--json'], { 'k2.xlsx': again.written['k2.xlsx'] })).stdout,
+    );
     expect(scored.unitName).toBe('Xã Đắk Blà');
   });
 
   test('bad template requests and non-template workbooks get clear messages', async () => {
-    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa'])).stderr).toMatch(/Cách dùng: dti template/);
-    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'so', '--out', 'x.xlsx'])).stderr).toMatch(/không có loại đơn vị "so"/);
-    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--year', '99', '--out', 'x.xlsx'])).stderr).toMatch(/--year cần năm từ 2000 đến 2100/);
+    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa'])).stderr).toMatch(
+      /Cách dùng: dti template/,
+    );
+    expect((await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'so', '--out', 'x.xlsx'])).stderr).toMatch(
+      /không có loại đơn vị "so"/,
+    );
+    expect(
+      (await dti(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--year', '99', '--out', 'x.xlsx'])).stderr,
+    ).toMatch(/--year cần năm từ 2000 đến 2100/);
     const notTemplate = await dti(['score', 'p.xlsx'], { 'p.xlsx': signatureFixture('hello-world-unsigned.xlsx') });
     expect(notTemplate.code).toBe(2);
     expect(notTemplate.stderr).toMatch(/p\.xlsx: không phải mẫu tự đánh giá DTI/);
@@ -163,7 +236,8 @@ describe('dti template and scoring a filled workbook', () => {
 });
 
 /** `run` with the repository's real files to read and every write kept in memory. */
-const dtiHere = (args: string[], io: Partial<Parameters<typeof run>[1]> = {}) => dti(args, {}, { readFile: (p) => new Uint8Array(readFileSync(p)), ...io });
+const dtiHere = (args: string[], io: Partial<Parameters<typeof run>[1]> = {}) =>
+  dti(args, {}, { readFile: (p) => new Uint8Array(readFileSync(p)), ...io });
 
 /** The words of an example command line, as a shell splits them ("…" kept together). */
 const words = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
@@ -179,24 +253,31 @@ describe('dti help', () => {
     expect(help.stdout).toContain('dti help LỆNH');
   });
 
-  test.each(COMMAND_NAMES)('dti help %s, the same as its --help: its synopsis, what it does, its options and examples', async (command) => {
-    const help = await dti(['help', command]);
-    expect(help.code).toBe(0);
-    expect((await dti([command, '--help'])).stdout).toBe(help.stdout);
-    expect(help.stdout).toMatch(new RegExp(`^Cách dùng: dti ${command}\\b`));
-    expect(help.stdout).toMatch(/\nTùy chọn:\n {2}--/);
-    expect(help.stdout).toMatch(new RegExp(`\\nVí dụ:\\n {2}dti ${command}\\b`));
-    expect(help.stdout).toContain('Mã thoát:');
-    // Its own usage, not the global help.
-    for (const other of COMMAND_NAMES.filter((c) => c !== command)) expect(help.stdout).not.toMatch(new RegExp(`^ {2}dti ${other}\\b`, 'm'));
-    const english = await dti(['help', command, '--lang', 'en']);
-    expect(english.stdout).toMatch(new RegExp(`^Usage: dti ${command}\\b[^]*\\nOptions:[^]*\\nExamples:[^]*\\nExit codes:`));
-    expect(english.stdout).not.toMatch(/Cách dùng|Tùy chọn|Ví dụ|TỆP|LOẠI/);
-  });
+  test.each(COMMAND_NAMES)(
+    'dti help %s, the same as its --help: its synopsis, what it does, its options and examples',
+    async (command) => {
+      const help = await dti(['help', command]);
+      expect(help.code).toBe(0);
+      expect((await dti([command, '--help'])).stdout).toBe(help.stdout);
+      expect(help.stdout).toMatch(new RegExp(`^Cách dùng: dti ${command}\\b`));
+      expect(help.stdout).toMatch(/\nTùy chọn:\n {2}--/);
+      expect(help.stdout).toMatch(new RegExp(`\\nVí dụ:\\n {2}dti ${command}\\b`));
+      expect(help.stdout).toContain('Mã thoát:');
+      // Its own usage, not the global help.
+      for (const other of COMMAND_NAMES.filter((c) => c !== command))
+        expect(help.stdout).not.toMatch(new RegExp(`^ {2}dti ${other}\\b`, 'm'));
+      const english = await dti(['help', command, '--lang', 'en']);
+      expect(english.stdout).toMatch(
+        new RegExp(`^Usage: dti ${command}\\b[^]*\\nOptions:[^]*\\nExamples:[^]*\\nExit codes:`),
+      );
+      expect(english.stdout).not.toMatch(/Cách dùng|Tùy chọn|Ví dụ|TỆP|LOẠI/);
+    },
+  );
 
   test('the rank synopsis has every option, --json included', async () => {
     const synopsis = (await dti(['help', 'rank'])).stdout.split('\n')[0];
-    for (const flag of ['--rubric', '--unit', '--out', '--trust', '--by total|percent', '[--json]']) expect(synopsis).toContain(flag);
+    for (const flag of ['--rubric', '--unit', '--out', '--trust', '--by total|percent', '[--json]'])
+      expect(synopsis).toContain(flag);
     expect((await dti(['rank'])).stderr).toMatch(/Cách dùng: dti rank .*\[--json\]/);
   });
 
@@ -212,7 +293,13 @@ describe('dti help', () => {
     const examples: string[] = [];
     for (const c of COMMAND_NAMES) {
       const help = (await dti(['help', c])).stdout;
-      examples.push(...help.split('Ví dụ:\n')[1].split('\n\n')[0].split('\n').map((l) => l.trim()));
+      examples.push(
+        ...help
+          .split('Ví dụ:\n')[1]
+          .split('\n\n')[0]
+          .split('\n')
+          .map((l) => l.trim()),
+      );
     }
     expect(examples.length).toBeGreaterThanOrEqual(COMMAND_NAMES.length);
     const broken: { example: string; code: number; stderr: string }[] = [];
@@ -235,16 +322,41 @@ describe('dti help', () => {
 
 describe('files that cannot be written or read', () => {
   test('--out in a folder that does not exist: the path and why, exit 2, through the binary', () => {
-    const r = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại');
-    const en = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx', '--lang', 'en'], { encoding: 'utf8' });
+    expect(r.stderr.trim()).toBe(
+      '✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại',
+    );
+    const en = spawnSync(
+      'node',
+      [
+        'bin/dti.js',
+        'template',
+        '--rubric',
+        'hue-2263-2023',
+        '--unit',
+        'xa',
+        '--out',
+        '/nonexistent/dir/x.xlsx',
+        '--lang',
+        'en',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(en.stderr.trim()).toBe('✗ Cannot write /nonexistent/dir/x.xlsx: no such folder /nonexistent/dir');
   });
 
   test('--out naming a folder, and a file without permission', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-out-'));
-    const folder = spawnSync('node', ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', dir], { encoding: 'utf8' });
+    const folder = spawnSync(
+      'node',
+      ['bin/dti.js', 'template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', dir],
+      { encoding: 'utf8' },
+    );
     expect(folder.status).toBe(2);
     expect(folder.stderr).toContain(`Không ghi được tệp ${dir}: đây là một thư mục, không phải tệp`);
     const refused = await dtiHere(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'ro/x.xlsx'], {
@@ -257,10 +369,42 @@ describe('files that cannot be written or read', () => {
   });
 
   test('dti rank: an unwritable --out is refused before any file is read; a missing folder of submissions too', () => {
-    const r = spawnSync('node', ['bin/dti.js', 'rank', 'test/fixtures/signatures', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', '/nonexistent/dir/x.xlsx'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      [
+        'bin/dti.js',
+        'rank',
+        'test/fixtures/signatures',
+        '--rubric',
+        'hue-2263-2023',
+        '--unit',
+        'xa',
+        '--out',
+        '/nonexistent/dir/x.xlsx',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại');
-    const missing = spawnSync('node', ['bin/dti.js', 'rank', '/nonexistent/nop', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', join(tmpdir(), 'x.xlsx'), '--lang', 'en'], { encoding: 'utf8' });
+    expect(r.stderr.trim()).toBe(
+      '✗ Không ghi được tệp /nonexistent/dir/x.xlsx: thư mục /nonexistent/dir không tồn tại',
+    );
+    const missing = spawnSync(
+      'node',
+      [
+        'bin/dti.js',
+        'rank',
+        '/nonexistent/nop',
+        '--rubric',
+        'hue-2263-2023',
+        '--unit',
+        'xa',
+        '--out',
+        join(tmpdir(), 'x.xlsx'),
+        '--lang',
+        'en',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toBe('✗ /nonexistent/nop: no such file or folder');
     for (const out of [r, missing]) expect(out.stderr).not.toMatch(/Lỗi nội bộ|Internal error|ENOENT|\n\s+at /);
@@ -280,14 +424,45 @@ describe('dti verify and dti rank without a signing CA', () => {
     mkdirSync(join(dir, 'nop'));
     mkdirSync(join(dir, 'empty'));
     // A filled template nobody signed (total 424.85), another rubric's template, a broken file.
-    const made = await dtiHere(['template', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--from', 'examples/hue-2263-2023-xa.json', '--out', 'a.xlsx']);
+    const made = await dtiHere([
+      'template',
+      '--rubric',
+      'hue-2263-2023',
+      '--unit',
+      'xa',
+      '--from',
+      'examples/hue-2263-2023-xa.json',
+      '--out',
+      'a.xlsx',
+    ]);
     writeFileSync(join(dir, 'nop', 'a-phu-hoi.xlsx'), made.written['a.xlsx']);
-    const other = await dtiHere(['template', '--rubric', 'hue-931-2024', '--unit', 'xa', '--from', 'examples/hue-931-2024-xa.json', '--out', 'b.xlsx']);
+    const other = await dtiHere([
+      'template',
+      '--rubric',
+      'hue-931-2024',
+      '--unit',
+      'xa',
+      '--from',
+      'examples/hue-931-2024-xa.json',
+      '--out',
+      'b.xlsx',
+    ]);
     writeFileSync(join(dir, 'nop', 'b-931.xlsx'), other.written['b.xlsx']);
     writeFileSync(join(dir, 'nop', 'c-hong.xlsx'), new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
     writeFileSync(join(dir, 'nop', 'ghi-chu.txt'), 'not a submission');
   }, 60000);
-  const rank = (...extra: string[]) => dtiHere(['rank', join(dir, 'nop'), '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'xep-hang.xlsx', ...extra]);
+  const rank = (...extra: string[]) =>
+    dtiHere([
+      'rank',
+      join(dir, 'nop'),
+      '--rubric',
+      'hue-2263-2023',
+      '--unit',
+      'xa',
+      '--out',
+      'xep-hang.xlsx',
+      ...extra,
+    ]);
 
   test('a submission without a rank shows why, in the terminal and in --json', async () => {
     const text = await rank();
@@ -300,7 +475,14 @@ describe('dti verify and dti rank without a signing CA', () => {
     expect(line('c-hong.xlsx:')).toContain('Tệp lỗi, không đọc được');
     expect(text.stdout).toContain('Xếp hạng 0/3 bài nộp. Đã ghi xep-hang.xlsx và xep-hang.csv.');
 
-    const rows = JSON.parse((await rank('--json')).stdout) as { rank: number | null; file: string; status: string; reason: string | null; reasons: string[]; problems: string[] }[];
+    const rows = JSON.parse((await rank('--json')).stdout) as {
+      rank: number | null;
+      file: string;
+      status: string;
+      reason: string | null;
+      reasons: string[];
+      problems: string[];
+    }[];
     const row = (name: string) => rows.find((r) => r.file.endsWith(name))!;
     expect(row('a-phu-hoi.xlsx')).toMatchObject({ rank: null, status: 'unsigned', problems: [], reason: 'Chưa ký số' });
     expect(row('a-phu-hoi.xlsx').reasons.join(' ')).toMatch(/không có chữ ký số/);
@@ -309,10 +491,17 @@ describe('dti verify and dti rank without a signing CA', () => {
   }, 60000);
 
   test('numbers print the same way in every command of a language: 424,85 in Vietnamese, 424.85 in English', async () => {
-    const total = (stdout: string) => stdout.split('\n').find((l) => l.includes('Phường Phú Hội'))!.slice(43, 51).trim();
+    const total = (stdout: string) =>
+      stdout
+        .split('\n')
+        .find((l) => l.includes('Phường Phú Hội'))!
+        .slice(43, 51)
+        .trim();
     expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json'])).stdout).toContain('Tổng điểm: 424,85 / 600');
     expect(total((await rank()).stdout)).toBe('424,85');
-    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json', '--lang', 'en'])).stdout).toContain('Total: 424.85 / 600');
+    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json', '--lang', 'en'])).stdout).toContain(
+      'Total: 424.85 / 600',
+    );
     expect(total((await rank('--lang', 'en')).stdout)).toBe('424.85');
   }, 60000);
 
@@ -332,7 +521,13 @@ describe('dti verify and dti rank without a signing CA', () => {
   }, 60000);
 
   test('dti verify --lang en: the table, statuses and the summary in English', async () => {
-    const en = await dtiHere(['verify', 'test/fixtures/signatures/hello-world-signed.xlsx', join(dir, 'nop', 'a-phu-hoi.xlsx'), '--lang', 'en']);
+    const en = await dtiHere([
+      'verify',
+      'test/fixtures/signatures/hello-world-signed.xlsx',
+      join(dir, 'nop', 'a-phu-hoi.xlsx'),
+      '--lang',
+      'en',
+    ]);
     expect(en.code).toBe(1);
     expect(en.stdout).toMatch(/^File +Status +Signer +Signed at/);
     expect(en.stdout).toMatch(/hello-world-signed\.xlsx +Valid, issuer not verified/);
@@ -347,7 +542,10 @@ describe('dti verify and dti rank without a signing CA', () => {
 
   test('an empty folder, or no .xlsx file among the paths: a message and exit 2', async () => {
     for (const [args, path] of [
-      [['rank', join(dir, 'empty'), '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'], join(dir, 'empty')],
+      [
+        ['rank', join(dir, 'empty'), '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'],
+        join(dir, 'empty'),
+      ],
       [['rank', 'examples', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'], 'examples'],
       [['verify', join(dir, 'empty')], join(dir, 'empty')],
       [['verify', join(dir, 'nop', 'ghi-chu.txt')], join(dir, 'nop', 'ghi-chu.txt')],
@@ -357,7 +555,9 @@ describe('dti verify and dti rank without a signing CA', () => {
       expect(r.stderr).toBe(`✗ Không có tệp .xlsx nào để xử lý trong: ${path}`);
       expect(r.written).toEqual({});
     }
-    expect((await dtiHere(['verify', join(dir, 'empty'), '--lang', 'en'])).stderr).toBe(`✗ No .xlsx file to work on in: ${join(dir, 'empty')}`);
+    expect((await dtiHere(['verify', join(dir, 'empty'), '--lang', 'en'])).stderr).toBe(
+      `✗ No .xlsx file to work on in: ${join(dir, 'empty')}`,
+    );
   });
 });
 
@@ -394,8 +594,14 @@ describe('start-up', () => {
     writeFileSync(join(dir, 'entry.js'), "module.exports = require('./src/rubrics/broken.json');");
     const [cli] = require('../../webpack.cli.config.js');
     const webpack = require('webpack');
-    const config = { ...cli, entry: { broken: join(dir, 'entry.js') }, output: { ...cli.output, path: join(dir, 'out'), clean: false } };
-    const stats = await new Promise<{ hasErrors(): boolean; toString(o: unknown): string }>((resolve, reject) => webpack(config, (e: Error, s: never) => (e ? reject(e) : resolve(s))));
+    const config = {
+      ...cli,
+      entry: { broken: join(dir, 'entry.js') },
+      output: { ...cli.output, path: join(dir, 'out'), clean: false },
+    };
+    const stats = await new Promise<{ hasErrors(): boolean; toString(o: unknown): string }>((resolve, reject) =>
+      webpack(config, (e: Error, s: never) => (e ? reject(e) : resolve(s))),
+    );
     expect(stats.hasErrors()).toBe(true);
     expect(stats.toString({ all: false, errors: true })).toMatch(/Bộ tiêu chí hue-2263-2023 không hợp lệ/);
   }, 60000);

@@ -27,7 +27,11 @@ function readmeCommands(): string[][] {
   );
 }
 
-const samples = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).sort() : [];
+const samples = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+  : [];
 const VALID = ['phuong-an-cuu.xlsx', 'phuong-phu-hoi.xlsx', 'phuong-thuan-hoa.xlsx', 'xa-phu-mau.xlsx'];
 const SEAL_BROKEN = 'phuong-vinh-ninh.xlsx';
 const UNSIGNED = 'xa-huong-phong.xlsx';
@@ -54,7 +58,8 @@ describe('examples/council: signed sample submissions', () => {
     for (const f of samples) expect([f, statSync(join(DIR, f)).size < 100 * 1024]).toEqual([f, true]);
     const pem = readFileSync(join(DIR, 'demo-ca.pem'), 'utf8');
     expect(pem).not.toMatch(/PRIVATE KEY/);
-    for (const f of readdirSync(DIR)) expect([f, readFileSync(join(DIR, f)).includes('PRIVATE KEY')]).toEqual([f, false]);
+    for (const f of readdirSync(DIR))
+      expect([f, readFileSync(join(DIR, f)).includes('PRIVATE KEY')]).toEqual([f, false]);
     const ca = new X509Certificate(pem);
     expect(ca.subject).toContain('CN=CDS DTI — CA THỬ NGHIỆM (không dùng thật)');
     expect(ca.ca).toBe(true);
@@ -70,7 +75,13 @@ describe('examples/council: signed sample submissions', () => {
 
   test('dti verify --json: the four sealed and signed ones valid with the demo CA, the edited one a seal mismatch, the unsigned one unsigned', () => {
     const r = dti([...verifyCommand, '--json']);
-    const rows = JSON.parse(r.stdout) as { file: string; status: string; signer: string | null; signedAt: string | null; reasons: string[] }[];
+    const rows = JSON.parse(r.stdout) as {
+      file: string;
+      status: string;
+      signer: string | null;
+      signedAt: string | null;
+      reasons: string[];
+    }[];
     const by = Object.fromEntries(rows.map((x) => [x.file.split(/[\\/]/).pop()!, x]));
     expect(Object.keys(by).sort()).toEqual(samples);
     for (const f of VALID) {
@@ -97,7 +108,15 @@ describe('examples/council: signed sample submissions', () => {
   test('dti rank --json: 1, 2, 2, 4 — the tied pair shares rank 2 and rank 3 is skipped; the seal-broken and the unsigned ones are not ranked', () => {
     const r = dti([...rankCommand, '--json']);
     expect(r.status).toBe(0);
-    const rows = JSON.parse(r.stdout) as { rank: number | null; unitName: string | null; total: number | null; status: string; seal: string; problems: string[]; reason: string | null }[];
+    const rows = JSON.parse(r.stdout) as {
+      rank: number | null;
+      unitName: string | null;
+      total: number | null;
+      status: string;
+      seal: string;
+      problems: string[];
+      reason: string | null;
+    }[];
     expect(rows.map((x) => [x.rank, x.unitName])).toEqual([
       [1, 'Phường Phú Hội'],
       [2, 'Phường An Cựu'],
@@ -110,7 +129,9 @@ describe('examples/council: signed sample submissions', () => {
     expect(rows[1].total).toBe(rows[2].total);
     expect(rows[0].total!).toBeGreaterThan(rows[1].total!);
     expect(rows[3].total!).toBeLessThan(rows[2].total!);
-    expect(rows.slice(0, 4).map((x) => [x.status, x.seal, x.problems, x.reason])).toEqual(Array(4).fill(['valid', 'valid', [], null]));
+    expect(rows.slice(0, 4).map((x) => [x.status, x.seal, x.problems, x.reason])).toEqual(
+      Array(4).fill(['valid', 'valid', [], null]),
+    );
     expect(rows[4]).toMatchObject({ status: 'valid', seal: 'broken' });
     expect(rows[4].reason).toMatch(/niêm phong không khớp/i);
     expect(rows[5].status).toBe('unsigned');

@@ -28,7 +28,10 @@ async function submission(seed: number, unitName: string) {
 function tamperStoredResult(bytes: Uint8Array, address: string, value: number): Uint8Array {
   const files = unzipSync(bytes);
   const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
-  const edited = sheet.replace(new RegExp(`(<c r="${address}"[^>]*>(?:<f>[^<]*</f>))<v>[^<]*</v>`), `$1<v>${value}</v>`);
+  const edited = sheet.replace(
+    new RegExp(`(<c r="${address}"[^>]*>(?:<f>[^<]*</f>))<v>[^<]*</v>`),
+    `$1<v>${value}</v>`,
+  );
   expect(edited).not.toBe(sheet);
   files['xl/worksheets/sheet1.xml'] = strToU8(edited);
   return zipSync(files);
@@ -42,7 +45,16 @@ describe('re-scoring a submission', () => {
     const direct = assess(rubric, { unit: 'xa', unitName: 'Phường An Cựu', year: 2025, values });
     expect(r.assessment?.total).toBe(direct.total);
     // Every criterion's score travels with the result; its texts do not (dti score gives them).
-    expect(r.assessment?.criteria).toEqual(direct.criteria.map(({ id, pillar, points, max, status, effect }) => ({ id, pillar, points, max, status, effect })));
+    expect(r.assessment?.criteria).toEqual(
+      direct.criteria.map(({ id, pillar, points, max, status, effect }) => ({
+        id,
+        pillar,
+        points,
+        max,
+        status,
+        effect,
+      })),
+    );
     expect(r.differences).toEqual([]);
     expect(r.seal).toBe('absent');
   });
@@ -68,7 +80,11 @@ describe('re-scoring a submission', () => {
     writeFileSync(good, (await submission(5, 'Xã Phú Thượng')).bytes);
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
-    const results = await assessFiles([good, broken, join(dir, 'missing.xlsx')], {}, { concurrency: 2, timeoutMs: 20000 });
+    const results = await assessFiles(
+      [good, broken, join(dir, 'missing.xlsx')],
+      {},
+      { concurrency: 2, timeoutMs: 20000 },
+    );
     expect(results.map((r) => r.status)).toEqual(['unsigned', 'malformed', 'malformed']);
     expect(results[0].assessment?.total).toBeGreaterThan(0);
     expect(results[2].reasons.join(' ')).toMatch(/ENOENT|không/);
@@ -86,9 +102,15 @@ describe('re-scoring a submission', () => {
     // 1 ms is less than any file takes (a new worker alone needs more), so every file times out
     // once it is the one its worker is on: none may be lost, repeated or reported out of order.
     let progress = 0;
-    const results = await assessFiles(paths, {}, { concurrency: 2, timeoutMs: 1, onProgress: (done) => (progress = done) });
+    const results = await assessFiles(
+      paths,
+      {},
+      { concurrency: 2, timeoutMs: 1, onProgress: (done) => (progress = done) },
+    );
     expect(results.map((r) => r.file)).toEqual(paths);
-    expect(results.every((r) => r.status === 'malformed' && /Quá thời gian xử lý \(1 ms\).*timeout/.test(r.reasons[0]))).toBe(true);
+    expect(
+      results.every((r) => r.status === 'malformed' && /Quá thời gian xử lý \(1 ms\).*timeout/.test(r.reasons[0])),
+    ).toBe(true);
     expect(progress).toBe(5);
     // With a sane limit the same files all score.
     const fine = await assessFiles(paths, {}, { concurrency: 2 });
@@ -104,14 +126,32 @@ describe('ranking', () => {
     signedAt: null,
     reasons: [],
     unitName,
-    assessment: { total, max: 600, percent: (total / 600) * 100, level: null, nextLevel: null, pillars: [], criteria: [], problems: [], rubric: rubric.id, version: '1.0.0', unit: 'xa' },
+    assessment: {
+      total,
+      max: 600,
+      percent: (total / 600) * 100,
+      level: null,
+      nextLevel: null,
+      pillars: [],
+      criteria: [],
+      problems: [],
+      rubric: rubric.id,
+      version: '1.0.0',
+      unit: 'xa',
+    },
     differences: [],
     seal: 'valid',
     problems: [],
   });
 
   test('by total; equal totals share a rank and the next rank is skipped (1, 2, 2, 4); tied units by name', () => {
-    const rows = rankSubmissions(rubric, [result('Xã C', 410), result('Xã B', 420.5), result('Xã A', 410), result('Xã D', 398.25), result('Xã E', 500, 'invalid')]);
+    const rows = rankSubmissions(rubric, [
+      result('Xã C', 410),
+      result('Xã B', 420.5),
+      result('Xã A', 410),
+      result('Xã D', 398.25),
+      result('Xã E', 500, 'invalid'),
+    ]);
     expect(rows.map((r) => [r.rank, r.submission.unitName])).toEqual([
       [1, 'Xã B'],
       [2, 'Xã A'],
@@ -128,7 +168,9 @@ describe('ranking', () => {
       [1, 'Xã B'],
       [null, 'Xã A'],
     ]);
-    expect(rows[1].unranked.map((x) => x.vi)).toEqual(['Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong']);
+    expect(rows[1].unranked.map((x) => x.vi)).toEqual([
+      'Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong',
+    ]);
   });
 
   test('with --trust, only trusted signatures rank', () => {
@@ -141,7 +183,10 @@ describe('ranking', () => {
 
   test('the CSV carries rank, unit, totals, signature status and problems', () => {
     const csv = rankingCsv(rubric, rankSubmissions(rubric, [result('Xã A, Huế', 410), result('Xã B', 420)]));
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^Hạng,Đơn vị,Tệp,Tổng điểm,Tối đa,Tỷ lệ \(%\)/);
     expect(lines[1]).toMatch(/^1,Xã B,Xã B\.xlsx,420,600,70,/);
     expect(lines[2]).toMatch(/^2,"Xã A, Huế",/);
@@ -159,7 +204,12 @@ describe('the fast reader used for batches reads what ExcelJS reads', () => {
     const { readEntries, readTemplateInfo, toAssessmentInput } = await import('../../src/template/entries');
     const r = getRubric(rubricId);
     const values = sampleValues(r, unit, 8);
-    const spec = buildTemplate(r, { unit, unitName: 'Sở Du lịch', year: 2025, entries: entriesFromValues(r, unit, values) });
+    const spec = buildTemplate(r, {
+      unit,
+      unitName: 'Sở Du lịch',
+      year: 2025,
+      entries: entriesFromValues(r, unit, values),
+    });
     const bytes = await writeXlsx(spec);
     const slow = await loadXlsx(bytes);
     const fast = readParts(new Map(Object.entries(unzipSync(bytes))));
@@ -167,7 +217,11 @@ describe('the fast reader used for batches reads what ExcelJS reads', () => {
     expect(assess(r, inputOf(fast))).toEqual(assess(r, inputOf(slow)));
     for (const row of Object.values(spec.layout.rows)) {
       const address = `${spec.layout.score}${row}`;
-      expect([address, fast.cachedResult(spec.layout.sheet, address), fast.formula(spec.layout.sheet, address)]).toEqual([address, slow.cachedResult(spec.layout.sheet, address), slow.formula(spec.layout.sheet, address)]);
+      expect([
+        address,
+        fast.cachedResult(spec.layout.sheet, address),
+        fast.formula(spec.layout.sheet, address),
+      ]).toEqual([address, slow.cachedResult(spec.layout.sheet, address), slow.formula(spec.layout.sheet, address)]);
     }
     expect(fast.read('_dti', 'B1')).toBe(slow.read('_dti', 'B1'));
   });

@@ -22,24 +22,30 @@ const anyValue = fc.oneof(
   fc.constantFrom('Có', 'Không', 'head', 'deputy', 'none', 'na', '45%', '2024-01-15'),
   fc.record({ numerator: fc.integer({ min: -2, max: 50 }), denominator: fc.integer({ min: -2, max: 50 }) }),
   fc.array(fc.integer({ min: -1, max: 7 })),
-  fc.dictionary(fc.constantFrom('organised', 'chairedByHead', 'value', 'bulletins', 'x'), fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 1 }))),
+  fc.dictionary(
+    fc.constantFrom('organised', 'chairedByHead', 'value', 'bulletins', 'x'),
+    fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 1 })),
+  ),
 );
 
 describe('every points criterion, any input', () => {
-  test.each(pointCases.map((c) => [`${c.rubric.id} ${c.unit} ${c.criterion.id}`, c] as const))('%s: points in [0, max], never throws', (_n, c) => {
-    fc.assert(
-      fc.property(anyValue, (raw) => {
-        const r = scoreCriterion(c.rubric, c.unit, c.criterion, raw);
-        expect(['ok', 'missing', 'invalid', 'not-applicable']).toContain(r.status);
-        expect(r.points).not.toBeNull();
-        expect(r.points!).toBeGreaterThanOrEqual(0);
-        expect(r.points!).toBeLessThanOrEqual(r.max ?? 0);
-        if (r.status !== 'ok') expect(r.points).toBe(0);
-        expect(r.message.length).toBeGreaterThan(0);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  test.each(pointCases.map((c) => [`${c.rubric.id} ${c.unit} ${c.criterion.id}`, c] as const))(
+    '%s: points in [0, max], never throws',
+    (_n, c) => {
+      fc.assert(
+        fc.property(anyValue, (raw) => {
+          const r = scoreCriterion(c.rubric, c.unit, c.criterion, raw);
+          expect(['ok', 'missing', 'invalid', 'not-applicable']).toContain(r.status);
+          expect(r.points).not.toBeNull();
+          expect(r.points!).toBeGreaterThanOrEqual(0);
+          expect(r.points!).toBeLessThanOrEqual(r.max ?? 0);
+          if (r.status !== 'ok') expect(r.points).toBe(0);
+          expect(r.message.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 });
 
 describe('ratio rules are monotone', () => {
@@ -66,10 +72,12 @@ function worseningPair(rule: LevelRule): fc.Arbitrary<[unknown, unknown]> {
   const lowerIsBetter = rule.thresholds.some((th) => th && 'type' in th && th.type === 'max-ratio');
   switch (rule.measure) {
     case 'ratio':
-      return fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(([a, b]) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        return lowerIsBetter ? [lo, hi] : [hi, lo];
-      });
+      return fc
+        .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+        .map(([a, b]) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          return lowerIsBetter ? [lo, hi] : [hi, lo];
+        });
     case 'count':
       return fc.tuple(fc.nat(20), fc.nat(20)).map(([a, b]) => [Math.max(a, b), Math.min(a, b)]);
     case 'yes':
@@ -77,13 +85,15 @@ function worseningPair(rule: LevelRule): fc.Arbitrary<[unknown, unknown]> {
     case 'count-of-total':
       return fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat(30), fc.nat(30)).map(([d, a, b]) => {
         const [lo, hi] = [Math.min(a, b, d), Math.min(Math.max(a, b), d)];
-        return [{ numerator: hi, denominator: d }, { numerator: lo, denominator: d }];
+        return [
+          { numerator: hi, denominator: d },
+          { numerator: lo, denominator: d },
+        ];
       });
     case 'subunit-levels':
-      return fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat(5)), { minLength: 1, maxLength: 12 }).map((pairs) => [
-        pairs.map(([l]) => l),
-        pairs.map(([l, drop]) => Math.max(0, l - drop)),
-      ]);
+      return fc
+        .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat(5)), { minLength: 1, maxLength: 12 })
+        .map((pairs) => [pairs.map(([l]) => l), pairs.map(([l, drop]) => Math.max(0, l - drop))]);
   }
 }
 

@@ -30,19 +30,46 @@ describe('rule kinds beyond the four decisions', () => {
           rule: {
             kind: 'best-of',
             alternatives: [
-              { id: 'plan', label: { vi: 'Kế hoạch ban hành' }, rule: { kind: 'deadline', tiers: [{ by: '01-31', share: 1 }], lateShare: 0.5 } },
+              {
+                id: 'plan',
+                label: { vi: 'Kế hoạch ban hành' },
+                rule: { kind: 'deadline', tiers: [{ by: '01-31', share: 1 }], lateShare: 0.5 },
+              },
               { id: 'staff', label: { vi: 'Tỷ lệ cán bộ tham gia' }, rule: { kind: 'ratio', zeroDenominator: 'zero' } },
             ],
           },
         },
-        { id: 'I.2', pillar: 'I', title: 'Sáng kiến chuyển đổi số', units: ['xa'], max: 5, effect: 'bonus', rule: { kind: 'per-item', points: 1 } },
-        { id: 'I.3', pillar: 'I', title: 'Sự cố mất an toàn thông tin', units: ['xa'], max: 4, effect: 'penalty', rule: { kind: 'per-item', points: 2 } },
+        {
+          id: 'I.2',
+          pillar: 'I',
+          title: 'Sáng kiến chuyển đổi số',
+          units: ['xa'],
+          max: 5,
+          effect: 'bonus',
+          rule: { kind: 'per-item', points: 1 },
+        },
+        {
+          id: 'I.3',
+          pillar: 'I',
+          title: 'Sự cố mất an toàn thông tin',
+          units: ['xa'],
+          max: 4,
+          effect: 'penalty',
+          rule: { kind: 'per-item', points: 2 },
+        },
         { id: 'I.4', pillar: 'I', title: 'Số dân', units: ['xa'], max: 0, rule: { kind: 'collect', input: 'count' } },
       ],
       { criteria: 1, max: 10 },
     ),
   );
-  const one = (id: string, value: unknown) => scoreCriterion(rubric, 'xa', rubric.criteria.find((c) => c.id === id)!, value, { year: 2026 });
+  const one = (id: string, value: unknown) =>
+    scoreCriterion(
+      rubric,
+      'xa',
+      rubric.criteria.find((c) => c.id === id)!,
+      value,
+      { year: 2026 },
+    );
 
   test('best of alternatives: a late plan (50% = 5) loses to 80% of staff (8)', () => {
     expect(one('I.1', { plan: '2026-03-02', staff: 0.8 }).points).toBe(8);
@@ -52,7 +79,11 @@ describe('rule kinds beyond the four decisions', () => {
   });
 
   test('bonus adds and penalty subtracts outside the max; collected data scores nothing but is kept', () => {
-    const r = assess(rubric, { unit: 'xa', year: 2026, values: { 'I.1': { staff: 0.5 }, 'I.2': 7, 'I.3': 1, 'I.4': 5230 } });
+    const r = assess(rubric, {
+      unit: 'xa',
+      year: 2026,
+      values: { 'I.1': { staff: 0.5 }, 'I.2': 7, 'I.3': 1, 'I.4': 5230 },
+    });
     // 5 (ratio) + 5 (bonus, 7 items capped at 5) − 2 (one incident × 2) = 8, out of the 10 scored points.
     expect(r.total).toBe(8);
     expect(r.max).toBe(10);
@@ -62,10 +93,19 @@ describe('rule kinds beyond the four decisions', () => {
 });
 
 describe('the schema refuses data that contradicts the decision', () => {
-  const criterion = { id: 'I.1', pillar: 'I', title: 'A', units: ['xa' as const], max: 10, rule: { kind: 'boolean' as const } };
+  const criterion = {
+    id: 'I.1',
+    pillar: 'I',
+    title: 'A',
+    units: ['xa' as const],
+    max: 10,
+    rule: { kind: 'boolean' as const },
+  };
 
   test('a total that differs from the declared one names both numbers', () => {
-    expect(() => parseRubric(base([criterion], { max: 20 }))).toThrow(/criteria add up to 10 points, the decision declares 20/);
+    expect(() => parseRubric(base([criterion], { max: 20 }))).toThrow(
+      /criteria add up to 10 points, the decision declares 20/,
+    );
   });
 
   test('a criterion count that differs from the declared one', () => {
@@ -79,18 +119,48 @@ describe('the schema refuses data that contradicts the decision', () => {
   });
 
   test('additive parts must add up to the max', () => {
-    const additive = { ...criterion, rule: { kind: 'additive' as const, parts: [{ id: 'a', label: { vi: 'A' }, points: 1 }, { id: 'b', label: { vi: 'B' }, points: 1 }] } };
+    const additive = {
+      ...criterion,
+      rule: {
+        kind: 'additive' as const,
+        parts: [
+          { id: 'a', label: { vi: 'A' }, points: 1 },
+          { id: 'b', label: { vi: 'B' }, points: 1 },
+        ],
+      },
+    };
     expect(() => parseRubric(base([additive]))).toThrow(/parts sum to 2, max is 10/);
   });
 
   test('a reading option must have a rule for every choice', () => {
-    const data = base([{ ...criterion, rule: { kind: 'by-option', option: 'reading', rules: { a: { kind: 'boolean' } } } }]);
-    data.options = [{ id: 'reading', title: { vi: 'Cách đọc' }, source: 'từ ngữ gốc', default: 'a', choices: [{ id: 'a', label: { vi: 'A' } }, { id: 'b', label: { vi: 'B' } }] }];
+    const data = base([
+      { ...criterion, rule: { kind: 'by-option', option: 'reading', rules: { a: { kind: 'boolean' } } } },
+    ]);
+    data.options = [
+      {
+        id: 'reading',
+        title: { vi: 'Cách đọc' },
+        source: 'từ ngữ gốc',
+        default: 'a',
+        choices: [
+          { id: 'a', label: { vi: 'A' } },
+          { id: 'b', label: { vi: 'B' } },
+        ],
+      },
+    ];
     expect(() => parseRubric(data)).toThrow(/no rule for option choice b/);
   });
 
   test('a level rubric needs one threshold per level', () => {
-    const data = base([{ id: 'I.1', pillar: 'I', title: 'A', units: ['xa'], rule: { kind: 'levels', measure: 'yes', thresholds: [null, { type: 'yes' }] } }]);
+    const data = base([
+      {
+        id: 'I.1',
+        pillar: 'I',
+        title: 'A',
+        units: ['xa'],
+        rule: { kind: 'levels', measure: 'yes', thresholds: [null, { type: 'yes' }] },
+      },
+    ]);
     data.kind = 'levels';
     data.levels = [1, 2, 3].map((n) => ({ number: n, name: { vi: `Mức ${n}` } }));
     expect(() => parseRubric(data)).toThrow(/2 thresholds for 3 levels/);

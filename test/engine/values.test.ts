@@ -1,4 +1,13 @@
-import { parseBoolean, parseChoice, parseCount, parseDate, parseFraction, parseIntList, parseRatio, isNotApplicable } from '../../src/engine/values';
+import {
+  parseBoolean,
+  parseChoice,
+  parseCount,
+  parseDate,
+  parseFraction,
+  parseIntList,
+  parseRatio,
+  isNotApplicable,
+} from '../../src/engine/values';
 
 const value = <T>(p: { ok: boolean; value?: T }) => (p.ok ? p.value : 'ERR');
 
@@ -22,8 +31,14 @@ describe('value parsing: lenient in form, strict in meaning', () => {
   });
 
   test('numerator/denominator must be whole, non-negative, numerator ≤ denominator', () => {
-    expect(value(parseRatio({ numerator: 3, denominator: 4 }, 'either'))).toEqual({ ratio: 0.75, counts: { numerator: 3, denominator: 4 } });
-    expect(value(parseRatio({ numerator: 0, denominator: 0 }, 'counts'))).toEqual({ ratio: null, counts: { numerator: 0, denominator: 0 } });
+    expect(value(parseRatio({ numerator: 3, denominator: 4 }, 'either'))).toEqual({
+      ratio: 0.75,
+      counts: { numerator: 3, denominator: 4 },
+    });
+    expect(value(parseRatio({ numerator: 0, denominator: 0 }, 'counts'))).toEqual({
+      ratio: null,
+      counts: { numerator: 0, denominator: 0 },
+    });
     expect(parseRatio({ numerator: 5, denominator: 4 }, 'either').ok).toBe(false);
     expect(parseRatio({ numerator: -1, denominator: 4 }, 'either').ok).toBe(false);
     expect(parseRatio(0.5, 'counts').ok).toBe(false);

@@ -22,7 +22,13 @@ function type(fake: FakeExcel, address: string, value: string | number) {
 describe('insert or update the template in the open workbook', () => {
   test('a new workbook gets the template in a handful of syncs', async () => {
     const fake = new FakeExcel(['Sheet1']);
-    const result = await insertTemplate(fake, rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, undefined, { isSetSupported: () => true });
+    const result = await insertTemplate(
+      fake,
+      rubric,
+      { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 },
+      undefined,
+      { isSetSupported: () => true },
+    );
     expect(result).toMatchObject({ ok: true, updated: false });
     expect(result.ok && result.syncs).toBeLessThanOrEqual(5);
     expect(fake.syncs).toBe(result.ok ? result.syncs : -1);
@@ -32,7 +38,9 @@ describe('insert or update the template in the open workbook', () => {
 
   test('inserting again keeps every entry, evidence and note, and the unit name', async () => {
     const fake = new FakeExcel(['Sheet1']);
-    await insertTemplate(fake, rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, undefined, { isSetSupported: () => true });
+    await insertTemplate(fake, rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, undefined, {
+      isSetSupported: () => true,
+    });
     const [v1, v2] = layout.slotColumns;
     type(fake, at('I.1.1', v1), 'Cấp phó của người đứng đầu làm Trưởng Ban chỉ đạo');
     type(fake, at('VI.4.1', v1), 45);
@@ -58,9 +66,15 @@ describe('insert or update the template in the open workbook', () => {
   test('a template of another rubric is never overwritten', async () => {
     const fake = new FakeExcel(['Sheet1']);
     await insertTemplate(fake, rubric, { unit: 'xa' }, undefined, { isSetSupported: () => true });
-    type(fake, at('I.1.1', layout.slotColumns[0]), 'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo');
+    type(
+      fake,
+      at('I.1.1', layout.slotColumns[0]),
+      'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo',
+    );
     const before = fake.syncs;
-    const other = await insertTemplate(fake, getRubric('kontum-121-2025'), { unit: 'xa' }, undefined, { isSetSupported: () => true });
+    const other = await insertTemplate(fake, getRubric('kontum-121-2025'), { unit: 'xa' }, undefined, {
+      isSetSupported: () => true,
+    });
     expect(other.ok).toBe(false);
     expect(!other.ok && other.message.vi).toMatch(/đã có mẫu hue-2263-2023 \(xa\).*sổ làm việc mới/);
     expect(fake.syncs - before).toBe(1); // only the read
@@ -69,7 +83,9 @@ describe('insert or update the template in the open workbook', () => {
 
   test('an Excel older than ExcelApi 1.8 gets a clear message and nothing is touched', async () => {
     const fake = new FakeExcel(['Sheet1']);
-    const old = await insertTemplate(fake, rubric, { unit: 'xa' }, undefined, { isSetSupported: (_n, v) => Number(v) <= 1.7 });
+    const old = await insertTemplate(fake, rubric, { unit: 'xa' }, undefined, {
+      isSetSupported: (_n, v) => Number(v) <= 1.7,
+    });
     expect(old.ok).toBe(false);
     expect(!old.ok && old.message.vi).toMatch(/thiếu bộ API ExcelApi 1\.8/);
     expect(fake.syncs).toBe(0);

@@ -12,7 +12,9 @@ const rubric = getRubric('hue-2263-2023');
 
 async function inserted() {
   const fake = new FakeExcel(['Sheet1']);
-  await insertTemplate(fake, rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, undefined, { isSetSupported: () => true });
+  await insertTemplate(fake, rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, undefined, {
+    isSetSupported: () => true,
+  });
   const filled = (await readOpenTemplate(fake))!;
   return { fake, filled, layout: filled.info.layout };
 }
@@ -33,7 +35,14 @@ describe('sealing the open workbook', () => {
     expect(fake.sheet(MAIN_SHEET).protection.protected).toBe(true);
     // Every cell the template had unlocked for the officer is locked now.
     const row = layout.rows['VI.4.1'];
-    for (const col of [...layout.slotColumns, layout.evidence.number, layout.evidence.date, layout.evidence.link, layout.evidence.signed, layout.note])
+    for (const col of [
+      ...layout.slotColumns,
+      layout.evidence.number,
+      layout.evidence.date,
+      layout.evidence.link,
+      layout.evidence.signed,
+      layout.note,
+    ])
       expect([col, fake.cell(MAIN_SHEET, `${col}${row}`)?.locked]).toEqual([col, true]);
     const header = headerCells(layout);
     expect(fake.cell(MAIN_SHEET, header.unitName)?.locked).toBe(true);

@@ -1,12 +1,46 @@
-import { checkExcelRequirements, REQUIRED_EXCEL_API, STEPS, WorkbookWriteError, writeWorkbookSpec } from '../../src/excel';
+import {
+  checkExcelRequirements,
+  REQUIRED_EXCEL_API,
+  STEPS,
+  WorkbookWriteError,
+  writeWorkbookSpec,
+} from '../../src/excel';
 import { columnWidthPoints, serialToIsoDate } from '../../src/excel/sheet-features';
 import { getRubric } from '../../src/rubrics';
-import { buildTemplate, sheetSpec, type CellSpec, type SheetSpec, type StyleName, type StyleSpec, type ValidationSpec, type WorkbookSpec } from '../../src/template';
+import {
+  buildTemplate,
+  sheetSpec,
+  type CellSpec,
+  type SheetSpec,
+  type StyleName,
+  type StyleSpec,
+  type ValidationSpec,
+  type WorkbookSpec,
+} from '../../src/template';
 import { FakeExcel, FakeOfficeError } from '../support/fake-excel';
 
 // ------------------------------------------------------------------ a hand-made spec using every feature
 
-const STYLE_NAMES: StyleName[] = ['title', 'subtitle', 'label', 'headerValue', 'tableHeader', 'pillar', 'group', 'criterionId', 'text', 'guidance', 'number', 'input', 'inputUnused', 'formula', 'check', 'total', 'totalLabel', 'note'];
+const STYLE_NAMES: StyleName[] = [
+  'title',
+  'subtitle',
+  'label',
+  'headerValue',
+  'tableHeader',
+  'pillar',
+  'group',
+  'criterionId',
+  'text',
+  'guidance',
+  'number',
+  'input',
+  'inputUnused',
+  'formula',
+  'check',
+  'total',
+  'totalLabel',
+  'note',
+];
 
 const STYLES = {
   ...Object.fromEntries(STYLE_NAMES.map((n) => [n, {}])),
@@ -21,7 +55,8 @@ const SUMMARY = 'Tổng hợp';
 const LISTS = 'Danh mục';
 const META = '_dti';
 
-const base = (name: string, visibility: SheetSpec['visibility'], cells: CellSpec[]): SheetSpec => sheetSpec(name, visibility, cells);
+const base = (name: string, visibility: SheetSpec['visibility'], cells: CellSpec[]): SheetSpec =>
+  sheetSpec(name, visibility, cells);
 
 const longTitle = 'Một tiêu đề gợi ý dài hơn ba mươi hai ký tự cho phép';
 
@@ -36,9 +71,17 @@ function smallSpec(): WorkbookSpec {
       { address: 'B5', value: 'Người đứng đầu', style: 'input', locked: false },
       { address: 'B6', value: 45658, numFmt: 'dd/mm/yyyy', style: 'input', locked: false },
       { address: 'B7', value: '0012', numFmt: '@' },
-      { address: 'C3', formula: '=CDS.DTI_SCORE("hue-2263-2023","xa","I.1.1",B5)', result: 2, numFmt: '0.##', style: 'formula' },
+      {
+        address: 'C3',
+        formula: '=CDS.DTI_SCORE("hue-2263-2023","xa","I.1.1",B5)',
+        result: 2,
+        numFmt: '0.##',
+        style: 'formula',
+      },
       { address: 'C4', value: null, style: 'formula' },
-      ...['A', 'B', 'C'].flatMap((col) => [8, 9, 10].map((row): CellSpec => ({ address: `${col}${row}`, value: `${col}${row}`, style: 'text' }))),
+      ...['A', 'B', 'C'].flatMap((col) =>
+        [8, 9, 10].map((row): CellSpec => ({ address: `${col}${row}`, value: `${col}${row}`, style: 'text' })),
+      ),
     ]),
     merges: ['A1:D1'],
     columns: [
@@ -49,11 +92,43 @@ function smallSpec(): WorkbookSpec {
     rowHeights: [{ row: 1, height: 30 }],
     freeze: { rows: 7, columns: 2 },
     validations: [
-      { range: 'B5', type: 'list', source: `='${LISTS}'!$A$1:$A$3`, allowBlank: true, prompt: { title: longTitle, message: 'Chọn một giá trị.' }, error: { title: 'I.1.1', message: 'Chọn một giá trị trong danh sách.' } },
-      { range: 'B8:B10', type: 'decimal', min: 0, max: 1, allowBlank: true, error: { title: 'Tỷ lệ', message: 'Tỷ lệ phải từ 0% đến 100%.' } },
-      { range: 'C8', type: 'whole', min: 0, allowBlank: false, error: { title: 'Số lượng', message: 'Nhập số nguyên không âm.' } },
-      { range: 'B6', type: 'date', min: 36526, allowBlank: true, error: { title: 'Ngày', message: 'Nhập ngày (dd/mm/yyyy).' } },
-      { range: 'C9', type: 'textLength', max: 40, allowBlank: true, error: { title: 'Ghi chú', message: 'x'.repeat(300) } },
+      {
+        range: 'B5',
+        type: 'list',
+        source: `='${LISTS}'!$A$1:$A$3`,
+        allowBlank: true,
+        prompt: { title: longTitle, message: 'Chọn một giá trị.' },
+        error: { title: 'I.1.1', message: 'Chọn một giá trị trong danh sách.' },
+      },
+      {
+        range: 'B8:B10',
+        type: 'decimal',
+        min: 0,
+        max: 1,
+        allowBlank: true,
+        error: { title: 'Tỷ lệ', message: 'Tỷ lệ phải từ 0% đến 100%.' },
+      },
+      {
+        range: 'C8',
+        type: 'whole',
+        min: 0,
+        allowBlank: false,
+        error: { title: 'Số lượng', message: 'Nhập số nguyên không âm.' },
+      },
+      {
+        range: 'B6',
+        type: 'date',
+        min: 36526,
+        allowBlank: true,
+        error: { title: 'Ngày', message: 'Nhập ngày (dd/mm/yyyy).' },
+      },
+      {
+        range: 'C9',
+        type: 'textLength',
+        max: 40,
+        allowBlank: true,
+        error: { title: 'Ghi chú', message: 'x'.repeat(300) },
+      },
     ],
     conditionalFormats: [{ range: 'B5', formula: 'LEN($B5)=0', fill: '#FDE7E9', fontColor: '#A4262C' }],
     print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '$7:$7', area: 'A1:E10' },
@@ -94,7 +169,14 @@ function smallSpec(): WorkbookSpec {
   ]);
   const meta = base(META, 'veryHidden', [{ address: 'A1', value: 'dti-template' }]);
   return {
-    meta: { rubric: 'hue-2263-2023', version: '1.0.0', unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, templateVersion: 1 },
+    meta: {
+      rubric: 'hue-2263-2023',
+      version: '1.0.0',
+      unit: 'xa',
+      unitName: 'Phường Phú Hội',
+      year: 2025,
+      templateVersion: 1,
+    },
     layout: {} as WorkbookSpec['layout'], // the writer does not read the layout
     styles: STYLES,
     sheets: [main, summary, lists, meta],
@@ -106,7 +188,10 @@ function smallSpec(): WorkbookSpec {
 }
 
 /** isSetSupported of a host with ExcelApi 1.1 … 1.`maxMinor`. */
-const supported = (maxMinor: number) => (name: string, version = '1.1') => name === 'ExcelApi' && Number(version.split('.')[1]) <= maxMinor;
+const supported =
+  (maxMinor: number) =>
+  (name: string, version = '1.1') =>
+    name === 'ExcelApi' && Number(version.split('.')[1]) <= maxMinor;
 
 // ------------------------------------------------------------------ (a) every feature, into a new workbook
 
@@ -117,7 +202,9 @@ describe('writeWorkbookSpec into a new workbook', () => {
 
   beforeAll(async () => {
     fake = new FakeExcel(['Sheet1']);
-    result = await writeWorkbookSpec(fake, smallSpec(), (step, fraction) => progress.push([step, fraction]), { isSetSupported: supported(9) });
+    result = await writeWorkbookSpec(fake, smallSpec(), (step, fraction) => progress.push([step, fraction]), {
+      isSetSupported: supported(9),
+    });
   });
 
   it('uses a few syncs, and counts them', () => {
@@ -145,7 +232,10 @@ describe('writeWorkbookSpec into a new workbook', () => {
     expect(fake.cell(MAIN, 'B4')?.value).toBe(true);
     expect(fake.cell(MAIN, 'B6')).toMatchObject({ value: 45658, numberFormat: 'dd/mm/yyyy' });
     expect(fake.cell(MAIN, 'B7')).toMatchObject({ value: '0012', numberFormat: '@' });
-    expect(fake.cell(MAIN, 'C3')).toMatchObject({ formula: '=CDS.DTI_SCORE("hue-2263-2023","xa","I.1.1",B5)', numberFormat: '0.##' });
+    expect(fake.cell(MAIN, 'C3')).toMatchObject({
+      formula: '=CDS.DTI_SCORE("hue-2263-2023","xa","I.1.1",B5)',
+      numberFormat: '0.##',
+    });
     expect(fake.cell(MAIN, 'C3')?.value).toBeUndefined();
     expect(fake.cell(MAIN, 'C4')?.value).toBeUndefined();
     expect(fake.cell(SUMMARY, 'B2')?.formula).toBe(`='${MAIN}'!C3`);
@@ -158,11 +248,22 @@ describe('writeWorkbookSpec into a new workbook', () => {
   });
 
   it('applies styles and locking', () => {
-    expect(fake.cell(MAIN, 'A1')).toMatchObject({ font: { bold: true, size: 14, color: '#0F6CBD' }, hAlign: 'Center', vAlign: 'Center', locked: true });
+    expect(fake.cell(MAIN, 'A1')).toMatchObject({
+      font: { bold: true, size: 14, color: '#0F6CBD' },
+      hAlign: 'Center',
+      vAlign: 'Center',
+      locked: true,
+    });
     expect(fake.cell(MAIN, 'B5')).toMatchObject({ fill: '#FFF9E5', font: { italic: false }, locked: false });
     expect(fake.cell(MAIN, 'B6')?.locked).toBe(false);
     expect(fake.cell(MAIN, 'C3')).toMatchObject({ font: { bold: true }, hAlign: 'Right' });
-    for (const a of ['A8', 'B9', 'C10', 'B5']) expect(fake.cell(MAIN, a)?.borders).toEqual({ top: 'Continuous/Thin', bottom: 'Continuous/Thin', left: 'Continuous/Thin', right: 'Continuous/Thin' });
+    for (const a of ['A8', 'B9', 'C10', 'B5'])
+      expect(fake.cell(MAIN, a)?.borders).toEqual({
+        top: 'Continuous/Thin',
+        bottom: 'Continuous/Thin',
+        left: 'Continuous/Thin',
+        right: 'Continuous/Thin',
+      });
     expect(fake.cell(MAIN, 'B9')).toMatchObject({ wrap: true, vAlign: 'Top', font: { size: 10 } });
     // the 3×3 "text" block is one range
     expect(fake.log.filter((l) => l.includes('format.wrapText')).map((l) => l.split(' ')[3])).toEqual(['A8:C10']);
@@ -202,7 +303,9 @@ describe('writeWorkbookSpec into a new workbook', () => {
   });
 
   it('adds conditional formats with an "=" formula', () => {
-    expect(fake.sheet(MAIN).conditionalFormats).toEqual([{ range: 'B5', type: 'Custom', formula: '=LEN($B5)=0', fill: '#FDE7E9', fontColor: '#A4262C' }]);
+    expect(fake.sheet(MAIN).conditionalFormats).toEqual([
+      { range: 'B5', type: 'Custom', formula: '=LEN($B5)=0', fill: '#FDE7E9', fontColor: '#A4262C' },
+    ]);
   });
 
   it('adds the chart with its title, series and position', () => {
@@ -224,12 +327,27 @@ describe('writeWorkbookSpec into a new workbook', () => {
   });
 
   it('sets up printing where ExcelApi 1.9 is available', () => {
-    expect(fake.sheet(MAIN).pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$7:$7', printArea: 'A1:E10' });
+    expect(fake.sheet(MAIN).pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$7:$7',
+      printArea: 'A1:E10',
+    });
     expect(fake.sheet(SUMMARY).pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4' });
   });
 
   it('protects the sheets that ask for it, last, without a password', () => {
-    expect(fake.sheet(MAIN).protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowInsertHyperlinks: true, selectionMode: 'Normal' } });
+    expect(fake.sheet(MAIN).protection).toEqual({
+      protected: true,
+      options: {
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowAutoFilter: true,
+        allowInsertHyperlinks: true,
+        selectionMode: 'Normal',
+      },
+    });
     expect(fake.sheet(META).protection.protected).toBe(true);
     expect(fake.sheet(SUMMARY).protection.protected).toBe(false);
     const last = fake.batch(3);
@@ -245,7 +363,14 @@ describe('writeWorkbookSpec into a new workbook', () => {
   });
 
   it('reports progress in Vietnamese, in order', () => {
-    expect(progress.map((p) => p[0])).toEqual([STEPS.inspect, STEPS.prepare, STEPS.cells, STEPS.format, STEPS.protect, STEPS.done]);
+    expect(progress.map((p) => p[0])).toEqual([
+      STEPS.inspect,
+      STEPS.prepare,
+      STEPS.cells,
+      STEPS.format,
+      STEPS.protect,
+      STEPS.done,
+    ]);
     expect(progress.map((p) => p[1])).toEqual([...progress.map((p) => p[1])].sort((a, b) => a - b));
     expect(progress[progress.length - 1]).toEqual(['Hoàn tất', 1]);
   });
@@ -275,7 +400,9 @@ describe('print setup without ExcelApi 1.9', () => {
 /** The fake's document as plain data, to compare two states. */
 function snapshot(fake: FakeExcel): unknown {
   return JSON.parse(
-    JSON.stringify({ sheets: fake.sheets, names: fake.names, active: fake.activeSheet }, (_, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v)),
+    JSON.stringify({ sheets: fake.sheets, names: fake.names, active: fake.activeSheet }, (_, v: unknown) =>
+      v instanceof Map ? Object.fromEntries(v) : v,
+    ),
   );
 }
 
@@ -342,7 +469,14 @@ function criteriaSpec(rows: number): WorkbookSpec {
       { address: `F${r}`, value: null, style: 'input', locked: false },
       { address: `L${r}`, formula: `=CDS.DTI_SCORE($B$3,"xa",A${r},F${r})`, numFmt: '0.##', style: 'formula' },
     );
-    validations.push({ range: `F${r}`, type: 'decimal', min: 0, max: 1, allowBlank: true, error: { title: `I.${i + 1}.1`, message: 'Tỷ lệ phải từ 0% đến 100%.' } });
+    validations.push({
+      range: `F${r}`,
+      type: 'decimal',
+      min: 0,
+      max: 1,
+      allowBlank: true,
+      error: { title: `I.${i + 1}.1`, message: 'Tỷ lệ phải từ 0% đến 100%.' },
+    });
   }
   main.cells = [...main.cells, ...cells];
   main.validations = [...main.validations, ...validations];

@@ -12,13 +12,27 @@ import { getRubric } from '../../src/rubrics';
 import { call, loadFunctionsBundle } from '../support/functions-bundle';
 
 const fns = loadFunctionsBundle();
-const ARITY: Record<string, number> = { DTI_SCORE: 8, DTI_CHECK: 8, DTI_LEVEL: 4, DTI_MAX: 9, DTI_LEVEL_NAME: 2, DTI_SHORTFALL: 6 };
+const ARITY: Record<string, number> = {
+  DTI_SCORE: 8,
+  DTI_CHECK: 8,
+  DTI_LEVEL: 4,
+  DTI_MAX: 9,
+  DTI_LEVEL_NAME: 2,
+  DTI_SHORTFALL: 6,
+};
 
 type Sheet = unknown[][]; // [row][col], 0-based
 
 function evaluate(sheet: Sheet, formula: string): unknown {
-  const bridge = (id: string) => (...args: { value: unknown; omitted?: boolean }[]) =>
-    call(fns, id, args.map((a) => (a.omitted ? null : a.value)), ARITY[id]);
+  const bridge =
+    (id: string) =>
+    (...args: { value: unknown; omitted?: boolean }[]) =>
+      call(
+        fns,
+        id,
+        args.map((a) => (a.omitted ? null : a.value)),
+        ARITY[id],
+      );
   const functions: Record<string, (...a: never[]) => unknown> = {};
   for (const id of FUNCTION_IDS) {
     functions[typedName(id)] = bridge(id);
@@ -76,17 +90,20 @@ describe.each([
     (r: number) => `_XLDUDF_cds_dti_score($A$1,$B$1,A${r},B${r},C${r},D${r},E${r},F${r})`,
   ];
 
-  test.each(forms.map((f, i) => [['typed', 'saved', 'saved, mixed case'][i], f] as const))('%s form: every cell and the SUM total equal the engine', (_name, form) => {
-    criteria.forEach((c, i) => {
-      const r = i + 3;
-      const got = evaluate(sheet, form(r));
-      const want = engine.criteria.find((x) => x.id === c.id)!;
-      expect([c.id, got]).toEqual([c.id, want.points]);
-      sheet[r - 1][6] = got;
-    });
-    const last = criteria.length + 2;
-    expect(evaluate(sheet, `ROUND(SUM(G3:G${last}),2)`)).toBe(engine.total);
-  });
+  test.each(forms.map((f, i) => [['typed', 'saved', 'saved, mixed case'][i], f] as const))(
+    '%s form: every cell and the SUM total equal the engine',
+    (_name, form) => {
+      criteria.forEach((c, i) => {
+        const r = i + 3;
+        const got = evaluate(sheet, form(r));
+        const want = engine.criteria.find((x) => x.id === c.id)!;
+        expect([c.id, got]).toEqual([c.id, want.points]);
+        sheet[r - 1][6] = got;
+      });
+      const last = criteria.length + 2;
+      expect(evaluate(sheet, `ROUND(SUM(G3:G${last}),2)`)).toBe(engine.total);
+    },
+  );
 });
 
 test('the unit level formula over two ranges equals the engine (Kon Tum district)', () => {
@@ -100,6 +117,8 @@ test('the unit level formula over two ranges equals the engine (Kon Tum district
     const want = assess(rubric, { unit: 'huyen', values }).level!.number;
     expect(evaluate(sheet, `CDS.DTI_LEVEL($A$1,$B$1,A3:A${last},B3:C${last})`)).toBe(want);
     expect(evaluate(sheet, `_xldudf_CDS_DTI_LEVEL($A$1,$B$1,A3:A${last},B3:C${last})`)).toBe(want);
-    expect(evaluate(sheet, `_xldudf_CDS_DTI_LEVEL_NAME($A$1,${want})`)).toBe(want === 0 ? 'Chưa đạt mức 1' : rubric.levels![want - 1].name.vi);
+    expect(evaluate(sheet, `_xldudf_CDS_DTI_LEVEL_NAME($A$1,${want})`)).toBe(
+      want === 0 ? 'Chưa đạt mức 1' : rubric.levels![want - 1].name.vi,
+    );
   }
 });

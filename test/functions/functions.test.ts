@@ -18,7 +18,14 @@ const SEEDS = [1, 2, 3, 4, 5, 6];
 const UNIT_NAME = 'Sở Y tế'; // on Hà Nội's Phụ lục II, so 7.1 applies
 
 test('every function is registered under its id', () => {
-  expect(Object.keys(fns).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE', 'DTI_SHORTFALL']);
+  expect(Object.keys(fns).sort()).toEqual([
+    'DTI_CHECK',
+    'DTI_LEVEL',
+    'DTI_LEVEL_NAME',
+    'DTI_MAX',
+    'DTI_SCORE',
+    'DTI_SHORTFALL',
+  ]);
 });
 
 test('five value arguments are enough for every criterion of the library', () => {
@@ -45,7 +52,8 @@ describe('DTI_SCORE and DTI_MAX equal the engine for every points criterion', ()
         compared++;
       }
     }
-    for (const c of criteriaFor(rubric, unit)) expect(call(fns, 'DTI_MAX', [rubricId, unit, c.id, UNIT_NAME], 9)).toBe(criterionMax(c, unit));
+    for (const c of criteriaFor(rubric, unit))
+      expect(call(fns, 'DTI_MAX', [rubricId, unit, c.id, UNIT_NAME], 9)).toBe(criterionMax(c, unit));
     expect(compared).toBe(SEEDS.length * criteriaFor(rubric, unit).length);
   });
 });
@@ -95,12 +103,21 @@ describe('errors officers see', () => {
   });
 
   test('unknown rubric, unit type or criterion → #N/A with a message', () => {
-    expect(err(score('hue-1-2020', 'xa', 'I.1', 1))).toMatchObject({ code: '#N/A', message: expect.stringMatching(/Không có bộ tiêu chí "hue-1-2020"/) });
-    expect(err(score('hue-2263-2023', 'so', 'I.1.1', 'head'))).toMatchObject({ code: '#N/A', message: expect.stringMatching(/không có loại đơn vị "so"/) });
-    expect(err(score('hue-2263-2023', 'xa', 'I.99', 1))).toMatchObject({ code: '#N/A', message: expect.stringMatching(/Không có tiêu chí "I.99"/) });
+    expect(err(score('hue-1-2020', 'xa', 'I.1', 1))).toMatchObject({
+      code: '#N/A',
+      message: expect.stringMatching(/Không có bộ tiêu chí "hue-1-2020"/),
+    });
+    expect(err(score('hue-2263-2023', 'so', 'I.1.1', 'head'))).toMatchObject({
+      code: '#N/A',
+      message: expect.stringMatching(/không có loại đơn vị "so"/),
+    });
+    expect(err(score('hue-2263-2023', 'xa', 'I.99', 1))).toMatchObject({
+      code: '#N/A',
+      message: expect.stringMatching(/Không có tiêu chí "I.99"/),
+    });
   });
 
-  test("an empty input cell scores 0 and DTI_CHECK says it is not entered; a good entry shows ✓", async () => {
+  test('an empty input cell scores 0 and DTI_CHECK says it is not entered; a good entry shows ✓', async () => {
     expect(score('hue-2263-2023', 'xa', 'I.1.1', null)).toBe(0);
     expect(score('hue-2263-2023', 'xa', 'I.1.1', '')).toBe(0);
     expect(check('hue-2263-2023', 'xa', 'I.1.1', null)).toMatch(/^Chưa nhập: cần Người đứng đầu/);
@@ -138,7 +155,9 @@ describe('errors officers see', () => {
 
   test('DTI_SHORTFALL says what a criterion lacks for a level', () => {
     // Kon Tum commune I.1 "50% 60% 70% 100% 100%": at 70% it lacks 30 points for level 4.
-    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 4, 0.7], 6)).toBe('cần tỷ lệ ≥ 100%; hiện 70%, thiếu 30 điểm phần trăm');
+    expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 4, 0.7], 6)).toBe(
+      'cần tỷ lệ ≥ 100%; hiện 70%, thiếu 30 điểm phần trăm',
+    );
     expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.1', 3, 0.7], 6)).toBe('✓');
     expect(call(fns, 'DTI_SHORTFALL', ['kontum-121-2025', 'xa', 'I.4', 3, 'Không'], 6)).toBe('cần Có; hiện: Không');
   });
@@ -146,8 +165,20 @@ describe('errors officers see', () => {
   test('DTI_LEVEL skips blank rows (pillar headings) without shifting values', () => {
     // I.1 at 75% is level 3; I.4 "Có" is level 5; the blank heading row between them is skipped.
     const ids = [['I.1'], [null], ['I.4']];
-    expect(level('kontum-121-2025', 'xa', ids, [[0.75, null], [null, null], ['Có', null]])).toBe(3);
-    expect(level('kontum-121-2025', 'xa', ids, [[0.75, null], [null, null], ['Không', null]])).toBe(2);
+    expect(
+      level('kontum-121-2025', 'xa', ids, [
+        [0.75, null],
+        [null, null],
+        ['Có', null],
+      ]),
+    ).toBe(3);
+    expect(
+      level('kontum-121-2025', 'xa', ids, [
+        [0.75, null],
+        [null, null],
+        ['Không', null],
+      ]),
+    ).toBe(2);
   });
 
   test('a level criterion in DTI_SCORE, or a points rubric in DTI_LEVEL, says which function to use', () => {

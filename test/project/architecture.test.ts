@@ -26,11 +26,34 @@ const LAYERS: Record<string, string[]> = {
   signature: ['base', 'platform'],
   council: ['base', 'rubrics', 'engine', 'template', 'workbook', 'signature', 'platform'],
   cli: ['base', 'rubrics', 'engine', 'functions', 'template', 'workbook', 'xlsx', 'signature', 'platform', 'council'],
-  taskpane: ['base', 'rubrics', 'engine', 'functions', 'template', 'workbook', 'xlsx', 'excel', 'signature', 'platform', 'council'],
+  taskpane: [
+    'base',
+    'rubrics',
+    'engine',
+    'functions',
+    'template',
+    'workbook',
+    'xlsx',
+    'excel',
+    'signature',
+    'platform',
+    'council',
+  ],
 };
 
 /** Folders whose code runs in the task pane and the council's workers alike: no Node built-ins. */
-const BROWSER_SAFE = ['base', 'platform', 'rubrics', 'engine', 'functions', 'template', 'workbook', 'signature', 'council', 'excel'];
+const BROWSER_SAFE = [
+  'base',
+  'platform',
+  'rubrics',
+  'engine',
+  'functions',
+  'template',
+  'workbook',
+  'signature',
+  'council',
+  'excel',
+];
 /** Inside a browser-safe folder, the one place Node primitives are lent to the core (see platform/host.ts). */
 const NODE_ALLOWED = [join('platform', 'node')];
 
@@ -48,7 +71,8 @@ interface Edge {
   to?: string;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s*'([^']+)'|(?:^|\n)\s*import\s*'([^']+)'|\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)|\brequire\(\s*'([^']+)'\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s*'([^']+)'|(?:^|\n)\s*import\s*'([^']+)'|\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)|\brequire\(\s*'([^']+)'\s*\)/g;
 
 function edges(file: string): Edge[] {
   const text = readFileSync(file, 'utf8');
@@ -98,12 +122,16 @@ describe('the layers', () => {
   });
 
   test('nothing in src/ reaches outside it but the package manifest', () => {
-    expect(all.filter((e) => e.to?.startsWith('..') && e.to !== PACKAGE_JSON).map((e) => `${e.from} → ${e.specifier}`)).toEqual([]);
+    expect(
+      all.filter((e) => e.to?.startsWith('..') && e.to !== PACKAGE_JSON).map((e) => `${e.from} → ${e.specifier}`),
+    ).toEqual([]);
   });
 
   test('the check reads the imports it judges (a known edge of each kind is seen)', () => {
     expect(all).toContainEqual(expect.objectContaining({ from: join('engine', 'assess.ts'), to: 'base' }));
     expect(all.some((e) => e.from.startsWith('cli') && e.specifier === './template')).toBe(true); // a dynamic import()
-    expect(all).toContainEqual(expect.objectContaining({ from: join('platform', 'node', 'index.ts'), specifier: 'zlib' }));
+    expect(all).toContainEqual(
+      expect.objectContaining({ from: join('platform', 'node', 'index.ts'), specifier: 'zlib' }),
+    );
   });
 });

@@ -8,14 +8,27 @@ import { XMLParser } from 'fast-xml-parser';
 
 const root = join(__dirname, '..', '..');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (name) => ['Set', 'Url', 'String', 'Image', 'Runtime', 'ExtensionPoint', 'Host', 'Override'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  isArray: (name) => ['Set', 'Url', 'String', 'Image', 'Runtime', 'ExtensionPoint', 'Host', 'Override'].includes(name),
+});
 const app = parser.parse(xml).OfficeApp;
 const overrides = app.VersionOverrides;
 const resources = overrides.Resources;
-const urls: Record<string, string> = Object.fromEntries(resources.Urls.Url.map((u: Record<string, string>) => [u['@id'], u['@DefaultValue']]));
-const shortStrings: Record<string, string> = Object.fromEntries(resources.ShortStrings.String.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]));
-const longStrings: Record<string, string> = Object.fromEntries(resources.LongStrings.String.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]));
-const images: Record<string, string> = Object.fromEntries(resources.Images.Image.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]));
+const urls: Record<string, string> = Object.fromEntries(
+  resources.Urls.Url.map((u: Record<string, string>) => [u['@id'], u['@DefaultValue']]),
+);
+const shortStrings: Record<string, string> = Object.fromEntries(
+  resources.ShortStrings.String.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]),
+);
+const longStrings: Record<string, string> = Object.fromEntries(
+  resources.LongStrings.String.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]),
+);
+const images: Record<string, string> = Object.fromEntries(
+  resources.Images.Image.map((s: Record<string, string>) => [s['@id'], s['@DefaultValue']]),
+);
 const workbook = overrides.Hosts.Host.find((h: Record<string, string>) => h['@type'] === 'Workbook');
 
 describe('manifest.xml', () => {
@@ -40,7 +53,9 @@ describe('manifest.xml', () => {
     expect(runtimes[0]['@lifetime']).toBe('long');
     const page = runtimes[0]['@resid'];
     expect(page.length).toBeLessThanOrEqual(32);
-    const cf = workbook.AllFormFactors.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'CustomFunctions');
+    const cf = workbook.AllFormFactors.ExtensionPoint.find(
+      (e: Record<string, string>) => e['@type'] === 'CustomFunctions',
+    );
     expect(cf.Page.SourceLocation['@resid']).toBe(page);
     const button = workbook.DesktopFormFactor.ExtensionPoint[0].OfficeTab.Group.Control;
     expect(button.Action.SourceLocation['@resid']).toBe(page);
@@ -48,7 +63,9 @@ describe('manifest.xml', () => {
   });
 
   test('custom functions: namespace CDS, script functions.js, metadata functions.json', () => {
-    const cf = workbook.AllFormFactors.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'CustomFunctions');
+    const cf = workbook.AllFormFactors.ExtensionPoint.find(
+      (e: Record<string, string>) => e['@type'] === 'CustomFunctions',
+    );
     expect(shortStrings[cf.Namespace['@resid']]).toBe('CDS');
     expect(urls[cf.Script.SourceLocation['@resid']]).toMatch(/\/functions\.js$/);
     expect(urls[cf.Metadata.SourceLocation['@resid']]).toMatch(/\/functions\.json$/);
@@ -57,10 +74,19 @@ describe('manifest.xml', () => {
   test('every resid points at a resource, every URL is https, every icon file exists', () => {
     const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     for (const id of resids) expect(id in urls || id in shortStrings || id in longStrings || id in images).toBe(true);
-    for (const u of [...Object.values(urls), ...Object.values(images), app.IconUrl['@DefaultValue'], app.HighResolutionIconUrl['@DefaultValue']]) {
+    for (const u of [
+      ...Object.values(urls),
+      ...Object.values(images),
+      app.IconUrl['@DefaultValue'],
+      app.HighResolutionIconUrl['@DefaultValue'],
+    ]) {
       expect(u).toMatch(/^https:\/\//);
     }
-    for (const icon of [...Object.values(images), app.IconUrl['@DefaultValue'], app.HighResolutionIconUrl['@DefaultValue']])
+    for (const icon of [
+      ...Object.values(images),
+      app.IconUrl['@DefaultValue'],
+      app.HighResolutionIconUrl['@DefaultValue'],
+    ])
       expect(existsSync(join(root, 'assets', icon.split('/').pop()!))).toBe(true);
   });
 });
@@ -68,10 +94,23 @@ describe('manifest.xml', () => {
 describe('functions.json generated from the JSDoc', () => {
   const metadata = JSON.parse(readFileSync(join(root, 'test-output', 'web', 'functions.json'), 'utf8'));
   const byId = Object.fromEntries(metadata.functions.map((f: { id: string }) => [f.id, f]));
-  const params = (id: string) => byId[id].parameters.map((p: Record<string, unknown>) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional ?? false]);
+  const params = (id: string) =>
+    byId[id].parameters.map((p: Record<string, unknown>) => [
+      p.name,
+      p.type,
+      p.dimensionality ?? 'scalar',
+      p.optional ?? false,
+    ]);
 
   test('ids and names', () => {
-    expect(Object.keys(byId).sort()).toEqual(['DTI_CHECK', 'DTI_LEVEL', 'DTI_LEVEL_NAME', 'DTI_MAX', 'DTI_SCORE', 'DTI_SHORTFALL']);
+    expect(Object.keys(byId).sort()).toEqual([
+      'DTI_CHECK',
+      'DTI_LEVEL',
+      'DTI_LEVEL_NAME',
+      'DTI_MAX',
+      'DTI_SCORE',
+      'DTI_SHORTFALL',
+    ]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 

@@ -13,7 +13,9 @@ import { join } from 'path';
 const root = join(__dirname, '..', '..');
 
 function readmeCommands(): string[] {
-  const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```bash\n([\s\S]*?)```/g)].map(
+    (m) => m[1],
+  );
   return blocks
     .flatMap((b) => b.split('\n'))
     .map((line) => line.replace(/\s+#\s.*$/, '').trim())
@@ -34,9 +36,15 @@ describe('the README', () => {
     try {
       const failures: string[] = [];
       for (const command of commands) {
-        const r = spawnSync('bash', ['-c', `dti() { node ${JSON.stringify(join(root, 'bin', 'dti.js'))} "$@"; }\n${command}`], { cwd: dir, encoding: 'utf8' });
-        if (r.status !== 0 && r.status !== 1) failures.push(`${command}\n  → exit ${r.status}: ${r.stderr.trim().slice(0, 300)}`);
-        else if (/Lỗi nội bộ|Internal error/.test(r.stderr)) failures.push(`${command}\n  → ${r.stderr.trim().slice(0, 300)}`);
+        const r = spawnSync(
+          'bash',
+          ['-c', `dti() { node ${JSON.stringify(join(root, 'bin', 'dti.js'))} "$@"; }\n${command}`],
+          { cwd: dir, encoding: 'utf8' },
+        );
+        if (r.status !== 0 && r.status !== 1)
+          failures.push(`${command}\n  → exit ${r.status}: ${r.stderr.trim().slice(0, 300)}`);
+        else if (/Lỗi nội bộ|Internal error/.test(r.stderr))
+          failures.push(`${command}\n  → ${r.stderr.trim().slice(0, 300)}`);
       }
       expect(failures).toEqual([]);
     } finally {

@@ -39,7 +39,10 @@ describe('the repository stands alone', () => {
   });
 
   test('the suites that read test material pass in a copy of the tree with nothing beside it', () => {
-    const listed = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' });
+    const listed = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (listed.status !== 0) {
       process.stderr.write('skipped: not a git checkout, so the tree to copy is unknown\n');
       return;
@@ -52,8 +55,23 @@ describe('the repository stands alone', () => {
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
     const suites = ['signature/fixtures', 'signature/zip', 'signature/c14n', 'signature/flat-xml', 'signature/browser'];
     // The copy's own jest, without the global setup (the web build is not what is checked here).
-    const config = JSON.stringify({ rootDir: copy, roots: ['<rootDir>/test'], testEnvironment: 'node', transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] } });
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--ci', ...suites.map((s) => `test/${s}.test.ts`)], { cwd: copy, encoding: 'utf8' });
+    const config = JSON.stringify({
+      rootDir: copy,
+      roots: ['<rootDir>/test'],
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+        '--config',
+        config,
+        '--ci',
+        ...suites.map((s) => `test/${s}.test.ts`),
+      ],
+      { cwd: copy, encoding: 'utf8' },
+    );
     expect([run.status, run.status === 0 ? '' : run.stderr.slice(-3000)]).toEqual([0, '']);
     expect(run.stderr).toMatch(new RegExp(`Test Suites: ${suites.length} passed`));
     execFileSync('rm', ['-rf', dirname(copy)]);

@@ -30,7 +30,8 @@ test('the functions chunk is within its 100 KB gzip budget and pulls in no React
 test('the task pane’s initial JavaScript is within its 200 KB gzip budget, with no IE 11 polyfills', () => {
   const initial = read('taskpane.js');
   expect(gzipSync(initial).length).toBeLessThan(200 * 1024);
-  for (const f of readdirSync(out).filter((x) => x.endsWith('.js'))) expect(read(f)).not.toMatch(/core-js|regenerator-runtime/);
+  for (const f of readdirSync(out).filter((x) => x.endsWith('.js')))
+    expect(read(f)).not.toMatch(/core-js|regenerator-runtime/);
   // The rubric library and the panels come as an async chunk after the first paint.
   expect(initial).not.toContain('Bộ chỉ số đánh giá, xếp hạng chuyển đổi số');
 });

@@ -59,7 +59,9 @@ describe('Hà Nội 5279: scoring', () => {
       assessIn(R, {
         unit: 'so',
         unitName,
-        values: Object.fromEntries(criteriaFor(getRubric(R), 'so').map((c) => [c.id, c.rule.kind === 'ratio' ? 1 : criterionMax(c, 'so')])),
+        values: Object.fromEntries(
+          criteriaFor(getRubric(R), 'so').map((c) => [c.id, c.rule.kind === 'ratio' ? 1 : criterionMax(c, 'so')]),
+        ),
       });
     const industry = full('Sở Công thương'); // Phụ lục I spelling of "Sở Công Thương"
     expect(industry.max).toBe(350);

@@ -7,7 +7,8 @@ import { criterionMax, getRubric } from '../../src/rubrics';
 import { assessIn, score } from '../support/scoring';
 
 const R = 'hue-2263-2023';
-const points = (id: string, value: unknown, options?: Record<string, string>) => score(R, 'xa', id, value, { options }).points;
+const points = (id: string, value: unknown, options?: Record<string, string>) =>
+  score(R, 'xa', id, value, { options }).points;
 
 describe('Huế 2263: declared totals', () => {
   test('8 pillars 90/25/90/45/25/165/40/120 = 600, 79 sub-criteria', () => {

@@ -24,7 +24,13 @@ describe('Kon Tum 121: structure declared in section II.1', () => {
   });
 
   test('five levels named as in the decision', () => {
-    expect(getRubric(R).levels!.map((l) => l.name.vi)).toEqual(['Khởi động', 'Kết nối', 'Cơ bản', 'Nâng cao', 'Toàn diện']);
+    expect(getRubric(R).levels!.map((l) => l.name.vi)).toEqual([
+      'Khởi động',
+      'Kết nối',
+      'Cơ bản',
+      'Nâng cao',
+      'Toàn diện',
+    ]);
   });
 });
 
@@ -77,12 +83,23 @@ describe('Kon Tum 121: the unit’s level and what is missing for the next', () 
         const th = c.rule.thresholds[L - 1];
         const cond = th && 'anyOf' in th ? th.anyOf[0] : th;
         const v =
-          cond === null ? (c.rule.measure === 'yes' ? false : c.rule.measure === 'count-of-total' ? { numerator: 0, denominator: 10 } : 0)
-          : cond.type === 'min-ratio' ? cond.value
-          : cond.type === 'max-ratio' ? cond.value
-          : cond.type === 'min-count' ? (c.rule.measure === 'count-of-total' ? { numerator: cond.value, denominator: 10 } : cond.value)
-          : cond.type === 'yes' ? true
-          : [L];
+          cond === null
+            ? c.rule.measure === 'yes'
+              ? false
+              : c.rule.measure === 'count-of-total'
+                ? { numerator: 0, denominator: 10 }
+                : 0
+            : cond.type === 'min-ratio'
+              ? cond.value
+              : cond.type === 'max-ratio'
+                ? cond.value
+                : cond.type === 'min-count'
+                  ? c.rule.measure === 'count-of-total'
+                    ? { numerator: cond.value, denominator: 10 }
+                    : cond.value
+                  : cond.type === 'yes'
+                    ? true
+                    : [L];
         return [c.id, v];
       }),
     );

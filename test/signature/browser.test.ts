@@ -22,12 +22,22 @@ function bundle(outDir: string): Promise<string> {
     entry: path.join(__dirname, '..', '..', 'src', 'signature', 'index.ts'),
     output: { path: outDir, filename: 'signature.js', library: { name: 'DtiSignature', type: 'var' } },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, compilerOptions: { module: 'es2020' } } }] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { transpileOnly: true, compilerOptions: { module: 'es2020' } },
+        },
+      ],
+    },
     performance: { hints: false },
   };
   return new Promise((resolve, reject) =>
     webpack(config, (err, stats) => {
-      if (err || !stats || stats.hasErrors()) return reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
+      if (err || !stats || stats.hasErrors())
+        return reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
       resolve(readFileSync(path.join(outDir, 'signature.js'), 'utf8'));
     }),
   );
@@ -37,7 +47,18 @@ test('src/signature bundles for the web without Node modules and verifies a sign
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dti-signature-web-'));
   const code = await bundle(outDir).finally(() => rmSync(outDir, { recursive: true, force: true }));
   // Only what a browser offers: no require, no process, no Buffer.
-  const context = vm.createContext({ crypto: webcrypto, TextEncoder, TextDecoder, Uint8Array, ArrayBuffer, DataView, Map, Set, Date, console });
+  const context = vm.createContext({
+    crypto: webcrypto,
+    TextEncoder,
+    TextDecoder,
+    Uint8Array,
+    ArrayBuffer,
+    DataView,
+    Map,
+    Set,
+    Date,
+    console,
+  });
   vm.runInContext(`${code};globalThis.DtiSignature = DtiSignature;`, context);
   const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'ms-office-2010-signed.xlsx')));
   const api = (context as { DtiSignature: typeof import('../../src/signature') }).DtiSignature;

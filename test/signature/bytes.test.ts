@@ -11,19 +11,27 @@ const whitespace = fc.constantFrom(' ', '\n', '\r\n', '\t', '\n    ');
 describe('fromBase64', () => {
   test('decodes what Node encodes, with whitespace anywhere (XML-DSig wraps and indents)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.tuple(fc.nat(), whitespace), { maxLength: 6 }), (bytes, breaks) => {
-        let text = Buffer.from(bytes).toString('base64');
-        for (const [at, ws] of breaks) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + ws + text.slice(i);
-        }
-        expect(Buffer.from(fromBase64(text)).equals(Buffer.from(bytes))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.array(fc.tuple(fc.nat(), whitespace), { maxLength: 6 }),
+        (bytes, breaks) => {
+          let text = Buffer.from(bytes).toString('base64');
+          for (const [at, ws] of breaks) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + ws + text.slice(i);
+          }
+          expect(Buffer.from(fromBase64(text)).equals(Buffer.from(bytes))).toBe(true);
+        },
+      ),
     );
   });
 
   test('round-trips toBase64', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => expect([...fromBase64(toBase64(bytes))]).toEqual([...bytes])));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) =>
+        expect([...fromBase64(toBase64(bytes))]).toEqual([...bytes]),
+      ),
+    );
   });
 
   test.each([

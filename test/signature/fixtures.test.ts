@@ -19,13 +19,21 @@ describe('Apache POI signature fixtures', () => {
     const r = await verifyPackage(fixture('hello-world-signed.xlsx'));
     expect(r.status).toBe('valid-untrusted');
     expect(r.signatures).toHaveLength(1);
-    expect(r.signatures[0]).toMatchObject({ id: '_xmlsignatures/sig1.xml', valid: true, algorithm: 'RSA-SHA1', sha1: true, trusted: false });
+    expect(r.signatures[0]).toMatchObject({
+      id: '_xmlsignatures/sig1.xml',
+      valid: true,
+      algorithm: 'RSA-SHA1',
+      sha1: true,
+      trusted: false,
+    });
     expect(r.signer).toContain('CN=Bart Hanssens (Signature)');
     expect(r.signedAt).toBe('2009-08-28T08:21:49.000Z'); // mdssi:SignatureTime (no XAdES here)
     expect(r.reasons.join('\n')).toMatch(/SHA-1.*yếu/);
     expect(r.reasons.join('\n')).toMatch(/--trust/);
     expect(r.uncoveredParts.every((p) => DOC_PROPS_ONLY.test(p))).toBe(true);
-    expect(r.uncoveredParts).toEqual(expect.arrayContaining(['docProps/core.xml', 'docProps/app.xml', 'docProps/thumbnail.wmf']));
+    expect(r.uncoveredParts).toEqual(
+      expect.arrayContaining(['docProps/core.xml', 'docProps/app.xml', 'docProps/thumbnail.wmf']),
+    );
   });
 
   test('ms-office-2010-signed.xlsx: Office 2010 with XAdES SignedProperties → valid-untrusted, time from XAdES SigningTime', async () => {
@@ -75,8 +83,12 @@ describe('Apache POI signature fixtures', () => {
 
   test('signed.docx: the chain is built through the KeyInfo intermediates to a given anchor, never to a root from the file', async () => {
     const bytes = fixture('signed.docx');
-    const sig = new TextDecoder().decode(Object.entries(unzipSync(bytes)).find(([n]) => n.startsWith('_xmlsignatures/sig-'))![1]);
-    const certs = [...sig.matchAll(/<X509Certificate>([^<]+)</g)].map((m) => new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')));
+    const sig = new TextDecoder().decode(
+      Object.entries(unzipSync(bytes)).find(([n]) => n.startsWith('_xmlsignatures/sig-'))![1],
+    );
+    const certs = [...sig.matchAll(/<X509Certificate>([^<]+)</g)].map(
+      (m) => new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')),
+    );
     const belgiumRoot = certs[2];
 
     const anchored = await verifyPackage(bytes, { trustAnchors: [belgiumRoot] });
@@ -88,7 +100,9 @@ describe('Apache POI signature fixtures', () => {
   });
 
   test('a cell changed in a workbook Office signed → invalid, naming the part', async () => {
-    const tampered = rewriteEntry(fixture('ms-office-2010-signed.xlsx'), 'xl/sharedStrings.xml', (x) => x.replace(/<t>([^<]*)<\/t>/, '<t>$1!</t>'));
+    const tampered = rewriteEntry(fixture('ms-office-2010-signed.xlsx'), 'xl/sharedStrings.xml', (x) =>
+      x.replace(/<t>([^<]*)<\/t>/, '<t>$1!</t>'),
+    );
     const r = await verifyPackage(tampered);
     expect(r.status).toBe('invalid');
     expect(r.reasons).toContain('Phần xl/sharedStrings.xml đã bị sửa sau khi ký (digest không khớp)');

@@ -27,7 +27,9 @@ function domReading(text: string) {
     namespace: root.namespaceURI,
     children: childElements(root).map((el) => ({
       name: el.localName,
-      attributes: new Map(Array.from({ length: el.attributes.length }, (_, i) => el.attributes.item(i)!).map((a) => [a.name, a.value])),
+      attributes: new Map(
+        Array.from({ length: el.attributes.length }, (_, i) => el.attributes.item(i)!).map((a) => [a.name, a.value]),
+      ),
     })),
   };
 }
@@ -56,11 +58,16 @@ describe('real parts', () => {
 });
 
 describe('what it declines (left to the full parser)', () => {
-  const wrap = (inner: string, root = `<Relationships xmlns="${RELS}">`) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${inner}</Relationships>`;
+  const wrap = (inner: string, root = `<Relationships xmlns="${RELS}">`) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${inner}</Relationships>`;
   const plain = `<Relationship Id="rId1" Type="t" Target="a.xml"/>`;
 
   test('the plain shape is accepted, with entity references decoded', () => {
-    expect(parseFlatXml(wrap(`<Relationship Id="rId1" Target="?a=1&amp;b=&quot;2&quot;"/>`))?.children[0].attributes.get('Target')).toBe('?a=1&b="2"');
+    expect(
+      parseFlatXml(wrap(`<Relationship Id="rId1" Target="?a=1&amp;b=&quot;2&quot;"/>`))?.children[0].attributes.get(
+        'Target',
+      ),
+    ).toBe('?a=1&b="2"');
     expect(parseFlatXml(wrap(plain))).not.toBeNull();
   });
 
@@ -100,15 +107,51 @@ describe('what it declines (left to the full parser)', () => {
 
 describe('properties against xmldom', () => {
   // Values drawn from characters that matter: markup, quotes, entities, spaces, Vietnamese, controls.
-  const valueChar = fc.constantFrom('a', 'Z', '9', ' ', '/', '?', '=', '"', "'", '<', '>', '&', '&amp;', '&lt;', '&quot;', '&#65;', '\t', '\n', 'ệ', 'Đ', '\u0001');
+  const valueChar = fc.constantFrom(
+    'a',
+    'Z',
+    '9',
+    ' ',
+    '/',
+    '?',
+    '=',
+    '"',
+    "'",
+    '<',
+    '>',
+    '&',
+    '&amp;',
+    '&lt;',
+    '&quot;',
+    '&#65;',
+    '\t',
+    '\n',
+    'ệ',
+    'Đ',
+    '\u0001',
+  );
   const value = fc.array(valueChar, { maxLength: 8 }).map((cs) => cs.join(''));
   const quoted = (v: string) => (v.includes('"') ? `'${v}'` : `"${v}"`);
-  const relationship = fc.record({ id: fc.constantFrom('rId1', 'rId2', 'rId10', 'RID2', 'a'), type: fc.constantFrom('urn:a', 'urn:b'), target: value, mode: fc.constantFrom(null, 'External', 'Internal'), self: fc.boolean() });
-  const document = fc.array(relationship, { maxLength: 5 }).map((rs) =>
-    `<Relationships xmlns="${RELS}">\n` +
-    rs.map((r) => `  <Relationship Id="${r.id}" Type="${r.type}" Target=${quoted(r.target)}${r.mode ? ` TargetMode="${r.mode}"` : ''}${r.self ? '/>' : '></Relationship>'}`).join('\n') +
-    '\n</Relationships>',
-  );
+  const relationship = fc.record({
+    id: fc.constantFrom('rId1', 'rId2', 'rId10', 'RID2', 'a'),
+    type: fc.constantFrom('urn:a', 'urn:b'),
+    target: value,
+    mode: fc.constantFrom(null, 'External', 'Internal'),
+    self: fc.boolean(),
+  });
+  const document = fc
+    .array(relationship, { maxLength: 5 })
+    .map(
+      (rs) =>
+        `<Relationships xmlns="${RELS}">\n` +
+        rs
+          .map(
+            (r) =>
+              `  <Relationship Id="${r.id}" Type="${r.type}" Target=${quoted(r.target)}${r.mode ? ` TargetMode="${r.mode}"` : ''}${r.self ? '/>' : '></Relationship>'}`,
+          )
+          .join('\n') +
+        '\n</Relationships>',
+    );
   const wellFormed = (text: string) => {
     try {
       parseXmlText(text, 'test.xml');
@@ -137,7 +180,10 @@ describe('properties against xmldom', () => {
   });
 
   test('the RelationshipTransform from the flat reading gives the bytes the DOM transform and C14N give', () => {
-    const selection = fc.record({ sourceIds: fc.subarray(['rId1', 'rId2', 'rId10', 'a']), sourceTypes: fc.subarray(['urn:a', 'urn:b']) });
+    const selection = fc.record({
+      sourceIds: fc.subarray(['rId1', 'rId2', 'rId10', 'a']),
+      sourceTypes: fc.subarray(['urn:a', 'urn:b']),
+    });
     fc.assert(
       fc.property(document, selection, (text, sel) => {
         const flat = parseFlatXml(text);

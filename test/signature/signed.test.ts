@@ -53,7 +53,8 @@ async function expectInvalid(bytes: Uint8Array, reason: RegExp): Promise<VerifyR
 }
 
 /** Adds unsigned markup to the signature part (outside SignedInfo, so SignatureValue still verifies). */
-const injectIntoSignature = (bytes: Uint8Array, markup: string) => rewriteEntry(bytes, SIG, (x) => x.replace('</Signature>', `${markup}</Signature>`));
+const injectIntoSignature = (bytes: Uint8Array, markup: string) =>
+  rewriteEntry(bytes, SIG, (x) => x.replace('</Signature>', `${markup}</Signature>`));
 
 describe.each([
   ['the browser-safe defaults', {}],
@@ -69,7 +70,14 @@ describe.each([
       expect(r.signer).toBe('CN=Nguyễn Văn An, O=Sở Thông tin và Truyền thông, ST=Thừa Thiên Huế, C=VN');
       expect(r.signedAt).toBe(SIGNED_AT.toISOString());
       expect(r.signatures).toEqual([
-        expect.objectContaining({ id: SIG, valid: true, algorithm: 'RSA-SHA256', sha1: false, trusted: true, signedAt: SIGNED_AT.toISOString() }),
+        expect.objectContaining({
+          id: SIG,
+          valid: true,
+          algorithm: 'RSA-SHA256',
+          sha1: false,
+          trusted: true,
+          signedAt: SIGNED_AT.toISOString(),
+        }),
       ]);
       expect(r.uncoveredParts.sort()).toEqual(['docProps/app.xml', 'docProps/core.xml', 'docProps/thumbnail.wmf']);
       expect(all(r)).toMatch(/bình thường với Excel: docProps\//);
@@ -85,7 +93,9 @@ describe.each([
     test('another CA as anchor → valid-untrusted, saying the chain does not reach it', async () => {
       const r = await verify(good, [enc(pki.otherRootPem)]);
       expect(r.status).toBe('valid-untrusted');
-      expect(all(r)).toMatch(/Không tìm thấy chứng thư cấp trên CN=CDS DTI Test Root CA.*chain does not reach a trust anchor/);
+      expect(all(r)).toMatch(
+        /Không tìm thấy chứng thư cấp trên CN=CDS DTI Test Root CA.*chain does not reach a trust anchor/,
+      );
     });
 
     test('a root certificate shipped inside the file is never trusted by itself', async () => {
@@ -106,16 +116,24 @@ describe.each([
     });
 
     test('signer certificate expired at the signing time → invalid', async () => {
-      const r = await expectInvalid(await signXlsx(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }, SIGNED_AT), /đã hết hạn tại thời điểm ký .*\(hết hạn 2021-01-01T00:00:00\.000Z\) \(certificate expired\)/);
+      const r = await expectInvalid(
+        await signXlsx(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }, SIGNED_AT),
+        /đã hết hạn tại thời điểm ký .*\(hết hạn 2021-01-01T00:00:00\.000Z\) \(certificate expired\)/,
+      );
       expect(r.signatures[0].signer).toMatch(/Phạm Văn Dũng/);
     });
 
     test('signed before the certificate existed → invalid (validity checked at the signing time, not now)', async () => {
-      await expectInvalid(await signXlsx(unsigned, signer, new Date('2001-01-01T00:00:00Z')), /chưa có hiệu lực tại thời điểm ký 2001-01-01/);
+      await expectInvalid(
+        await signXlsx(unsigned, signer, new Date('2001-01-01T00:00:00Z')),
+        /chưa có hiệu lực tại thời điểm ký 2001-01-01/,
+      );
     });
 
     test('a signer certificate signed with SHA-1 → valid with a weak-hash note', async () => {
-      const r = await verify(await signXlsx(unsigned, { privateKeyPem: pki.sha1SignerKeyPem, certificatePem: pki.sha1SignerPem }, SIGNED_AT));
+      const r = await verify(
+        await signXlsx(unsigned, { privateKeyPem: pki.sha1SignerKeyPem, certificatePem: pki.sha1SignerPem }, SIGNED_AT),
+      );
       expect(r.status).toBe('valid');
       expect(r.signatures[0].sha1).toBe(true);
       expect(all(r)).toMatch(/được ký bằng RSA-SHA1: SHA-1 là thuật toán băm yếu/);
@@ -134,7 +152,12 @@ describe.each([
       expect(r.status).toBe('valid');
       expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-PSS-SHA256' });
       // The same signature value presented as RSA-SHA256 (PKCS#1 v1.5) must not verify.
-      const relabelled = rewriteEntry(pss, SIG, (x) => x.replace('http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'));
+      const relabelled = rewriteEntry(pss, SIG, (x) =>
+        x.replace(
+          'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1',
+          'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+        ),
+      );
       await expectInvalid(relabelled, /SignatureValue không khớp/);
     });
 
@@ -142,32 +165,45 @@ describe.each([
       const v2 = await verify(await signXlsx(unsigned, signer, SIGNED_AT, { xadesV2: true }));
       expect(v2.status).toBe('valid');
       expect(all(v2)).not.toMatch(/SigningCertificate/);
-      const other = await signXlsx(unsigned, signer, SIGNED_AT, { xadesV2: true, signingCertificatePem: pki.sha1SignerPem });
+      const other = await signXlsx(unsigned, signer, SIGNED_AT, {
+        xadesV2: true,
+        signingCertificatePem: pki.sha1SignerPem,
+      });
       await expectInvalid(other, /không khớp chứng thư ghi trong SigningCertificate.*certificate binding mismatch/);
     });
 
     test('RSA-SHA512 and ECDSA P-256 signatures → valid', async () => {
       const sha512 = await verify(await signXlsx(unsigned, signer, SIGNED_AT, { hash: 'sha512' }));
       expect(sha512.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA512' });
-      const ec = await verify(await signXlsx(unsigned, { privateKeyPem: pki.ecSignerKeyPem, certificatePem: pki.ecSignerPem }, SIGNED_AT));
+      const ec = await verify(
+        await signXlsx(unsigned, { privateKeyPem: pki.ecSignerKeyPem, certificatePem: pki.ecSignerPem }, SIGNED_AT),
+      );
       expect(ec.status).toBe('valid');
       expect(ec.signatures[0].algorithm).toBe('ECDSA-SHA256');
     });
 
     test('two signatures on one workbook → both reported; tampering breaks both', async () => {
-      const twice = await signXlsx(good, { privateKeyPem: pki.ecSignerKeyPem, certificatePem: pki.ecSignerPem }, SIGNED_AT);
+      const twice = await signXlsx(
+        good,
+        { privateKeyPem: pki.ecSignerKeyPem, certificatePem: pki.ecSignerPem },
+        SIGNED_AT,
+      );
       const r = await verify(twice);
       expect(r.status).toBe('valid');
       expect(r.signatures.map((s) => [s.id, s.valid])).toEqual([
         ['_xmlsignatures/sig1.xml', true],
         ['_xmlsignatures/sig2.xml', true],
       ]);
-      const bad = await verify(rewriteEntry(twice, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>')));
+      const bad = await verify(
+        rewriteEntry(twice, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>')),
+      );
       expect(bad.signatures.map((s) => s.valid)).toEqual([false, false]);
     });
 
     test('a DTI template written by this project, signed → valid, scoring data read from the verified parts', async () => {
-      const workbook = await writeXlsx(buildTemplate(getRubric('hue-2263-2023'), { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }));
+      const workbook = await writeXlsx(
+        buildTemplate(getRubric('hue-2263-2023'), { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }),
+      );
       const r = await verify(await signXlsx(workbook, signer, SIGNED_AT));
       expect(r.status).toBe('valid');
       expect(r.uncoveredParts.every((p) => p.startsWith('docProps/'))).toBe(true);
@@ -179,25 +215,36 @@ describe.each([
     test('a changed cell value in sheet1.xml → invalid, naming the part', async () => {
       const sheet = text(good, 'xl/worksheets/sheet1.xml');
       expect(sheet).toMatch(/<v>0<\/v>/); // the shared-string index of the first cell
-      const r = await expectInvalid(rewriteEntry(good, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>')), /^Phần xl\/worksheets\/sheet1\.xml đã bị sửa sau khi ký \(digest không khớp\)$/m);
-      expect(r.signatures[0].reasons).toEqual(['Phần xl/worksheets/sheet1.xml đã bị sửa sau khi ký (digest không khớp)']);
+      const r = await expectInvalid(
+        rewriteEntry(good, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>')),
+        /^Phần xl\/worksheets\/sheet1\.xml đã bị sửa sau khi ký \(digest không khớp\)$/m,
+      );
+      expect(r.signatures[0].reasons).toEqual([
+        'Phần xl/worksheets/sheet1.xml đã bị sửa sau khi ký (digest không khớp)',
+      ]);
     });
 
     test('a changed digest in SignedInfo → invalid: SignatureValue and the object digest both fail', async () => {
-      const tampered = rewriteEntry(good, SIG, (x) => x.replace(/(URI="#idPackageObject">.*?<DigestValue>)(.)/, (_, a, c) => a + (c === 'A' ? 'B' : 'A')));
+      const tampered = rewriteEntry(good, SIG, (x) =>
+        x.replace(/(URI="#idPackageObject">.*?<DigestValue>)(.)/, (_, a, c) => a + (c === 'A' ? 'B' : 'A')),
+      );
       const r = await expectInvalid(tampered, /SignatureValue không khớp/);
       expect(all(r)).toMatch(/Đối tượng #idPackageObject đã bị sửa sau khi ký/);
     });
 
     test('a changed digest in the Manifest → invalid: the package Object no longer matches its signed digest', async () => {
-      const tampered = rewriteEntry(good, SIG, (x) => x.replace(/(styles\.xml\?ContentType=[^"]*">.*?<DigestValue>)(.)/, (_, a, c) => a + (c === 'A' ? 'B' : 'A')));
+      const tampered = rewriteEntry(good, SIG, (x) =>
+        x.replace(/(styles\.xml\?ContentType=[^"]*">.*?<DigestValue>)(.)/, (_, a, c) => a + (c === 'A' ? 'B' : 'A')),
+      );
       const r = await expectInvalid(tampered, /Đối tượng #idPackageObject đã bị sửa sau khi ký \(digest không khớp\)/);
       // A Manifest that is not itself verified is never used to judge the parts.
       expect(all(r)).not.toMatch(/Phần xl\/styles\.xml/);
     });
 
     test('a changed SignatureValue → invalid', async () => {
-      const tampered = rewriteEntry(good, SIG, (x) => x.replace(/<SignatureValue>(.)/, (_, c) => `<SignatureValue>${c === 'A' ? 'B' : 'A'}`));
+      const tampered = rewriteEntry(good, SIG, (x) =>
+        x.replace(/<SignatureValue>(.)/, (_, c) => `<SignatureValue>${c === 'A' ? 'B' : 'A'}`),
+      );
       await expectInvalid(tampered, /SignatureValue không khớp.*signature value invalid/);
     });
 
@@ -214,62 +261,105 @@ describe.each([
     });
 
     test('a changed content type in [Content_Types].xml → invalid', async () => {
-      const tampered = rewriteEntry(good, '[Content_Types].xml', (x) => x.replace(/(PartName="\/xl\/styles\.xml" ContentType=")[^"]+/, '$1application/xml'));
-      await expectInvalid(tampered, /Kiểu nội dung của phần xl\/styles\.xml đã đổi sau khi ký.*nay là "application\/xml"/);
+      const tampered = rewriteEntry(good, '[Content_Types].xml', (x) =>
+        x.replace(/(PartName="\/xl\/styles\.xml" ContentType=")[^"]+/, '$1application/xml'),
+      );
+      await expectInvalid(
+        tampered,
+        /Kiểu nội dung của phần xl\/styles\.xml đã đổi sau khi ký.*nay là "application\/xml"/,
+      );
     });
 
     test('swapped certificate: re-signed with another key, XAdES still naming the original signer → invalid', async () => {
       const other = { privateKeyPem: pki.sha1SignerKeyPem, certificatePem: pki.sha1SignerPem };
-      await expectInvalid(await signXlsx(unsigned, other, SIGNED_AT, { signingCertificatePem: pki.signerPem }), /không khớp chứng thư ghi trong SigningCertificate của XAdES.*certificate binding mismatch/);
+      await expectInvalid(
+        await signXlsx(unsigned, other, SIGNED_AT, { signingCertificatePem: pki.signerPem }),
+        /không khớp chứng thư ghi trong SigningCertificate của XAdES.*certificate binding mismatch/,
+      );
     });
 
     test('swapped certificate in KeyInfo of an existing signature → invalid (SignatureValue no longer verifies)', async () => {
       const body = (pem: string) => pem.replace(/-----[^-]+-----|\s/g, '');
-      await expectInvalid(rewriteEntry(good, SIG, (x) => x.replace(body(pki.signerPem), body(pki.sha1SignerPem))), /SignatureValue không khớp/);
+      await expectInvalid(
+        rewriteEntry(good, SIG, (x) => x.replace(body(pki.signerPem), body(pki.sha1SignerPem))),
+        /SignatureValue không khớp/,
+      );
     });
 
     test('a duplicated Id (a second element Id="idPackageObject") → invalid', async () => {
-      await expectInvalid(injectIntoSignature(good, '<Object Id="idPackageObject"><Manifest></Manifest></Object>'), /Id trùng lặp trong phần chữ ký: "idPackageObject".*duplicate Id/);
+      await expectInvalid(
+        injectIntoSignature(good, '<Object Id="idPackageObject"><Manifest></Manifest></Object>'),
+        /Id trùng lặp trong phần chữ ký: "idPackageObject".*duplicate Id/,
+      );
     });
 
     test('two package Objects (a second Manifest under another Id) → invalid', async () => {
-      const extra = '<Object Id="idPackageObject2"><Manifest><Reference URI="/xl/media/evil.png?ContentType=image/png"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></DigestMethod><DigestValue>AAAA</DigestValue></Reference></Manifest></Object>';
-      await expectInvalid(injectIntoSignature(good, extra), /đúng một Object của gói \(idPackageObject\) chứa Manifest, nhưng có 2/);
+      const extra =
+        '<Object Id="idPackageObject2"><Manifest><Reference URI="/xl/media/evil.png?ContentType=image/png"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></DigestMethod><DigestValue>AAAA</DigestValue></Reference></Manifest></Object>';
+      await expectInvalid(
+        injectIntoSignature(good, extra),
+        /đúng một Object của gói \(idPackageObject\) chứa Manifest, nhưng có 2/,
+      );
     });
 
     test('References outside SignedInfo do not count: a stray Reference covering an added part leaves it uncovered', async () => {
       const withPart = addEntry(good, 'xl/evil.xml', '<evil/>');
-      const stray = '<Object Id="stray"><Reference URI="/xl/evil.xml?ContentType=application/xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></DigestMethod><DigestValue>AAAA</DigestValue></Reference></Object>';
+      const stray =
+        '<Object Id="stray"><Reference URI="/xl/evil.xml?ContentType=application/xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></DigestMethod><DigestValue>AAAA</DigestValue></Reference></Object>';
       const r = await verify(injectIntoSignature(withPart, stray));
       expect(r.status).toBe('partial');
       expect(r.uncoveredParts).toContain('xl/evil.xml');
     });
 
     test('a reference to a non-existent Id → invalid', async () => {
-      await expectInvalid(await signXlsx(unsigned, signer, SIGNED_AT, { extraSignedInfoReferences: [{ uri: '#doesNotExist' }] }), /Tham chiếu #doesNotExist không trỏ tới phần tử nào/);
+      await expectInvalid(
+        await signXlsx(unsigned, signer, SIGNED_AT, { extraSignedInfoReferences: [{ uri: '#doesNotExist' }] }),
+        /Tham chiếu #doesNotExist không trỏ tới phần tử nào/,
+      );
     });
 
     test('a reference that resolves to something other than a signed object → invalid', async () => {
-      await expectInvalid(await signXlsx(unsigned, signer, SIGNED_AT, { extraSignedInfoReferences: [{ uri: '#idSignatureTime' }] }), /Tham chiếu #idSignatureTime trỏ tới phần tử <SignatureProperty> không phải đối tượng được ký/);
+      await expectInvalid(
+        await signXlsx(unsigned, signer, SIGNED_AT, { extraSignedInfoReferences: [{ uri: '#idSignatureTime' }] }),
+        /Tham chiếu #idSignatureTime trỏ tới phần tử <SignatureProperty> không phải đối tượng được ký/,
+      );
     });
 
     test('an unknown Transform → invalid, naming the algorithm', async () => {
       const xslt = 'http://www.w3.org/TR/1999/REC-xslt-19991116';
-      await expectInvalid(await signXlsx(unsigned, signer, SIGNED_AT, { extraTransform: { part: 'xl/workbook.xml', algorithm: xslt } }), new RegExp(`xl/workbook\\.xml dùng Transform không được hỗ trợ: ${xslt.replace(/\./g, '\\.')}`));
+      await expectInvalid(
+        await signXlsx(unsigned, signer, SIGNED_AT, { extraTransform: { part: 'xl/workbook.xml', algorithm: xslt } }),
+        new RegExp(`xl/workbook\\.xml dùng Transform không được hỗ trợ: ${xslt.replace(/\./g, '\\.')}`),
+      );
     });
 
     test('an unknown CanonicalizationMethod → invalid, naming the algorithm', async () => {
-      const tampered = rewriteEntry(good, SIG, (x) => x.replace('<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315">', '<CanonicalizationMethod Algorithm="http://example.org/my-c14n">'));
+      const tampered = rewriteEntry(good, SIG, (x) =>
+        x.replace(
+          '<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315">',
+          '<CanonicalizationMethod Algorithm="http://example.org/my-c14n">',
+        ),
+      );
       await expectInvalid(tampered, /CanonicalizationMethod không được hỗ trợ: http:\/\/example\.org\/my-c14n/);
     });
 
     test('HMAC "signatures" are refused', async () => {
-      const tampered = rewriteEntry(good, SIG, (x) => x.replace(/<SignatureMethod Algorithm="[^"]+">/, '<SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1">'));
-      await expectInvalid(tampered, /SignatureMethod không được hỗ trợ: http:\/\/www\.w3\.org\/2000\/09\/xmldsig#hmac-sha1/);
+      const tampered = rewriteEntry(good, SIG, (x) =>
+        x.replace(
+          /<SignatureMethod Algorithm="[^"]+">/,
+          '<SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1">',
+        ),
+      );
+      await expectInvalid(
+        tampered,
+        /SignatureMethod không được hỗ trợ: http:\/\/www\.w3\.org\/2000\/09\/xmldsig#hmac-sha1/,
+      );
     });
 
     test('signature parts are found through relationships, not by name: without the origin relationship the package is unsigned', async () => {
-      const r = await verify(rewriteEntry(good, '_rels/.rels', (x) => x.replace(/<Relationship [^>]*digital-signature\/origin[^>]*\/>/, '')));
+      const r = await verify(
+        rewriteEntry(good, '_rels/.rels', (x) => x.replace(/<Relationship [^>]*digital-signature\/origin[^>]*\/>/, '')),
+      );
       expect(r.status).toBe('unsigned');
       expect(r.uncoveredParts).toContain(SIG);
     });
@@ -294,7 +384,9 @@ describe.each([
       const p7s = await p7sFor(unsigned);
       const r = await verifyPackage(unsigned, { trustAnchors: anchors, p7s });
       expect(r.status).toBe('valid');
-      expect(r.signatures).toEqual([expect.objectContaining({ id: 'p7s#1', valid: true, trusted: true, algorithm: 'RSA-SHA256' })]);
+      expect(r.signatures).toEqual([
+        expect.objectContaining({ id: 'p7s#1', valid: true, trusted: true, algorithm: 'RSA-SHA256' }),
+      ]);
       expect(r.signer).toMatch(/Nguyễn Văn An/);
       expect(r.signedAt).not.toBeNull();
       expect(r.uncoveredParts).toEqual([]);
@@ -325,7 +417,10 @@ describe.each([
     });
 
     test('a .p7s from an expired certificate → invalid; a damaged .p7s → malformed', async () => {
-      const expired = await verifyPackage(unsigned, { trustAnchors: anchors, p7s: await p7sFor(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }) });
+      const expired = await verifyPackage(unsigned, {
+        trustAnchors: anchors,
+        p7s: await p7sFor(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }),
+      });
       expect(expired.status).toBe('invalid');
       expect(all(expired)).toMatch(/đã hết hạn/);
       const broken = await verifyPackage(unsigned, { p7s: new Uint8Array([0x30, 0x03, 0x02, 0x01]) });

@@ -63,7 +63,10 @@ describe('real parts', () => {
     const { mkdtempSync } = await import('fs');
     const { tmpdir } = await import('os');
     const pki = await makeTestPki(mkdtempSync(path.join(tmpdir(), 'dti-xml-')));
-    const signed = await signXlsx(await sealedSubmission(2, 'Xã số 2'), { privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem });
+    const signed = await signXlsx(await sealedSubmission(2, 'Xã số 2'), {
+      privateKeyPem: pki.signerKeyPem,
+      certificatePem: pki.signerPem,
+    });
     const packages = readdirSync(FIXTURES)
       .filter((f) => /\.(xlsx|docx|pptx)$/.test(f))
       .map((f) => unzipSync(new Uint8Array(readFileSync(path.join(FIXTURES, f)))));
@@ -75,7 +78,10 @@ describe('real parts', () => {
         if (!/\.(xml|rels)$/.test(name)) continue;
         const text = new TextDecoder().decode(bytes);
         if (/<!DOCTYPE/i.test(text)) continue;
-        expect({ name, forms: canonicalForms(parseXmlText(text, name)) }).toEqual({ name, forms: canonicalForms(xmldomParse(text)) });
+        expect({ name, forms: canonicalForms(parseXmlText(text, name)) }).toEqual({
+          name,
+          forms: canonicalForms(xmldomParse(text)),
+        });
         parts++;
         if (name.startsWith('_xmlsignatures/')) signatures++;
       }
@@ -86,8 +92,31 @@ describe('real parts', () => {
 });
 
 describe('random documents', () => {
-  const text = fc.array(fc.constantFrom('a', ' ', '\n', '\r\n', '\t', 'ệ', '&amp;', '&lt;', '&#x41;', '&#10;', '>', ']]>', '&bogus;', '<', '&'), { maxLength: 5 }).map((p) => p.join(''));
-  const attrValue = fc.array(fc.constantFrom('v', ' ', '\t', '\n', '\r', '&quot;', '&#9;', '&#xD;', 'Đ', '>', '<'), { maxLength: 4 }).map((p) => p.join(''));
+  const text = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        ' ',
+        '\n',
+        '\r\n',
+        '\t',
+        'ệ',
+        '&amp;',
+        '&lt;',
+        '&#x41;',
+        '&#10;',
+        '>',
+        ']]>',
+        '&bogus;',
+        '<',
+        '&',
+      ),
+      { maxLength: 5 },
+    )
+    .map((p) => p.join(''));
+  const attrValue = fc
+    .array(fc.constantFrom('v', ' ', '\t', '\n', '\r', '&quot;', '&#9;', '&#xD;', 'Đ', '>', '<'), { maxLength: 4 })
+    .map((p) => p.join(''));
   const name = fc.constantFrom('a', 'B', 'ds:Sig', 'x:y', 'mdssi:Value', 'q:z');
   const attrName = fc.constantFrom('Id', 'URI', 'x:y', 'xml:lang', 'ds:Algorithm', 'z', 'Id');
   const declaration = fc.constantFrom(
@@ -100,8 +129,16 @@ describe('random documents', () => {
   );
   const { element } = fc.letrec<{ element: string; node: string }>((tie) => ({
     element: fc
-      .tuple(name, fc.array(declaration, { maxLength: 3 }), fc.array(fc.tuple(attrName, attrValue), { maxLength: 3 }), fc.array(tie('node'), { maxLength: 4 }))
-      .map(([n, decls, attrs, children]) => `<${n}${decls.join('')}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}>${children.join('')}</${n}>`),
+      .tuple(
+        name,
+        fc.array(declaration, { maxLength: 3 }),
+        fc.array(fc.tuple(attrName, attrValue), { maxLength: 3 }),
+        fc.array(tie('node'), { maxLength: 4 }),
+      )
+      .map(
+        ([n, decls, attrs, children]) =>
+          `<${n}${decls.join('')}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}>${children.join('')}</${n}>`,
+      ),
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       text,
@@ -109,7 +146,13 @@ describe('random documents', () => {
       fc.constantFrom('<!-- note -->', '<?pi data?>', '<![CDATA[a < b & c]]>', '<?target?>', '<!--x--y-->'),
     ),
   }));
-  const document = fc.tuple(fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>\n', '<!-- top -->'), element, fc.constantFrom('', '\n', '<!-- after -->', '<?after x?>')).map((p) => p.join(''));
+  const document = fc
+    .tuple(
+      fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>\n', '<!-- top -->'),
+      element,
+      fc.constantFrom('', '\n', '<!-- after -->', '<?after x?>'),
+    )
+    .map((p) => p.join(''));
 
   /**
    * What XML 1.0 forbids but xmldom lets through: a bare "&" (§2.4), "<" in an attribute value

@@ -24,7 +24,8 @@ async function expectMalformed(bytes: Uint8Array, reason: RegExp, options?: Veri
 }
 
 const withEntry = (extra: RawEntry) => buildZip([...base(), extra]);
-const changed = (name: string, change: Partial<RawEntry>) => buildZip(base().map((e) => (e.name === name ? { ...e, ...change } : e)));
+const changed = (name: string, change: Partial<RawEntry>) =>
+  buildZip(base().map((e) => (e.name === name ? { ...e, ...change } : e)));
 
 describe('zip structure', () => {
   test('the rebuilt package itself is still valid (so each defect below is the only problem)', async () => {
@@ -43,7 +44,10 @@ describe('zip structure', () => {
     const data = new TextEncoder().encode('<x>'.repeat(500));
     const { deflateSync } = await import('fflate');
     const compressed = deflateSync(data);
-    await expectMalformed(withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }), /xl\/extra\.bin.*(truncated|corrupt)/);
+    await expectMalformed(
+      withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }),
+      /xl\/extra\.bin.*(truncated|corrupt)/,
+    );
   });
 
   test('CRC-32 mismatch', async () => {
@@ -55,18 +59,27 @@ describe('zip structure', () => {
   });
 
   test('stored entry whose size disagrees with the header', async () => {
-    await expectMalformed(withEntry({ name: 'xl/raw.bin', data: zeros(100), method: 0, declaredSize: 50 }), /xl\/raw\.bin.*size mismatch/);
+    await expectMalformed(
+      withEntry({ name: 'xl/raw.bin', data: zeros(100), method: 0, declaredSize: 50 }),
+      /xl\/raw\.bin.*size mismatch/,
+    );
   });
 });
 
 describe('limits (zip bombs)', () => {
   test('an entry declaring more than the per-entry cap is refused before inflating (default 50 MB)', async () => {
-    await expectMalformed(withEntry({ name: 'xl/media/bomb.bin', data: zeros(51 * 1024 * 1024) }), /bomb\.bin.*vượt giới hạn 52428800.*zip bomb/);
+    await expectMalformed(
+      withEntry({ name: 'xl/media/bomb.bin', data: zeros(51 * 1024 * 1024) }),
+      /bomb\.bin.*vượt giới hạn 52428800.*zip bomb/,
+    );
   });
 
   test('an entry lying about its size stops inflating at the declared size', async () => {
     // 20 MB of zeros compress to ~20 KB but the headers claim 1,000 bytes.
-    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*nhiều hơn 1000 byte.*zip bomb/);
+    await expectMalformed(
+      withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }),
+      /liar\.bin.*nhiều hơn 1000 byte.*zip bomb/,
+    );
   });
 
   test('total inflated size cap', async () => {
@@ -81,7 +94,10 @@ describe('limits (zip bombs)', () => {
 describe('entry names', () => {
   test('duplicate names differing only by case', async () => {
     const original = base().find((e) => e.name === 'xl/workbook.xml')!;
-    await expectMalformed(withEntry({ name: 'XL/Workbook.xml', data: original.data }), /XL\/Workbook\.xml.*trùng tên.*xl\/workbook\.xml.*duplicate/);
+    await expectMalformed(
+      withEntry({ name: 'XL/Workbook.xml', data: original.data }),
+      /XL\/Workbook\.xml.*trùng tên.*xl\/workbook\.xml.*duplicate/,
+    );
   });
 
   test('exact duplicate names', async () => {
@@ -102,12 +118,16 @@ describe('entry names', () => {
 
 describe('XML safety', () => {
   test('a DOCTYPE in a signed part', async () => {
-    const bomb = rewriteEntry(signed, 'xl/worksheets/sheet1.xml', (x) => x.replace('?>', '?><!DOCTYPE worksheet [<!ENTITY lol "lol">]>'));
+    const bomb = rewriteEntry(signed, 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace('?>', '?><!DOCTYPE worksheet [<!ENTITY lol "lol">]>'),
+    );
     await expectMalformed(bomb, /xl\/worksheets\/sheet1\.xml.*<!DOCTYPE>/);
   });
 
   test('an ENTITY declaration in a part nobody parses (docProps/app.xml)', async () => {
-    const bomb = rewriteEntry(signed, 'docProps/app.xml', (x) => x.replace('?>', '?>\n<!ENTITY x SYSTEM "file:///etc/passwd">'));
+    const bomb = rewriteEntry(signed, 'docProps/app.xml', (x) =>
+      x.replace('?>', '?>\n<!ENTITY x SYSTEM "file:///etc/passwd">'),
+    );
     await expectMalformed(bomb, /docProps\/app\.xml.*<!ENTITY>/);
   });
 
@@ -136,7 +156,10 @@ describe("the host's primitives (Node zlib and crypto, as the council's workers 
 
   test('an entry inflating past its declared size is refused (lying zip bomb)', async () => {
     useHost(nodeHost);
-    await expectMalformed(withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }), /liar\.bin.*1000 byte.*zip bomb/);
+    await expectMalformed(
+      withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }),
+      /liar\.bin.*1000 byte.*zip bomb/,
+    );
   });
 
   test('a CRC-32 mismatch is still caught', async () => {
@@ -149,6 +172,9 @@ describe("the host's primitives (Node zlib and crypto, as the council's workers 
     const data = new TextEncoder().encode('<x>'.repeat(500));
     const { deflateSync } = await import('fflate');
     const compressed = deflateSync(data);
-    await expectMalformed(withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }), /xl\/extra\.bin/);
+    await expectMalformed(
+      withEntry({ name: 'xl/extra.bin', data, compressed: compressed.subarray(0, compressed.length - 8) }),
+      /xl\/extra\.bin/,
+    );
   });
 });

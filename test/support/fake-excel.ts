@@ -13,7 +13,25 @@
  *
  * Every queued operation is recorded in `log` (with a "sync #n" line at each sync), in order.
  */
-import type { BorderIndexName, ChartCollectionLike, ChartLike, ChartSeriesLike, ConditionalFormatLike, DataValidationLike, ExcelReaderContext, ExcelWriterContext, FreezePanesLike, NamedItemLike, PageLayoutLike, RangeBorderLike, RangeFormatLike, RangeLike, UsedRangeLike, WorksheetLike, WorksheetProtectionLike } from '../../src/excel';
+import type {
+  BorderIndexName,
+  ChartCollectionLike,
+  ChartLike,
+  ChartSeriesLike,
+  ConditionalFormatLike,
+  DataValidationLike,
+  ExcelReaderContext,
+  ExcelWriterContext,
+  FreezePanesLike,
+  NamedItemLike,
+  PageLayoutLike,
+  RangeBorderLike,
+  RangeFormatLike,
+  RangeLike,
+  UsedRangeLike,
+  WorksheetLike,
+  WorksheetProtectionLike,
+} from '../../src/excel';
 
 // ------------------------------------------------------------------ the in-memory workbook
 
@@ -73,7 +91,13 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions };
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string; printArea?: string };
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: Excel.PageLayoutZoomOptions;
+    printTitleRows?: string;
+    printArea?: string;
+  };
 }
 
 export function newSheet(name: string): FakeSheet {
@@ -122,7 +146,8 @@ interface Rect {
 const ALL: Rect = { top: 1, bottom: Infinity, left: 1, right: Infinity };
 
 const colIndex = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-export const colName = (n: number): string => (n <= 0 ? '' : colName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+export const colName = (n: number): string =>
+  n <= 0 ? '' : colName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** "C3", "A1:B2", "B:D", "5:7" (with or without $), or undefined for the whole sheet. */
 export function parseAddress(address: string | undefined): Rect {
@@ -143,12 +168,15 @@ export function parseAddress(address: string | undefined): Rect {
   };
 }
 
-const intersects = (a: Rect, b: Rect): boolean => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const intersects = (a: Rect, b: Rect): boolean =>
+  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 function cellsOf(r: Rect): string[] {
-  if (!Number.isFinite(r.bottom) || !Number.isFinite(r.right)) throw new FakeOfficeError('NotImplemented', 'The fake writes cells of bounded ranges only');
+  if (!Number.isFinite(r.bottom) || !Number.isFinite(r.right))
+    throw new FakeOfficeError('NotImplemented', 'The fake writes cells of bounded ranges only');
   const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(`${colName(col)}${row}`);
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(`${colName(col)}${row}`);
   return out;
 }
 
@@ -156,7 +184,11 @@ function cellsOf(r: Rect): string[] {
  * `base` completed with write-only properties: setting one calls its setter (which queues the write),
  * reading one throws PropertyNotLoaded, as for an Office.js proxy whose property was never loaded.
  */
-function withWriteOnly<T extends object, K extends keyof T>(base: Omit<T, K>, path: string, setters: { [P in K]: (value: T[P]) => void }): T {
+function withWriteOnly<T extends object, K extends keyof T>(
+  base: Omit<T, K>,
+  path: string,
+  setters: { [P in K]: (value: T[P]) => void },
+): T {
   for (const key of Object.keys(setters) as (K & string)[]) {
     Object.defineProperty(base, key, {
       get: () => {
@@ -240,7 +272,8 @@ class FakeWorksheets {
     const sheetName = name ?? `Sheet${this.fake.sheets.length + 1}`;
     const proxy = new FakeWorksheet(this.fake, sheetName);
     this.fake.queue(`worksheets.add(${show(sheetName)})`, () => {
-      if (this.fake.findSheet(sheetName)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${sheetName}" already exists`);
+      if (this.fake.findSheet(sheetName))
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${sheetName}" already exists`);
       const s = newSheet(sheetName);
       this.fake.sheets.push(s);
       proxy.bind(s);
@@ -265,7 +298,8 @@ class FakeWorksheet implements WorksheetLike {
   ) {
     this.protection = new FakeProtection(this);
     this.charts = new FakeCharts(this);
-    const freeze = (text: string, value: FakeSheet['freeze']) => this.op(`freezePanes.${text}`, (s) => (s.freeze = value));
+    const freeze = (text: string, value: FakeSheet['freeze']) =>
+      this.op(`freezePanes.${text}`, (s) => (s.freeze = value));
     this.freezePanes = {
       freezeRows: (n = 1) => freeze(`freezeRows(${n})`, { rows: n, columns: 0 }),
       freezeColumns: (n = 1) => freeze(`freezeColumns(${n})`, { rows: 0, columns: n }),
@@ -275,7 +309,8 @@ class FakeWorksheet implements WorksheetLike {
       },
       unfreeze: () => freeze('unfreeze()', undefined),
     };
-    const layout = (text: string, set: (p: FakeSheet['pageLayout']) => void) => this.op(`pageLayout.${text}`, (s) => set(s.pageLayout));
+    const layout = (text: string, set: (p: FakeSheet['pageLayout']) => void) =>
+      this.op(`pageLayout.${text}`, (s) => set(s.pageLayout));
     this.pageLayout = withWriteOnly<PageLayoutLike, 'orientation' | 'paperSize' | 'zoom'>(
       {
         setPrintTitleRows: (rows) => layout(`setPrintTitleRows(${show(rows)})`, (p) => (p.printTitleRows = rows)),
@@ -310,7 +345,8 @@ class FakeWorksheet implements WorksheetLike {
   /** The sheet this proxy stands for, when an operation runs. */
   resolve(): FakeSheet {
     if (this.target === undefined) throw new Error(`fake: proxy for "${this.label}" used before it was created`);
-    if (this.target === null) throw new FakeOfficeError('InvalidObjectPath', `The worksheet "${this.label}" does not exist (null object)`);
+    if (this.target === null)
+      throw new FakeOfficeError('InvalidObjectPath', `The worksheet "${this.label}" does not exist (null object)`);
     return this.target;
   }
 
@@ -318,7 +354,8 @@ class FakeWorksheet implements WorksheetLike {
   op(text: string, run: (sheet: FakeSheet) => void, allowProtected = false): void {
     this.fake.queue(`${this.label}: ${text}`, () => {
       const s = this.resolve();
-      if (s.protection.protected && !allowProtected) throw new FakeOfficeError('AccessDenied', `The sheet "${s.name}" is protected: cannot ${text}`);
+      if (s.protection.protected && !allowProtected)
+        throw new FakeOfficeError('AccessDenied', `The sheet "${s.name}" is protected: cannot ${text}`);
       run(s);
     });
   }
@@ -334,7 +371,9 @@ class FakeWorksheet implements WorksheetLike {
       load: (propertyNames: string) => {
         this.fake.queue(`${this.label}: getUsedRangeOrNullObject().load(${show(propertyNames)})`, () => {
           const s = this.target;
-          const used = s ? [...s.cells.entries()].filter(([, c]) => c.value !== undefined || c.formula !== undefined) : [];
+          const used = s
+            ? [...s.cells.entries()].filter(([, c]) => c.value !== undefined || c.formula !== undefined)
+            : [];
           if (!s || used.length === 0) {
             loaded = { isNullObject: true, values: [], rowIndex: 0, columnIndex: 0 };
             return;
@@ -344,7 +383,9 @@ class FakeWorksheet implements WorksheetLike {
           const left = Math.min(...rects.map((r) => r.left));
           const bottom = Math.max(...rects.map((r) => r.bottom));
           const right = Math.max(...rects.map((r) => r.right));
-          const values = Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => '' as unknown));
+          const values = Array.from({ length: bottom - top + 1 }, () =>
+            Array.from({ length: right - left + 1 }, () => '' as unknown),
+          );
           for (const [a, c] of used) {
             const r = parseAddress(a);
             values[r.top - top][r.left - left] = c.value ?? ''; // formulas' results are not computed by the fake
@@ -370,7 +411,10 @@ class FakeWorksheet implements WorksheetLike {
 
   load(propertyNames: string): unknown {
     if (propertyNames !== 'isNullObject') throw new Error(`fake: Worksheet.load(${propertyNames}) not implemented`);
-    this.fake.queue(`${this.label}: load("isNullObject")`, () => (this.loaded = { isNullObject: this.target === null }));
+    this.fake.queue(
+      `${this.label}: load("isNullObject")`,
+      () => (this.loaded = { isNullObject: this.target === null }),
+    );
     return this;
   }
 
@@ -383,7 +427,8 @@ class FakeWorksheet implements WorksheetLike {
     this.op(
       'activate()',
       (s) => {
-        if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `Cannot activate the hidden sheet "${s.name}"`);
+        if (s.visibility !== 'Visible')
+          throw new FakeOfficeError('InvalidOperation', `Cannot activate the hidden sheet "${s.name}"`);
         this.fake.activeSheet = s.name;
       },
       true,
@@ -400,8 +445,12 @@ class FakeProtection implements WorksheetProtectionLike {
   constructor(private readonly sheet: FakeWorksheet) {}
 
   load(propertyNames: string): unknown {
-    if (propertyNames !== 'protected') throw new Error(`fake: WorksheetProtection.load(${propertyNames}) not implemented`);
-    this.sheet.fake.queue(`${this.sheet.label}: protection.load("protected")`, () => (this.loaded = { protected: this.sheet.resolve().protection.protected }));
+    if (propertyNames !== 'protected')
+      throw new Error(`fake: WorksheetProtection.load(${propertyNames}) not implemented`);
+    this.sheet.fake.queue(
+      `${this.sheet.label}: protection.load("protected")`,
+      () => (this.loaded = { protected: this.sheet.resolve().protection.protected }),
+    );
     return this;
   }
   get protected(): boolean {
@@ -412,14 +461,19 @@ class FakeProtection implements WorksheetProtectionLike {
     this.sheet.op(
       `protection.protect(${show(options ?? {})})`,
       (s) => {
-        if (s.protection.protected) throw new FakeOfficeError('InvalidOperation', `The sheet "${s.name}" is already protected`);
+        if (s.protection.protected)
+          throw new FakeOfficeError('InvalidOperation', `The sheet "${s.name}" is already protected`);
         s.protection = { protected: true, options: { ...options } };
       },
       true,
     );
   }
   unprotect(password?: string): void {
-    this.sheet.op(`protection.unprotect(${password === undefined ? '' : '***'})`, (s) => (s.protection = { protected: false }), true);
+    this.sheet.op(
+      `protection.unprotect(${password === undefined ? '' : '***'})`,
+      (s) => (s.protection = { protected: false }),
+      true,
+    );
   }
 }
 
@@ -458,11 +512,15 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
     if (!s.cells.has(a)) s.cells.set(a, emptyCell());
     return s.cells.get(a)!;
   };
-  const eachCell = (text: string, set: (c: FakeCell) => void) => op(text, (s) => cellsOf(rect).forEach((a) => set(cellAt(s, a))));
+  const eachCell = (text: string, set: (c: FakeCell) => void) =>
+    op(text, (s) => cellsOf(rect).forEach((a) => set(cellAt(s, a))));
   const grid = (name: string, write: (c: FakeCell, entry: unknown) => void) => (g: unknown[][]) =>
     op(`${name} = ${show(g)}`, (s) => {
       if (g.length !== rect.bottom - rect.top + 1 || g.some((row) => row.length !== rect.right - rect.left + 1))
-        throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${where}`);
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${where}`,
+        );
       g.forEach((row, i) =>
         row.forEach((entry, j) => {
           if (entry !== null) write(cellAt(s, `${colName(rect.left + j)}${rect.top + i}`), entry); // null leaves the cell unchanged
@@ -470,7 +528,8 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
       );
     });
   const columnsIn = (s: FakeSheet): string[] => {
-    if (Number.isFinite(rect.right)) return Array.from({ length: rect.right - rect.left + 1 }, (_, i) => colName(rect.left + i));
+    if (Number.isFinite(rect.right))
+      return Array.from({ length: rect.right - rect.left + 1 }, (_, i) => colName(rect.left + i));
     return [...s.columns.keys()].filter((c) => colIndex(c) >= rect.left);
   };
   const rowsIn = (s: FakeSheet): number[] => {
@@ -485,10 +544,14 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
           const row = Number(/\d+/.exec(a)![0]);
           const col = colIndex(/^[A-Z]+/.exec(a)![0]);
           const edges: Edge[] = [];
-          if ((index === 'EdgeTop' && row === rect.top) || (index === 'InsideHorizontal' && row > rect.top)) edges.push('top');
-          if ((index === 'EdgeBottom' && row === rect.bottom) || (index === 'InsideHorizontal' && row < rect.bottom)) edges.push('bottom');
-          if ((index === 'EdgeLeft' && col === rect.left) || (index === 'InsideVertical' && col > rect.left)) edges.push('left');
-          if ((index === 'EdgeRight' && col === rect.right) || (index === 'InsideVertical' && col < rect.right)) edges.push('right');
+          if ((index === 'EdgeTop' && row === rect.top) || (index === 'InsideHorizontal' && row > rect.top))
+            edges.push('top');
+          if ((index === 'EdgeBottom' && row === rect.bottom) || (index === 'InsideHorizontal' && row < rect.bottom))
+            edges.push('bottom');
+          if ((index === 'EdgeLeft' && col === rect.left) || (index === 'InsideVertical' && col > rect.left))
+            edges.push('left');
+          if ((index === 'EdgeRight' && col === rect.right) || (index === 'InsideVertical' && col < rect.right))
+            edges.push('right');
           for (const e of edges) {
             const cell = cellAt(s, a);
             const [style, weight] = (cell.borders[e] ?? 'Continuous/Thin').split('/');
@@ -496,10 +559,16 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
           }
         }
       });
-    return writeOnly<RangeBorderLike>(`${path}.format.borders.${index}`, { style: (v) => set('style', v), weight: (v) => set('weight', v) });
+    return writeOnly<RangeBorderLike>(`${path}.format.borders.${index}`, {
+      style: (v) => set('style', v),
+      weight: (v) => set('weight', v),
+    });
   };
 
-  const format = withWriteOnly<RangeFormatLike, Exclude<keyof RangeFormatLike, 'font' | 'fill' | 'protection' | 'borders'>>(
+  const format = withWriteOnly<
+    RangeFormatLike,
+    Exclude<keyof RangeFormatLike, 'font' | 'fill' | 'protection' | 'borders'>
+  >(
     {
       font: writeOnly<RangeFormatLike['font']>(`${path}.format.font`, {
         bold: (v) => eachCell(`format.font.bold = ${v}`, (c) => (c.font.bold = v)),
@@ -507,7 +576,9 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
         size: (v) => eachCell(`format.font.size = ${v}`, (c) => (c.font.size = v)),
         color: (v) => eachCell(`format.font.color = ${show(v)}`, (c) => (c.font.color = v)),
       }),
-      fill: writeOnly<RangeFormatLike['fill']>(`${path}.format.fill`, { color: (v) => eachCell(`format.fill.color = ${show(v)}`, (c) => (c.fill = v)) }),
+      fill: writeOnly<RangeFormatLike['fill']>(`${path}.format.fill`, {
+        color: (v) => eachCell(`format.fill.color = ${show(v)}`, (c) => (c.fill = v)),
+      }),
       protection: writeOnly<RangeFormatLike['protection']>(`${path}.format.protection`, {
         locked: (v) => eachCell(`format.protection.locked = ${v}`, (c) => (c.locked = v)),
       }),
@@ -518,10 +589,16 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
       wrapText: (v) => eachCell(`format.wrapText = ${v}`, (c) => (c.wrap = v)),
       horizontalAlignment: (v) => eachCell(`format.horizontalAlignment = ${show(v)}`, (c) => (c.hAlign = v)),
       verticalAlignment: (v) => eachCell(`format.verticalAlignment = ${show(v)}`, (c) => (c.vAlign = v)),
-      columnWidth: (v) => op(`format.columnWidth = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { width: v }))),
+      columnWidth: (v) =>
+        op(`format.columnWidth = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { width: v }))),
       rowHeight: (v) => op(`format.rowHeight = ${v}`, (s) => rowsIn(s).forEach((r) => s.rows.set(r, { height: v }))),
-      useStandardWidth: (v) => op(`format.useStandardWidth = ${v}`, (s) => v && columnsIn(s).forEach((c) => setColumn(s, c, { width: undefined }))),
-      useStandardHeight: (v) => op(`format.useStandardHeight = ${v}`, (s) => v && rowsIn(s).forEach((r) => s.rows.delete(r))),
+      useStandardWidth: (v) =>
+        op(
+          `format.useStandardWidth = ${v}`,
+          (s) => v && columnsIn(s).forEach((c) => setColumn(s, c, { width: undefined })),
+        ),
+      useStandardHeight: (v) =>
+        op(`format.useStandardHeight = ${v}`, (s) => v && rowsIn(s).forEach((r) => s.rows.delete(r))),
     },
   );
 
@@ -532,7 +609,13 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
     return v;
   };
   const dataValidation = withWriteOnly<DataValidationLike, 'rule' | 'prompt' | 'errorAlert' | 'ignoreBlanks'>(
-    { clear: () => op('dataValidation.clear()', (s) => (s.validations = s.validations.filter((v) => !intersects(parseAddress(v.range), rect)))) },
+    {
+      clear: () =>
+        op(
+          'dataValidation.clear()',
+          (s) => (s.validations = s.validations.filter((v) => !intersects(parseAddress(v.range), rect))),
+        ),
+    },
     `${path}.dataValidation`,
     {
       rule: (v) => op(`dataValidation.rule = ${show(v)}`, (s) => (validation(s).rule = v)),
@@ -546,18 +629,29 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
     add: (type: 'Custom'): ConditionalFormatLike => {
       let entry: FakeConditionalFormat | undefined;
       op(`conditionalFormats.add(${show(type)})`, (s) => s.conditionalFormats.push((entry = { range: where, type })));
-      const set = (text: string, f: (e: FakeConditionalFormat) => void) => op(`conditionalFormat.${text}`, () => f(entry!));
+      const set = (text: string, f: (e: FakeConditionalFormat) => void) =>
+        op(`conditionalFormat.${text}`, () => f(entry!));
       return {
         custom: {
-          rule: writeOnly<{ formula: string }>(`${path}.conditionalFormat.custom.rule`, { formula: (v) => set(`custom.rule.formula = ${show(v)}`, (e) => (e.formula = v)) }),
+          rule: writeOnly<{ formula: string }>(`${path}.conditionalFormat.custom.rule`, {
+            formula: (v) => set(`custom.rule.formula = ${show(v)}`, (e) => (e.formula = v)),
+          }),
           format: {
-            fill: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.fill`, { color: (v) => set(`custom.format.fill.color = ${show(v)}`, (e) => (e.fill = v)) }),
-            font: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.font`, { color: (v) => set(`custom.format.font.color = ${show(v)}`, (e) => (e.fontColor = v)) }),
+            fill: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.fill`, {
+              color: (v) => set(`custom.format.fill.color = ${show(v)}`, (e) => (e.fill = v)),
+            }),
+            font: writeOnly<{ color: string }>(`${path}.conditionalFormat.format.font`, {
+              color: (v) => set(`custom.format.font.color = ${show(v)}`, (e) => (e.fontColor = v)),
+            }),
           },
         },
       };
     },
-    clearAll: () => op('conditionalFormats.clearAll()', (s) => (s.conditionalFormats = s.conditionalFormats.filter((c) => !intersects(parseAddress(c.range), rect)))),
+    clearAll: () =>
+      op(
+        'conditionalFormats.clearAll()',
+        (s) => (s.conditionalFormats = s.conditionalFormats.filter((c) => !intersects(parseAddress(c.range), rect))),
+      ),
   };
 
   const range = withWriteOnly<RangeLike, 'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowHidden'>(
@@ -577,19 +671,22 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
       merge: (across = false) =>
         op(`merge(${across})`, (s) => {
           if (across) throw new Error('fake: merge(across) not implemented');
-          if (s.merges.some((m) => intersects(parseAddress(m), rect))) throw new FakeOfficeError('InvalidOperation', `Cannot merge ${where}: it overlaps a merged area`);
+          if (s.merges.some((m) => intersects(parseAddress(m), rect)))
+            throw new FakeOfficeError('InvalidOperation', `Cannot merge ${where}: it overlaps a merged area`);
           s.merges.push(where);
         }),
       unmerge: () => op('unmerge()', (s) => (s.merges = s.merges.filter((m) => !intersects(parseAddress(m), rect)))),
       // Selecting changes nothing in the document: allowed on a protected sheet (selection mode Normal).
-      select: () => sheet.op(`${where} select()`, (s) => (sheet.fake.selection = { sheet: s.name, address: where }), true),
+      select: () =>
+        sheet.op(`${where} select()`, (s) => (sheet.fake.selection = { sheet: s.name, address: where }), true),
     },
     path,
     {
       values: grid('values', enter),
       formulas: grid('formulas', enter),
       numberFormat: grid('numberFormat', (c, f) => (c.numberFormat = String(f))),
-      columnHidden: (v) => op(`columnHidden = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { hidden: v || undefined }))),
+      columnHidden: (v) =>
+        op(`columnHidden = ${v}`, (s) => columnsIn(s).forEach((c) => setColumn(s, c, { hidden: v || undefined }))),
       rowHidden: (v) =>
         op(`rowHidden = ${v}`, () => {
           if (v) throw new Error('fake: hiding rows not implemented');
@@ -620,15 +717,23 @@ class FakeCharts implements ChartCollectionLike {
     return this.loaded;
   }
 
-  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeLike, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): ChartLike {
+  add(
+    type: 'BarClustered' | 'ColumnClustered',
+    sourceData: RangeLike,
+    seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto',
+  ): ChartLike {
     const source = rangeAddresses.get(sourceData)!;
     let chart: FakeChart | undefined;
     this.sheet.op(`charts.add(${show(type)}, ${show(source)}, ${show(seriesBy)})`, (s) => {
       const r = parseAddress(source);
       const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && r.bottom - r.top >= r.right - r.left);
       const series: FakeSeries[] = byColumns
-        ? Array.from({ length: r.right - r.left + 1 }, (_, i) => ({ values: `${colName(r.left + i)}${r.top}:${colName(r.left + i)}${r.bottom}` }))
-        : Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ values: `${colName(r.left)}${r.top + i}:${colName(r.right)}${r.top + i}` }));
+        ? Array.from({ length: r.right - r.left + 1 }, (_, i) => ({
+            values: `${colName(r.left + i)}${r.top}:${colName(r.left + i)}${r.bottom}`,
+          }))
+        : Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({
+            values: `${colName(r.left)}${r.top + i}:${colName(r.right)}${r.top + i}`,
+          }));
       s.charts.push((chart = { name: `Chart ${s.charts.length + 1}`, type, source, seriesBy, series }));
     });
     return chartProxy(this.sheet, () => chart);
@@ -646,15 +751,19 @@ function chartProxy(sheet: FakeWorksheet, target: () => FakeChart | undefined, l
     const onSeries = (text: string, f: (x: FakeSeries) => void) => on(`${label}.${text}`, (c) => f(pick(c)));
     return withWriteOnly<ChartSeriesLike, 'name'>(
       {
-        setValues: (r) => onSeries(`setValues(${show(rangeAddresses.get(r))})`, (x) => (x.values = rangeAddresses.get(r))),
-        setXAxisValues: (r) => onSeries(`setXAxisValues(${show(rangeAddresses.get(r))})`, (x) => (x.categories = rangeAddresses.get(r))),
+        setValues: (r) =>
+          onSeries(`setValues(${show(rangeAddresses.get(r))})`, (x) => (x.values = rangeAddresses.get(r))),
+        setXAxisValues: (r) =>
+          onSeries(`setXAxisValues(${show(rangeAddresses.get(r))})`, (x) => (x.categories = rangeAddresses.get(r))),
       },
       `chart.${label}`,
       { name: (v) => onSeries(`name = ${show(v)}`, (x) => (x.name = v)) },
     );
   };
   const chart: Omit<ChartLike, 'name'> = {
-    title: writeOnly<{ text: string }>('chart.title', { text: (v) => on(`title.text = ${show(v)}`, (c) => (c.title = v)) }),
+    title: writeOnly<{ text: string }>('chart.title', {
+      text: (v) => on(`title.text = ${show(v)}`, (c) => (c.title = v)),
+    }),
     series: {
       getItemAt: (i) =>
         series(`series.getItemAt(${i})`, (c) => {
@@ -687,7 +796,8 @@ class FakeNames {
   constructor(private readonly fake: FakeExcel) {}
 
   load(propertyNames: string): unknown {
-    if (propertyNames !== 'items/name') throw new Error(`fake: NamedItemCollection.load(${propertyNames}) not implemented`);
+    if (propertyNames !== 'items/name')
+      throw new Error(`fake: NamedItemCollection.load(${propertyNames}) not implemented`);
     this.fake.queue('names.load("items/name")', () => {
       this.loaded = [...this.fake.names.keys()].map((name) => ({
         name,
@@ -706,7 +816,8 @@ class FakeNames {
 
   add(name: string, reference: string): unknown {
     this.fake.queue(`names.add(${show(name)}, ${show(reference)})`, () => {
-      if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
+      if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
+        throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
       this.fake.names.set(name, reference);
     });
     return undefined;

@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-
 /**
  * A private LibreOffice profile; with `recalc`, every formula of an .xlsx is recalculated on load
  * (Calc › Formula › "Recalculation on file load: Always") instead of showing the stored results.
@@ -25,11 +24,25 @@ function profile(recalc: boolean): string {
 /** Converts a file; returns the output directory. */
 export function convert(file: string, format: 'pdf' | 'csv-all', options: { recalc?: boolean } = {}): string {
   const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
-  const filter = format === 'pdf' ? 'pdf' : 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile(options.recalc ?? false)}`, '--convert-to', filter, '--outdir', out, file], {
-    stdio: 'pipe',
-    timeout: 120000,
-  });
+  const filter =
+    format === 'pdf' ? 'pdf' : 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=${profile(options.recalc ?? false)}`,
+      '--convert-to',
+      filter,
+      '--outdir',
+      out,
+      file,
+    ],
+    {
+      stdio: 'pipe',
+      timeout: 120000,
+    },
+  );
   return out;
 }
 
@@ -45,14 +58,14 @@ export function sheetCsv(outDir: string, sheet: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
     else if (ch !== '\r') cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }

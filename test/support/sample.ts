@@ -19,7 +19,8 @@ export function random(seed: number): () => number {
 export function sampleValues(rubric: Rubric, unit: UnitId, seed = 1, year = 2025): Record<string, unknown> {
   const rnd = random(seed);
   const defaults = Object.fromEntries(rubric.options.map((o) => [o.id, o.default]));
-  const sample = (c: Criterion) => (c.rule.kind === 'levels' ? sampleLevel(c.rule, rnd) : samplePoints(c.rule, { rnd, year, c, defaults }));
+  const sample = (c: Criterion) =>
+    c.rule.kind === 'levels' ? sampleLevel(c.rule, rnd) : samplePoints(c.rule, { rnd, year, c, defaults });
   return Object.fromEntries(criteriaFor(rubric, unit).map((c) => [c.id, sample(c)]));
 }
 
@@ -61,7 +62,15 @@ function samplePoints(rule: PointRule, ctx: SampleContext): unknown {
       return Math.round(max * (0.5 + rnd() * 0.5) * 2) / 2;
     }
     case 'collect':
-      return rule.input === 'boolean' ? true : rule.input === 'text' ? 'Ghi chú' : rule.input === 'date' ? `${year}-06-30` : rule.input === 'ratio' ? ratio(rnd) : Math.floor(rnd() * 100);
+      return rule.input === 'boolean'
+        ? true
+        : rule.input === 'text'
+          ? 'Ghi chú'
+          : rule.input === 'date'
+            ? `${year}-06-30`
+            : rule.input === 'ratio'
+              ? ratio(rnd)
+              : Math.floor(rnd() * 100);
     case 'best-of':
       return Object.fromEntries(rule.alternatives.map((a) => [a.id, samplePoints(a.rule, ctx)]));
     case 'gated':

@@ -119,7 +119,12 @@ export interface TestPkiOptions {
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
-const RSA_KEY: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const RSA_KEY: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 const EC_KEY: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 const DAY = 86_400_000;
 
@@ -128,13 +133,18 @@ interface Issued {
   keys: CryptoKeyPair;
 }
 
-const generateKeys = (algorithm: RsaHashedKeyGenParams | EcKeyGenParams) => subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+const generateKeys = (algorithm: RsaHashedKeyGenParams | EcKeyGenParams) =>
+  subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
 
 /** C as PrintableString, every other attribute as UTF8String (what `openssl req -utf8` writes). */
-const x509Name = (name: TestName) => new x509.Name(name.map(([type, value]) => ({ [type]: [type === 'C' ? { printableString: value } : { utf8String: value }] })));
+const x509Name = (name: TestName) =>
+  new x509.Name(
+    name.map(([type, value]) => ({ [type]: [type === 'C' ? { printableString: value } : { utf8String: value }] })),
+  );
 
 /** A positive serial of 8 random bytes (as hex), like the random serials OpenSSL gives roots. */
-const randomSerial = () => `${(0x10 + Math.floor(Math.random() * 0x70)).toString(16)}${Buffer.from(webcrypto.getRandomValues(new Uint8Array(7))).toString('hex')}`;
+const randomSerial = () =>
+  `${(0x10 + Math.floor(Math.random() * 0x70)).toString(16)}${Buffer.from(webcrypto.getRandomValues(new Uint8Array(7))).toString('hex')}`;
 
 async function makeRoot(name: TestName, notBefore: Date, notAfter: Date): Promise<Issued> {
   const keys = await generateKeys(RSA_KEY);
@@ -155,10 +165,27 @@ async function makeRoot(name: TestName, notBefore: Date, notAfter: Date): Promis
 }
 
 /** A document-signing certificate from ca (keyUsage digitalSignature + nonRepudiation, as the signing CAs issue them). */
-async function issue(ca: { cert: x509.X509Certificate; privateKey: CryptoKey }, name: TestName, algorithm: RsaHashedKeyGenParams | EcKeyGenParams, serialNumber: string, notBefore: Date, notAfter: Date, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<Issued> {
+async function issue(
+  ca: { cert: x509.X509Certificate; privateKey: CryptoKey },
+  name: TestName,
+  algorithm: RsaHashedKeyGenParams | EcKeyGenParams,
+  serialNumber: string,
+  notBefore: Date,
+  notAfter: Date,
+  hash: 'SHA-256' | 'SHA-1' = 'SHA-256',
+): Promise<Issued> {
   const keys = await generateKeys(algorithm);
   // WebCrypto binds an RSA key to one hash: a SHA-1 certificate signature needs the CA key imported for SHA-1.
-  const signingKey = hash === 'SHA-256' ? ca.privateKey : await subtle.importKey('pkcs8', await subtle.exportKey('pkcs8', ca.privateKey), { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
+  const signingKey =
+    hash === 'SHA-256'
+      ? ca.privateKey
+      : await subtle.importKey(
+          'pkcs8',
+          await subtle.exportKey('pkcs8', ca.privateKey),
+          { name: 'RSASSA-PKCS1-v1_5', hash },
+          false,
+          ['sign'],
+        );
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber,
     subject: x509Name(name),
@@ -179,11 +206,21 @@ async function issue(ca: { cert: x509.X509Certificate; privateKey: CryptoKey }, 
 }
 
 /** PKCS#8 PEM ("PRIVATE KEY"), which Node's createPrivateKey and OpenSSL read. */
-const privateKeyPem = async (key: CryptoKey) => `${x509.PemConverter.encode(await subtle.exportKey('pkcs8', key), 'PRIVATE KEY')}\n`;
+const privateKeyPem = async (key: CryptoKey) =>
+  `${x509.PemConverter.encode(await subtle.exportKey('pkcs8', key), 'PRIVATE KEY')}\n`;
 const certificatePem = (cert: x509.X509Certificate) => `${cert.toString('pem')}\n`;
 
-export const DEFAULT_ROOT_NAME: TestName = [['C', 'VN'], ['O', 'CDS DTI Thử nghiệm'], ['CN', 'CDS DTI Test Root CA']];
-export const DEFAULT_SIGNER_NAME: TestName = [['C', 'VN'], ['ST', 'Thừa Thiên Huế'], ['O', 'Sở Thông tin và Truyền thông'], ['CN', 'Nguyễn Văn An']];
+export const DEFAULT_ROOT_NAME: TestName = [
+  ['C', 'VN'],
+  ['O', 'CDS DTI Thử nghiệm'],
+  ['CN', 'CDS DTI Test Root CA'],
+];
+export const DEFAULT_SIGNER_NAME: TestName = [
+  ['C', 'VN'],
+  ['ST', 'Thừa Thiên Huế'],
+  ['O', 'Sở Thông tin và Truyền thông'],
+  ['CN', 'Nguyễn Văn An'],
+];
 
 /**
  * A throw-away PKI: root CA, another root, RSA signer (SHA-256), a signer the root certified with
@@ -196,14 +233,59 @@ export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Pr
   const notBefore = options.notBefore ?? now;
   const rootUntil = options.notAfter ?? new Date(notBefore.getTime() + 3650 * DAY);
   const signerUntil = options.notAfter ?? new Date(notBefore.getTime() + 825 * DAY);
-  const [root, other] = await Promise.all([makeRoot(options.rootName ?? DEFAULT_ROOT_NAME, notBefore, rootUntil), makeRoot([['C', 'VN'], ['O', 'Another Test CA'], ['CN', 'Another Test Root CA']], notBefore, rootUntil)]);
+  const [root, other] = await Promise.all([
+    makeRoot(options.rootName ?? DEFAULT_ROOT_NAME, notBefore, rootUntil),
+    makeRoot(
+      [
+        ['C', 'VN'],
+        ['O', 'Another Test CA'],
+        ['CN', 'Another Test Root CA'],
+      ],
+      notBefore,
+      rootUntil,
+    ),
+  ]);
   const sts = 'Sở Thông tin và Truyền thông';
   const ca = { cert: root.cert, privateKey: root.keys.privateKey };
   const [signer, sha1signer, ecsigner, expired] = await Promise.all([
     issue(ca, options.signerName ?? DEFAULT_SIGNER_NAME, RSA_KEY, '1001', notBefore, signerUntil),
-    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Trần Thị Bình (SHA-1)']], RSA_KEY, '1002', notBefore, signerUntil, 'SHA-1'),
-    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Lê Văn Cường (ECDSA)']], EC_KEY, '1003', notBefore, signerUntil),
-    issue(ca, [['C', 'VN'], ['O', sts], ['CN', 'Phạm Văn Dũng (hết hạn)']], RSA_KEY, '2001', new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z')),
+    issue(
+      ca,
+      [
+        ['C', 'VN'],
+        ['O', sts],
+        ['CN', 'Trần Thị Bình (SHA-1)'],
+      ],
+      RSA_KEY,
+      '1002',
+      notBefore,
+      signerUntil,
+      'SHA-1',
+    ),
+    issue(
+      ca,
+      [
+        ['C', 'VN'],
+        ['O', sts],
+        ['CN', 'Lê Văn Cường (ECDSA)'],
+      ],
+      EC_KEY,
+      '1003',
+      notBefore,
+      signerUntil,
+    ),
+    issue(
+      ca,
+      [
+        ['C', 'VN'],
+        ['O', sts],
+        ['CN', 'Phạm Văn Dũng (hết hạn)'],
+      ],
+      RSA_KEY,
+      '2001',
+      new Date('2020-01-01T00:00:00Z'),
+      new Date('2021-01-01T00:00:00Z'),
+    ),
   ]);
   const files: Record<string, Issued> = { root, other, signer, sha1signer, ecsigner, expired };
   const pem: Record<string, { cert: string; key: string }> = {};
@@ -229,9 +311,28 @@ export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Pr
 }
 
 /** One more RSA document signer from the PKI's root (e.g. one per unit), valid from notBefore to notAfter. */
-export async function issueTestSigner(pki: TestPki, name: TestName, serialNumber: string, notBefore: Date, notAfter: Date): Promise<SigningKey> {
-  const privateKey = await subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(pki.rootKeyPem), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['sign']);
-  const { cert, keys } = await issue({ cert: new x509.X509Certificate(pki.rootPem), privateKey }, name, RSA_KEY, serialNumber, notBefore, notAfter);
+export async function issueTestSigner(
+  pki: TestPki,
+  name: TestName,
+  serialNumber: string,
+  notBefore: Date,
+  notAfter: Date,
+): Promise<SigningKey> {
+  const privateKey = await subtle.importKey(
+    'pkcs8',
+    x509.PemConverter.decodeFirst(pki.rootKeyPem),
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    true,
+    ['sign'],
+  );
+  const { cert, keys } = await issue(
+    { cert: new x509.X509Certificate(pki.rootPem), privateKey },
+    name,
+    RSA_KEY,
+    serialNumber,
+    notBefore,
+    notAfter,
+  );
   return { privateKeyPem: await privateKeyPem(keys.privateKey), certificatePem: certificatePem(cert) };
 }
 
@@ -254,10 +355,12 @@ const der = (node: { toBER(sizeOnly?: boolean): ArrayBuffer }) => Buffer.from(no
 const oid = (value: string) => der(new asn1js.ObjectIdentifier({ value }));
 const sequence = (...items: Buffer[]) => derTlv(0x30, Buffer.concat(items));
 const set = (...items: Buffer[]) => derTlv(0x31, Buffer.concat(items));
-const algorithm = (value: string, nullParams = false) => sequence(oid(value), ...(nullParams ? [der(new asn1js.Null())] : []));
+const algorithm = (value: string, nullParams = false) =>
+  sequence(oid(value), ...(nullParams ? [der(new asn1js.Null())] : []));
 const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
 /** UTCTime through 2049, GeneralizedTime after (RFC 5652 §11.3). */
-const cmsTime = (d: Date) => der(d.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: d }) : new asn1js.GeneralizedTime({ valueDate: d }));
+const cmsTime = (d: Date) =>
+  der(d.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: d }) : new asn1js.GeneralizedTime({ valueDate: d }));
 
 /**
  * A detached CMS signature over the exact bytes, shaped as `openssl cms -sign -binary -outform DER`
@@ -265,7 +368,12 @@ const cmsTime = (d: Date) => der(d.getUTCFullYear() < 2050 ? new asn1js.UTCTime(
  * certificate included, the signer named by issuer and serial number. dir is no longer used (the
  * OpenSSL version wrote its temporary files there); it is kept so callers need not change.
  */
-export async function signCmsDetached(bytes: Uint8Array, key: SigningKey, dir?: string, signedAt: Date = new Date()): Promise<Uint8Array> {
+export async function signCmsDetached(
+  bytes: Uint8Array,
+  key: SigningKey,
+  dir?: string,
+  signedAt: Date = new Date(),
+): Promise<Uint8Array> {
   void dir;
   const certDer = new X509Certificate(key.certificatePem).raw;
   const [certificate] = derChildren(certDer, 0, certDer.length);
@@ -307,8 +415,16 @@ export async function signCmsDetached(bytes: Uint8Array, key: SigningKey, dir?: 
 // ---------------------------------------------------------------------------------------------
 // Canonical-form XML writing
 
-const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
-const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+const escText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+const escAttr = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#x9;')
+    .replace(/\n/g, '&#xA;')
+    .replace(/\r/g, '&#xD;');
 
 /** An element in canonical form: attributes must already be in c14n order (namespaces first). */
 function el(name: string, attrs: [string, string][], content = ''): string {
@@ -339,14 +455,20 @@ function contentTypes(pkg: Pkg): { defaults: Map<string, string>; overrides: Map
   const doc = xmlParser().parseFromString(strFromU8(pkg.files['[Content_Types].xml']), 'application/xml');
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const e of Array.from(doc.getElementsByTagName('Default'))) defaults.set(e.getAttribute('Extension')!.toLowerCase(), e.getAttribute('ContentType')!);
-  for (const e of Array.from(doc.getElementsByTagName('Override'))) overrides.set(e.getAttribute('PartName')!.toLowerCase(), e.getAttribute('ContentType')!);
+  for (const e of Array.from(doc.getElementsByTagName('Default')))
+    defaults.set(e.getAttribute('Extension')!.toLowerCase(), e.getAttribute('ContentType')!);
+  for (const e of Array.from(doc.getElementsByTagName('Override')))
+    overrides.set(e.getAttribute('PartName')!.toLowerCase(), e.getAttribute('ContentType')!);
   return { defaults, overrides };
 }
 
 function contentTypeOf(pkg: Pkg, part: string): string {
   const ct = (pkg.types ??= contentTypes(pkg));
-  return ct.overrides.get(`/${part}`.toLowerCase()) ?? ct.defaults.get(part.split('.').pop()!.toLowerCase()) ?? 'application/octet-stream';
+  return (
+    ct.overrides.get(`/${part}`.toLowerCase()) ??
+    ct.defaults.get(part.split('.').pop()!.toLowerCase()) ??
+    'application/octet-stream'
+  );
 }
 
 /** Adds what a signature needs before signing: the origin relationship, origin part, content types. */
@@ -354,19 +476,28 @@ function addSignatureInfrastructure(pkg: Pkg): string {
   const existing = Object.keys(pkg.files).filter((n) => /^_xmlsignatures\/sig\d+\.xml$/.test(n)).length;
   const sigName = `_xmlsignatures/sig${existing + 1}.xml`;
   let ct = strFromU8(pkg.files['[Content_Types].xml']);
-  if (!/Extension="sigs"/i.test(ct)) ct = ct.replace('</Types>', `<Default Extension="sigs" ContentType="${ORIGIN_TYPE}"/></Types>`);
+  if (!/Extension="sigs"/i.test(ct))
+    ct = ct.replace('</Types>', `<Default Extension="sigs" ContentType="${ORIGIN_TYPE}"/></Types>`);
   ct = ct.replace('</Types>', `<Override PartName="/${sigName}" ContentType="${SIGNATURE_TYPE}"/></Types>`);
   pkg.files['[Content_Types].xml'] = strToU8(ct);
   let rels = strFromU8(pkg.files['_rels/.rels']);
   if (!rels.includes(ORIGIN_REL)) {
     const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
-    rels = rels.replace('</Relationships>', `<Relationship Id="rId${Math.max(0, ...ids) + 1}" Type="${ORIGIN_REL}" Target="_xmlsignatures/origin.sigs"/></Relationships>`);
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rId${Math.max(0, ...ids) + 1}" Type="${ORIGIN_REL}" Target="_xmlsignatures/origin.sigs"/></Relationships>`,
+    );
     pkg.files['_rels/.rels'] = strToU8(rels);
   }
   pkg.files['_xmlsignatures/origin.sigs'] ??= new Uint8Array(0);
-  const originRels = pkg.files['_xmlsignatures/_rels/origin.sigs.rels'] ? strFromU8(pkg.files['_xmlsignatures/_rels/origin.sigs.rels']) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
+  const originRels = pkg.files['_xmlsignatures/_rels/origin.sigs.rels']
+    ? strFromU8(pkg.files['_xmlsignatures/_rels/origin.sigs.rels'])
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
   pkg.files['_xmlsignatures/_rels/origin.sigs.rels'] = strToU8(
-    originRels.replace('</Relationships>', `<Relationship Id="rId${existing + 1}" Type="${SIGNATURE_REL}" Target="sig${existing + 1}.xml"/></Relationships>`),
+    originRels.replace(
+      '</Relationships>',
+      `<Relationship Id="rId${existing + 1}" Type="${SIGNATURE_REL}" Target="sig${existing + 1}.xml"/></Relationships>`,
+    ),
   );
   return sigName;
 }
@@ -374,7 +505,10 @@ function addSignatureInfrastructure(pkg: Pkg): string {
 /** Parts Excel signs: everything but docProps and the signature parts; [Content_Types].xml via ContentType. */
 function partsToSign(pkg: Pkg): string[] {
   return Object.keys(pkg.files)
-    .filter((n) => !n.endsWith('/') && n !== '[Content_Types].xml' && !/^docProps\//i.test(n) && !/^_xmlsignatures\//i.test(n))
+    .filter(
+      (n) =>
+        !n.endsWith('/') && n !== '[Content_Types].xml' && !/^docProps\//i.test(n) && !/^_xmlsignatures\//i.test(n),
+    )
     .sort();
 }
 
@@ -388,21 +522,31 @@ interface Rel {
 function readRels(bytes: Uint8Array): Rel[] {
   const doc = xmlParser().parseFromString(strFromU8(bytes), 'application/xml');
   return Array.from(doc.getElementsByTagName('Relationship')).map((e) => {
-    const attrs = Array.from({ length: e.attributes.length }, (_, i) => e.attributes.item(i)!).filter((a) => !a.name.startsWith('xmlns')).map((a) => [a.name, a.value] as [string, string]);
+    const attrs = Array.from({ length: e.attributes.length }, (_, i) => e.attributes.item(i)!)
+      .filter((a) => !a.name.startsWith('xmlns'))
+      .map((a) => [a.name, a.value] as [string, string]);
     return { attrs, id: e.getAttribute('Id')!, type: e.getAttribute('Type')!, target: e.getAttribute('Target')! };
   });
 }
 
 /** Excel leaves the docProps relationships and the signature origin out of the signed relationships. */
-const signedRelationship = (r: Rel) => r.type !== ORIGIN_REL && !/^\/?docProps\//i.test(r.target) && !/metadata\/(core-properties|thumbnail)|extended-properties|custom-properties/.test(r.type);
+const signedRelationship = (r: Rel) =>
+  r.type !== ORIGIN_REL &&
+  !/^\/?docProps\//i.test(r.target) &&
+  !/metadata\/(core-properties|thumbnail)|extended-properties|custom-properties/.test(r.type);
 
 /** The RelationshipTransform + C14N output, written out by hand for the selected relationships. */
 function transformedRels(rels: Rel[], ids: string[]): string {
   const kept = rels.filter((r) => ids.includes(r.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const body = kept
     .map((r) => {
-      const attrs = r.attrs.some(([k]) => k === 'TargetMode') ? r.attrs : [...r.attrs, ['TargetMode', 'Internal'] as [string, string]];
-      return el('Relationship', [...attrs].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const attrs = r.attrs.some(([k]) => k === 'TargetMode')
+        ? r.attrs
+        : [...r.attrs, ['TargetMode', 'Internal'] as [string, string]];
+      return el(
+        'Relationship',
+        [...attrs].sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
     })
     .join('');
   return el('Relationships', [['xmlns', RELS_NS]], body);
@@ -411,15 +555,23 @@ function transformedRels(rels: Rel[], ids: string[]): string {
 function manifestReference(pkg: Pkg, part: string, hash: Hash, options: SignOptions): string | null {
   const type = contentTypeOf(pkg, part);
   const uri = `/${part}?ContentType=${type}`;
-  const extra = options.extraTransform?.part === part ? el('Transform', [['Algorithm', options.extraTransform.algorithm]]) : '';
+  const extra =
+    options.extraTransform?.part === part ? el('Transform', [['Algorithm', options.extraTransform.algorithm]]) : '';
   const digestParts = (data: string | Uint8Array, transforms: string) =>
-    el('Reference', [['URI', uri]], transforms + el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, data))));
+    el(
+      'Reference',
+      [['URI', uri]],
+      transforms +
+        el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) +
+        el('DigestValue', [], b64(hashOf(hash, data))),
+    );
   if (type !== RELS_TYPE) return digestParts(pkg.files[part], extra ? el('Transforms', [], extra) : '');
   const rels = readRels(pkg.files[part]);
   const ids = rels.filter(signedRelationship).map((r) => r.id);
   if (!ids.length) return null;
   const selectors = ids.map((id) => el('mdssi:RelationshipReference', [['SourceId', id]])).join('');
-  const transforms = extra + el('Transform', [['Algorithm', REL_TRANSFORM]], selectors) + el('Transform', [['Algorithm', C14N]]);
+  const transforms =
+    extra + el('Transform', [['Algorithm', REL_TRANSFORM]], selectors) + el('Transform', [['Algorithm', C14N]]);
   return digestParts(transformedRels(rels, ids), el('Transforms', [], transforms));
 }
 
@@ -428,26 +580,83 @@ function packageObject(pkg: Pkg, hash: Hash, signedAt: Date, options: SignOption
     .map((p) => manifestReference(pkg, p, hash, options))
     .filter(Boolean)
     .join('');
-  const time = el('mdssi:SignatureTime', [], el('mdssi:Format', [], 'YYYY-MM-DDThh:mm:ssTZD') + el('mdssi:Value', [], isoSeconds(signedAt)));
-  const properties = el('SignatureProperties', [], el('SignatureProperty', [['Id', 'idSignatureTime'], ['Target', '#idPackageSignature']], time));
-  return el('Object', [['xmlns:mdssi', MDSSI], ['Id', 'idPackageObject']], el('Manifest', [], refs) + properties);
+  const time = el(
+    'mdssi:SignatureTime',
+    [],
+    el('mdssi:Format', [], 'YYYY-MM-DDThh:mm:ssTZD') + el('mdssi:Value', [], isoSeconds(signedAt)),
+  );
+  const properties = el(
+    'SignatureProperties',
+    [],
+    el(
+      'SignatureProperty',
+      [
+        ['Id', 'idSignatureTime'],
+        ['Target', '#idPackageSignature'],
+      ],
+      time,
+    ),
+  );
+  return el(
+    'Object',
+    [
+      ['xmlns:mdssi', MDSSI],
+      ['Id', 'idPackageObject'],
+    ],
+    el('Manifest', [], refs) + properties,
+  );
 }
 
 function officeObject(hash: Hash, comments: string): string {
   const fields: [string, string][] = [
-    ['SetupID', ''], ['SignatureText', ''], ['SignatureImage', ''], ['SignatureComments', comments], ['WindowsVersion', '10.0'], ['OfficeVersion', '16.0'],
-    ['ApplicationVersion', '16.0'], ['Monitors', '1'], ['HorizontalResolution', '1920'], ['VerticalResolution', '1080'], ['ColorDepth', '32'],
-    ['SignatureProviderId', '{00000000-0000-0000-0000-000000000000}'], ['SignatureProviderUrl', ''], ['SignatureProviderDetails', '9'],
-    ['ManifestHashAlgorithm', DIGEST_URI[hash]], ['SignatureType', '1'],
+    ['SetupID', ''],
+    ['SignatureText', ''],
+    ['SignatureImage', ''],
+    ['SignatureComments', comments],
+    ['WindowsVersion', '10.0'],
+    ['OfficeVersion', '16.0'],
+    ['ApplicationVersion', '16.0'],
+    ['Monitors', '1'],
+    ['HorizontalResolution', '1920'],
+    ['VerticalResolution', '1080'],
+    ['ColorDepth', '32'],
+    ['SignatureProviderId', '{00000000-0000-0000-0000-000000000000}'],
+    ['SignatureProviderUrl', ''],
+    ['SignatureProviderDetails', '9'],
+    ['ManifestHashAlgorithm', DIGEST_URI[hash]],
+    ['SignatureType', '1'],
   ];
-  const info = el('SignatureInfoV1', [['xmlns', 'http://schemas.microsoft.com/office/2006/digsig']], fields.map(([k, v]) => el(k, [], escText(v))).join(''));
-  return el('Object', [['Id', 'idOfficeObject']], el('SignatureProperties', [], el('SignatureProperty', [['Id', 'idOfficeV1Details'], ['Target', '#idPackageSignature']], info)));
+  const info = el(
+    'SignatureInfoV1',
+    [['xmlns', 'http://schemas.microsoft.com/office/2006/digsig']],
+    fields.map(([k, v]) => el(k, [], escText(v))).join(''),
+  );
+  return el(
+    'Object',
+    [['Id', 'idOfficeObject']],
+    el(
+      'SignatureProperties',
+      [],
+      el(
+        'SignatureProperty',
+        [
+          ['Id', 'idOfficeV1Details'],
+          ['Target', '#idPackageSignature'],
+        ],
+        info,
+      ),
+    ),
+  );
 }
 
 // Minimal DER, for IssuerSerialV2: read the certificate's issuer and serial, write the structure.
-function derChildren(der: Buffer, start: number, end: number): { tag: number; start: number; end: number; content: number }[] {
+function derChildren(
+  der: Buffer,
+  start: number,
+  end: number,
+): { tag: number; start: number; end: number; content: number }[] {
   const out = [];
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     let length = der[at + 1];
     let content = at + 2;
     if (length & 0x80) {
@@ -464,7 +673,14 @@ function derChildren(der: Buffer, start: number, end: number): { tag: number; st
 
 function derTlv(tag: number, content: Buffer): Buffer {
   const n = content.length;
-  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
+  const length =
+    n < 0x80
+      ? [n]
+      : n < 0x100
+        ? [0x81, n]
+        : n < 0x10000
+          ? [0x82, n >> 8, n & 0xff]
+          : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
   return Buffer.concat([Buffer.from([tag, ...length]), content]);
 }
 
@@ -483,10 +699,19 @@ function signedProperties(hash: Hash, signedAt: Date, certificatePem: string, v2
   const cert = new X509Certificate(certificatePem);
   const issuer = cert.issuer.split('\n').reverse().join(', ');
   const serial = BigInt(`0x${cert.serialNumber}`).toString(10);
-  const certDigest = el('xd:CertDigest', [], el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, cert.raw))));
+  const certDigest = el(
+    'xd:CertDigest',
+    [],
+    el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], b64(hashOf(hash, cert.raw))),
+  );
   const certRef = v2
     ? el('xd:Cert', [], certDigest + el('xd:IssuerSerialV2', [], issuerSerialV2(cert)))
-    : el('xd:Cert', [], certDigest + el('xd:IssuerSerial', [], el('X509IssuerName', [], escText(issuer)) + el('X509SerialNumber', [], serial)));
+    : el(
+        'xd:Cert',
+        [],
+        certDigest +
+          el('xd:IssuerSerial', [], el('X509IssuerName', [], escText(issuer)) + el('X509SerialNumber', [], serial)),
+      );
   const props =
     el('xd:SigningTime', [], isoSeconds(signedAt)) +
     el(v2 ? 'xd:SigningCertificateV2' : 'xd:SigningCertificate', [], certRef) +
@@ -496,9 +721,22 @@ function signedProperties(hash: Hash, signedAt: Date, certificatePem: string, v2
 
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function signedInfoReference(uri: string, type: string, hash: Hash, digestValue: string, c14nTransform = false): string {
+function signedInfoReference(
+  uri: string,
+  type: string,
+  hash: Hash,
+  digestValue: string,
+  c14nTransform = false,
+): string {
   const transforms = c14nTransform ? el('Transforms', [], el('Transform', [['Algorithm', C14N]])) : '';
-  return el('Reference', [['Type', type], ['URI', uri]], transforms + el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], digestValue));
+  return el(
+    'Reference',
+    [
+      ['Type', type],
+      ['URI', uri],
+    ],
+    transforms + el('DigestMethod', [['Algorithm', DIGEST_URI[hash]]]) + el('DigestValue', [], digestValue),
+  );
 }
 
 /**
@@ -507,7 +745,12 @@ function signedInfoReference(uri: string, type: string, hash: Hash, digestValue:
  * the idOfficeObject SignatureInfoV1, XAdES SignedProperties (SigningTime, SigningCertificate) and
  * RSA-SHA256 (ECDSA-SHA256 for an EC key). Signing an already signed package adds a signature.
  */
-export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Date = new Date(), options: SignOptions = {}): Promise<Uint8Array> {
+export async function signXlsx(
+  bytes: Uint8Array,
+  key: SigningKey,
+  signedAt: Date = new Date(),
+  options: SignOptions = {},
+): Promise<Uint8Array> {
   const hash = options.hash ?? 'sha256';
   const pkg: Pkg = { files: unzipSync(bytes) };
   const sigName = addSignatureInfrastructure(pkg);
@@ -516,7 +759,18 @@ export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Dat
   const pkgObject = packageObject(pkg, hash, signedAt, options);
   const offObject = officeObject(hash, options.comments ?? 'Ký duyệt bản tự đánh giá DTI');
   const props = signedProperties(hash, signedAt, options.signingCertificatePem ?? key.certificatePem, options.xadesV2);
-  const xadesObject = el('Object', [], el('xd:QualifyingProperties', [['xmlns:xd', XADES], ['Target', '#idPackageSignature']], props));
+  const xadesObject = el(
+    'Object',
+    [],
+    el(
+      'xd:QualifyingProperties',
+      [
+        ['xmlns:xd', XADES],
+        ['Target', '#idPackageSignature'],
+      ],
+      props,
+    ),
+  );
 
   // Canonical forms of the referenced elements: each inherits the dsig default namespace, and
   // SignedProperties also the xd prefix declared on QualifyingProperties.
@@ -524,14 +778,26 @@ export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Dat
   const references = [
     signedInfoReference('#idPackageObject', `${DSIG}Object`, hash, digestOf(asApex(pkgObject, dsigNs))),
     signedInfoReference('#idOfficeObject', `${DSIG}Object`, hash, digestOf(asApex(offObject, dsigNs))),
-    signedInfoReference('#idSignedProperties', 'http://uri.etsi.org/01903#SignedProperties', hash, digestOf(asApex(props, `${dsigNs} xmlns:xd="${XADES}"`)), true),
-    ...(options.extraSignedInfoReferences ?? []).map((r) => signedInfoReference(r.uri, r.type ?? `${DSIG}Object`, hash, r.digestValue ?? b64(hashOf(hash, 'nothing')))),
+    signedInfoReference(
+      '#idSignedProperties',
+      'http://uri.etsi.org/01903#SignedProperties',
+      hash,
+      digestOf(asApex(props, `${dsigNs} xmlns:xd="${XADES}"`)),
+      true,
+    ),
+    ...(options.extraSignedInfoReferences ?? []).map((r) =>
+      signedInfoReference(r.uri, r.type ?? `${DSIG}Object`, hash, r.digestValue ?? b64(hashOf(hash, 'nothing'))),
+    ),
   ].join('');
 
   const privateKey = createPrivateKey(key.privateKeyPem);
   const ec = privateKey.asymmetricKeyType === 'ec';
   const method = (ec ? ECDSA_URI : options.pss ? PSS_URI : RSA_URI)[hash];
-  const signedInfo = el('SignedInfo', [], el('CanonicalizationMethod', [['Algorithm', C14N]]) + el('SignatureMethod', [['Algorithm', method]]) + references);
+  const signedInfo = el(
+    'SignedInfo',
+    [],
+    el('CanonicalizationMethod', [['Algorithm', C14N]]) + el('SignatureMethod', [['Algorithm', method]]) + references,
+  );
   const signingKey = ec
     ? { key: privateKey, dsaEncoding: 'ieee-p1363' as const }
     : options.pss
@@ -539,9 +805,18 @@ export async function signXlsx(bytes: Uint8Array, key: SigningKey, signedAt: Dat
       : privateKey;
   const signature = nodeSign(hash, Buffer.from(asApex(signedInfo, dsigNs), 'utf8'), signingKey);
 
-  const certs = [key.certificatePem, ...(key.chainPem ?? [])].map((p) => el('X509Certificate', [], pemBody(p))).join('');
+  const certs = [key.certificatePem, ...(key.chainPem ?? [])]
+    .map((p) => el('X509Certificate', [], pemBody(p)))
+    .join('');
   const keyInfo = el('KeyInfo', [], el('X509Data', [], certs));
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>${el('Signature', [['xmlns', DSIG], ['Id', 'idPackageSignature']], signedInfo + el('SignatureValue', [], b64(signature)) + keyInfo + pkgObject + offObject + xadesObject)}`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>${el(
+    'Signature',
+    [
+      ['xmlns', DSIG],
+      ['Id', 'idPackageSignature'],
+    ],
+    signedInfo + el('SignatureValue', [], b64(signature)) + keyInfo + pkgObject + offObject + xadesObject,
+  )}`;
   pkg.files[sigName] = strToU8(xml);
   return zipSync(pkg.files, { level: 6 });
 }

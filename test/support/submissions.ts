@@ -1,7 +1,16 @@
 /** Submissions as units send them: filled templates, sealed as the pane's Submit step seals them. */
 import { sampleValues } from './sample';
 import { getRubric } from '../../src/rubrics';
-import { buildTemplate, computeSeal, entriesFromValues, META_SHEET, readEntries, readTemplateInfo, SEAL_ROWS, type Scalar } from '../../src/template';
+import {
+  buildTemplate,
+  computeSeal,
+  entriesFromValues,
+  META_SHEET,
+  readEntries,
+  readTemplateInfo,
+  SEAL_ROWS,
+  type Scalar,
+} from '../../src/template';
 import { loadXlsx, writeXlsx } from '../../src/xlsx';
 
 const rubric = getRubric('hue-2263-2023');
@@ -14,15 +23,27 @@ export interface SubmissionChanges {
 }
 
 /** A filled template, sealed as the pane's Submit step seals it (optionally edited afterwards). */
-export async function sealedSubmission(seed: number, unitName: string, editAfterSeal = false, changes: SubmissionChanges = {}): Promise<Uint8Array> {
+export async function sealedSubmission(
+  seed: number,
+  unitName: string,
+  editAfterSeal = false,
+  changes: SubmissionChanges = {},
+): Promise<Uint8Array> {
   const values = { ...sampleValues(rubric, 'xa', seed), ...changes.values };
-  const template = (v: Record<string, unknown>) => buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries: entriesFromValues(rubric, 'xa', v) });
+  const template = (v: Record<string, unknown>) =>
+    buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries: entriesFromValues(rubric, 'xa', v) });
   const sealed = template(values);
   const wb = await loadXlsx(await writeXlsx(sealed));
   const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');
   const spec = changes.editedAfterSeal ? template({ ...values, ...changes.editedAfterSeal }) : sealed;
   const meta = spec.sheets.find((s) => s.name === META_SHEET)!;
-  for (const [key, row] of Object.entries(SEAL_ROWS)) meta.cells.push({ address: `A${row}`, value: `seal.${key}` }, { address: `B${row}`, value: (seal as unknown as Record<string, Scalar>)[key] });
-  if (editAfterSeal) spec.sheets[0].cells.find((c) => c.address === `${spec.layout.note}${spec.layout.rows['I.1.1']}`)!.value = 'sửa sau khi niêm phong';
+  for (const [key, row] of Object.entries(SEAL_ROWS))
+    meta.cells.push(
+      { address: `A${row}`, value: `seal.${key}` },
+      { address: `B${row}`, value: (seal as unknown as Record<string, Scalar>)[key] },
+    );
+  if (editAfterSeal)
+    spec.sheets[0].cells.find((c) => c.address === `${spec.layout.note}${spec.layout.rows['I.1.1']}`)!.value =
+      'sửa sau khi niêm phong';
   return writeXlsx(spec);
 }

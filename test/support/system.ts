@@ -22,11 +22,27 @@ const runs = (command: string, args: string[]) => () => {
   }
 };
 
-export const LIBREOFFICE: SystemProgram = { name: 'LibreOffice', install: 'apt-get install libreoffice-calc-nogui', available: runs('soffice', ['--version']) };
-export const PDFTOTEXT: SystemProgram = { name: 'pdftotext', install: 'apt-get install poppler-utils', available: runs('pdftotext', ['-v']) };
+export const LIBREOFFICE: SystemProgram = {
+  name: 'LibreOffice',
+  install: 'apt-get install libreoffice-calc-nogui',
+  available: runs('soffice', ['--version']),
+};
+export const PDFTOTEXT: SystemProgram = {
+  name: 'pdftotext',
+  install: 'apt-get install poppler-utils',
+  available: runs('pdftotext', ['-v']),
+};
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM: SystemProgram = { name: 'Chromium', install: 'apt-get install chromium', available: () => existsSync(CHROMIUM_PATH) };
-export const OPENSSL: SystemProgram = { name: 'OpenSSL', install: 'apt-get install openssl', available: runs('openssl', ['version']) };
+export const CHROMIUM: SystemProgram = {
+  name: 'Chromium',
+  install: 'apt-get install chromium',
+  available: () => existsSync(CHROMIUM_PATH),
+};
+export const OPENSSL: SystemProgram = {
+  name: 'OpenSSL',
+  install: 'apt-get install openssl',
+  available: runs('openssl', ['version']),
+};
 
 /** `describe` when every program is there; otherwise `describe.skip` and one line on stderr (or a failure under CI). */
 export function describeWith(programs: SystemProgram[]): jest.Describe {

@@ -1,6 +1,15 @@
 /** The pane's Check and Submit logic, on the in-memory workbook the demo and tests use. */
 import { getRubric } from '../../src/rubrics';
-import { canonicalInputs, checkSeal, checkTemplate, computeSeal, MAIN_SHEET, META_SHEET, readSeal, type FilledTemplate } from '../../src/template';
+import {
+  canonicalInputs,
+  checkSeal,
+  checkTemplate,
+  computeSeal,
+  MAIN_SHEET,
+  META_SHEET,
+  readSeal,
+  type FilledTemplate,
+} from '../../src/template';
 import { MemoryWorkbook } from '../../src/taskpane/memory-port';
 import fc from 'fast-check';
 
@@ -18,7 +27,11 @@ async function workbook() {
 describe('check', () => {
   test('a value that needs a signed file without "Có" is an error on the signed cell; a document after the deadline is a warning', async () => {
     const { wb, layout, cell } = await workbook();
-    wb.set(MAIN_SHEET, cell('I.1.1', layout.slotColumns[0]), 'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo');
+    wb.set(
+      MAIN_SHEET,
+      cell('I.1.1', layout.slotColumns[0]),
+      'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo',
+    );
     // I.2.2 (Quý 1, deadline 31.3): a document dated 15/04/2025.
     wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[0]), 'Có');
     wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[1]), 'Có');
@@ -31,8 +44,16 @@ describe('check', () => {
       ['error', cell('I.1.1', layout.evidence.signed)],
       ['warning', cell('I.1.1', layout.evidence.number)],
     ]);
-    expect(of('I.2.2')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.objectContaining({ vi: 'Văn bản ngày 15/04/2025 sau hạn hoàn thành 31/03/2025' }) })]);
-    expect(of('I.4.1')[0]).toMatchObject({ severity: 'error', message: { vi: expect.stringMatching(/số lượng -1 là số âm/) } });
+    expect(of('I.2.2')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.objectContaining({ vi: 'Văn bản ngày 15/04/2025 sau hạn hoàn thành 31/03/2025' }),
+      }),
+    ]);
+    expect(of('I.4.1')[0]).toMatchObject({
+      severity: 'error',
+      message: { vi: expect.stringMatching(/số lượng -1 là số âm/) },
+    });
     expect(of('I.2.1')[0]).toMatchObject({ severity: 'warning', message: { vi: expect.stringMatching(/^Chưa nhập/) } });
     // Errors come first.
     const firstWarning = problems.findIndex((p) => p.severity === 'warning');
@@ -50,7 +71,11 @@ describe('seal', () => {
     expect(seal.digest).toMatch(/^[0-9a-f]{64}$/);
     // Independently: SHA-256 of the canonical text and the time, as documented.
     const { createHash } = await import('crypto');
-    expect(seal.digest).toBe(createHash('sha256').update(`${canonicalInputs(filled)}\n2025-11-20T08:00:00.000Z`).digest('hex'));
+    expect(seal.digest).toBe(
+      createHash('sha256')
+        .update(`${canonicalInputs(filled)}\n2025-11-20T08:00:00.000Z`)
+        .digest('hex'),
+    );
     await wb.seal(seal);
     expect(readSeal((s, a) => wb.get(s, a), META_SHEET)).toEqual(seal);
     expect(wb.names.get('DTI_SEAL')).toBe(`'${META_SHEET}'!$B$8`);
@@ -79,7 +104,11 @@ describe('the canonical text the seal hashes (its format is fixed: seals already
       unitName: 'Xã A',
       year: 2025,
       entries: {
-        'I.2': { slots: [12.300000000000001, 45762], evidence: { number: ' GM-01 ', date: '15/04/2025', link: null, signed: 'Có' }, note: '  ' },
+        'I.2': {
+          slots: [12.300000000000001, 45762],
+          evidence: { number: ' GM-01 ', date: '15/04/2025', link: null, signed: 'Có' },
+          note: '  ',
+        },
       },
       moved: [],
     } as unknown as FilledTemplate;
@@ -103,25 +132,47 @@ function sortedJson(value: unknown): string {
 }
 
 test('the canonical text is the sorted-key JSON of the canonical values, for any entries', () => {
-  const scalar = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 60000 }), fc.boolean(), fc.constantFrom(' Có ', '15/04/2025', '2025-02-30', '"quoted"', 'Đạt\n'));
+  const scalar = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 6 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: 1, max: 60000 }),
+    fc.boolean(),
+    fc.constantFrom(' Có ', '15/04/2025', '2025-02-30', '"quoted"', 'Đạt\n'),
+  );
   const id = fc.constantFrom('I.1', 'I.10', 'I.2', 'II.1.a', '1', '10', '2', 'ä');
   const kind = fc.constantFrom('number', 'date', 'text', 'option');
-  const entry = fc.record({ slots: fc.array(scalar, { maxLength: 3 }), evidence: fc.record({ number: scalar, date: scalar, link: scalar, signed: scalar }), note: scalar });
+  const entry = fc.record({
+    slots: fc.array(scalar, { maxLength: 3 }),
+    evidence: fc.record({ number: scalar, date: scalar, link: scalar, signed: scalar }),
+    note: scalar,
+  });
   fc.assert(
-    fc.property(fc.dictionary(id, fc.tuple(fc.array(kind, { maxLength: 3 }), fc.option(entry))), fc.string({ maxLength: 5 }), fc.option(fc.integer({ min: 2020, max: 2030 }), { nil: undefined }), (rows, unitName, year) => {
-      const ids = Object.keys(rows);
-      const filled = {
-        info: { meta: { rubric: 'r', version: '1', unit: 'xa' }, layout: { rows: Object.fromEntries(ids.map((k, i) => [k, i + 10])), inputs: Object.fromEntries(ids.map((k) => [k, rows[k][0]])) } },
-        unitName,
-        year,
-        entries: Object.fromEntries(ids.filter((k) => rows[k][1]).map((k) => [k, rows[k][1]])),
-        moved: [],
-      } as unknown as FilledTemplate;
-      // The canonical values themselves, through the documented rules (dates ISO, 12 digits, trimmed, blank → null).
-      const canonical = JSON.parse(canonicalInputs(filled));
-      expect(canonicalInputs(filled)).toBe(sortedJson(canonical));
-      expect(Object.keys(canonical.entries).sort()).toEqual([...ids].sort());
-    }),
+    fc.property(
+      fc.dictionary(id, fc.tuple(fc.array(kind, { maxLength: 3 }), fc.option(entry))),
+      fc.string({ maxLength: 5 }),
+      fc.option(fc.integer({ min: 2020, max: 2030 }), { nil: undefined }),
+      (rows, unitName, year) => {
+        const ids = Object.keys(rows);
+        const filled = {
+          info: {
+            meta: { rubric: 'r', version: '1', unit: 'xa' },
+            layout: {
+              rows: Object.fromEntries(ids.map((k, i) => [k, i + 10])),
+              inputs: Object.fromEntries(ids.map((k) => [k, rows[k][0]])),
+            },
+          },
+          unitName,
+          year,
+          entries: Object.fromEntries(ids.filter((k) => rows[k][1]).map((k) => [k, rows[k][1]])),
+          moved: [],
+        } as unknown as FilledTemplate;
+        // The canonical values themselves, through the documented rules (dates ISO, 12 digits, trimmed, blank → null).
+        const canonical = JSON.parse(canonicalInputs(filled));
+        expect(canonicalInputs(filled)).toBe(sortedJson(canonical));
+        expect(Object.keys(canonical.entries).sort()).toEqual([...ids].sort());
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -14,7 +14,13 @@ const web = join(__dirname, '..', '..', 'test-output', 'web');
 const shots = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const maybe = describeWith([CHROMIUM]);
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 let server: Server;
 let browser: Browser;
@@ -32,13 +38,24 @@ maybe('task pane (demo mode, Chromium)', () => {
       const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
       const file = join(web, path === '/' ? 'taskpane.html' : path);
       if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
     // No network here: Office.js's CDN is unreachable, so the page runs in demo mode.
@@ -69,7 +86,10 @@ maybe('task pane (demo mode, Chromium)', () => {
   });
 
   test('enter values in the sheet → the score updates (debounced change events)', async () => {
-    await page.getByLabel(/^I\.1\.1 /).first().selectOption({ label: 'Cấp phó của người đứng đầu làm Trưởng Ban chỉ đạo' });
+    await page
+      .getByLabel(/^I\.1\.1 /)
+      .first()
+      .selectOption({ label: 'Cấp phó của người đứng đầu làm Trưởng Ban chỉ đạo' });
     const news = page.getByLabel(/^I\.4\.1 /).first();
     await news.fill('1');
     await news.press('Tab');
@@ -98,11 +118,18 @@ maybe('task pane (demo mode, Chromium)', () => {
     await page.getByLabel('I.1.1 số văn bản', { exact: true }).fill('12/QĐ-UBND');
     await page.getByLabel('I.1.1 số văn bản', { exact: true }).press('Tab');
     const submit = page.getByRole('button', { name: 'Niêm phong và khóa' });
-    await page.waitForFunction(() => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'));
+    await page.waitForFunction(
+      () => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'),
+    );
     await submit.click();
     await page.getByText('Đã niêm phong và khóa mẫu biểu.').waitFor();
     expect(await page.getByTestId('seal').textContent()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await page.getByLabel(/^I\.4\.1 /).first().isDisabled()).toBe(true); // inputs locked
+    expect(
+      await page
+        .getByLabel(/^I\.4\.1 /)
+        .first()
+        .isDisabled(),
+    ).toBe(true); // inputs locked
     await page.getByRole('link', { name: 'Tải bản tự đánh giá (JSON)' }).waitFor();
     await shot('5-submitted');
   });
@@ -117,12 +144,23 @@ maybe('task pane (demo mode, Chromium)', () => {
   // Scoped: the pane is checked on each tab, the demo grid (hundreds of inputs) once. Checking the
   // whole page on every tab took 22 s of the 30 s limit on this 2-core machine and timed out once in three runs.
   const serious = async (selector: string) => {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    if (!(await page.evaluate(() => 'axe' in window)))
+      await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     return page.evaluate(async (include) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden on purpose.
       const result = await axe.run({ include: [[include]], exclude: [['[data-tabster-dummy]']] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }, selector);
   };
 
@@ -149,7 +187,13 @@ maybe('task pane (demo mode, Chromium)', () => {
     const reached = new Set<string>();
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
-      reached.add(await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '').trim().slice(0, 40)));
+      reached.add(
+        await page.evaluate(() =>
+          (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '')
+            .trim()
+            .slice(0, 40),
+        ),
+      );
     }
     expect([...reached].some((x) => x.startsWith('2263/QĐ-UBND') || x.includes('Quyết định'))).toBe(true);
     expect(reached.has('Cập nhật mẫu biểu')).toBe(true);

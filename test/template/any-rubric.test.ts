@@ -8,13 +8,25 @@ import { join } from 'path';
 import { makeTemplate, assessmentFromXlsx } from '../../src/cli/workbook';
 import { assess, cellPoints, criteriaFor, findCriterion } from '../../src/engine';
 import { getRubric, parseRubric, type Rubric } from '../../src/rubrics';
-import { buildTemplate, entriesFromValues, MAIN_SHEET, readEntries, readTemplateInfo, toAssessmentInput } from '../../src/template';
+import {
+  buildTemplate,
+  entriesFromValues,
+  MAIN_SHEET,
+  readEntries,
+  readTemplateInfo,
+  toAssessmentInput,
+} from '../../src/template';
 import { loadXlsx, writeXlsx } from '../../src/xlsx';
 import { sampleValues } from '../support/sample';
 
 // 2263 republished under a new number: same criteria, another identity, in no catalog.
 const data = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'rubrics', 'hue-2263-2023.json'), 'utf8'));
-const draft: Rubric = parseRubric({ ...data, id: 'thuthiem-1-2099', title: 'Bộ chỉ số thử nghiệm (bản nháp)', decision: { ...data.decision, number: '1/QĐ-THU' } });
+const draft: Rubric = parseRubric({
+  ...data,
+  id: 'thuthiem-1-2099',
+  title: 'Bộ chỉ số thử nghiệm (bản nháp)',
+  decision: { ...data.decision, number: '1/QĐ-THU' },
+});
 const values = sampleValues(draft, 'xa', 7);
 
 describe('a rubric outside the library', () => {
@@ -23,7 +35,12 @@ describe('a rubric outside the library', () => {
   });
 
   test('builds, fills and scores a template: the stored total is the engine’s', async () => {
-    const spec = buildTemplate(draft, { unit: 'xa', unitName: 'Phường Thử', year: 2025, entries: entriesFromValues(draft, 'xa', values) });
+    const spec = buildTemplate(draft, {
+      unit: 'xa',
+      unitName: 'Phường Thử',
+      year: 2025,
+      entries: entriesFromValues(draft, 'xa', values),
+    });
     const expected = assess(draft, { unit: 'xa', unitName: 'Phường Thử', values });
     const total = spec.sheets[0].cells.find((c) => c.address === spec.layout.header!.total);
     expect(total?.result).toBe(expected.total);
@@ -44,7 +61,11 @@ describe('a rubric outside the library', () => {
   });
 
   test('the CLI’s template and score paths take it too', async () => {
-    const { bytes } = await makeTemplate({ rubric: draft, unit: 'xa', from: { kind: 'json', values, unitName: 'Phường Thử', year: 2025 } });
+    const { bytes } = await makeTemplate({
+      rubric: draft,
+      unit: 'xa',
+      from: { kind: 'json', values, unitName: 'Phường Thử', year: 2025 },
+    });
     const input = await assessmentFromXlsx('thu.xlsx', bytes, (id) => (id === draft.id ? draft : getRubric(id)));
     expect(assess(draft, input).total).toBe(assess(draft, { unit: 'xa', values }).total);
   });

@@ -6,12 +6,25 @@ import { assess, criteriaFor, inputSlots } from '../../src/engine';
 import { sampleValues } from '../support/sample';
 import { assessmentFromXlsx } from '../../src/cli/workbook';
 import { allRubrics, getRubric, parseRubric, type Rubric, type RubricInput } from '../../src/rubrics';
-import { buildTemplate, carryEntries, entriesFromValues, LISTS_SHEET, MAIN_SHEET, META_SHEET, readEntries, readTemplateInfo, SUMMARY_SHEET, type CellSpec, type WorkbookSpec } from '../../src/template';
+import {
+  buildTemplate,
+  carryEntries,
+  entriesFromValues,
+  LISTS_SHEET,
+  MAIN_SHEET,
+  META_SHEET,
+  readEntries,
+  readTemplateInfo,
+  SUMMARY_SHEET,
+  type CellSpec,
+  type WorkbookSpec,
+} from '../../src/template';
 import { loadXlsx, writeXlsx } from '../../src/xlsx';
 
 const units = allRubrics().flatMap((r) => r.units.map((u) => [r.id, u.id] as const));
 const sheet = (spec: WorkbookSpec, name: string) => spec.sheets.find((s) => s.name === name)!;
-const cellAt = (spec: WorkbookSpec, name: string, address: string): CellSpec | undefined => sheet(spec, name).cells.find((c) => c.address === address);
+const cellAt = (spec: WorkbookSpec, name: string, address: string): CellSpec | undefined =>
+  sheet(spec, name).cells.find((c) => c.address === address);
 const filled = (rubric: Rubric, unit: string, seed: number) => {
   const values = sampleValues(rubric, unit as never, seed);
   return { values, entries: entriesFromValues(rubric, unit as never, values) };
@@ -24,7 +37,9 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
   const criteria = criteriaFor(rubric, unit as never);
 
   test('one row per criterion in the decision’s order, under its pillar row', () => {
-    const ids = Object.entries(spec.layout.rows).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const ids = Object.entries(spec.layout.rows)
+      .sort((a, b) => a[1] - b[1])
+      .map(([id]) => id);
     expect(ids).toEqual(criteria.map((c) => c.id));
     for (const c of criteria) expect(cellAt(spec, MAIN_SHEET, `A${spec.layout.rows[c.id]}`)?.value).toBe(c.id);
     for (const p of rubric.pillars.filter((x) => !x.units || x.units.includes(unit as never))) {
@@ -54,12 +69,23 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
         const address = `${spec.layout.slotColumns[i]}${r}`;
         expect(cellAt(spec, MAIN_SHEET, address)?.locked).toBe(false);
         const v = main.validations.find((x) => x.range === address);
-        const want = { 'yes-no': 'list', choice: 'list', 'ratio-or-numerator': c.allowNotApplicable ? 'textLength' : 'decimal', count: c.allowNotApplicable ? 'textLength' : 'whole', points: 'decimal', number: 'decimal', date: 'date', levels: 'textLength', text: undefined }[slot.kind];
+        const want = {
+          'yes-no': 'list',
+          choice: 'list',
+          'ratio-or-numerator': c.allowNotApplicable ? 'textLength' : 'decimal',
+          count: c.allowNotApplicable ? 'textLength' : 'whole',
+          points: 'decimal',
+          number: 'decimal',
+          date: 'date',
+          levels: 'textLength',
+          text: undefined,
+        }[slot.kind];
         expect([c.id, v?.type]).toEqual([c.id, want]);
         if (slot.kind === 'ratio-or-numerator' && !c.allowNotApplicable) expect([v!.min, v!.max]).toEqual([0, 1]);
       });
       // Slot cells the criterion does not use are greyed and locked.
-      for (const col of spec.layout.slotColumns.slice(slots.length)) expect(cellAt(spec, MAIN_SHEET, `${col}${r}`)?.locked).toBeUndefined();
+      for (const col of spec.layout.slotColumns.slice(slots.length))
+        expect(cellAt(spec, MAIN_SHEET, `${col}${r}`)?.locked).toBeUndefined();
       const score = cellAt(spec, MAIN_SHEET, `${spec.layout.score}${r}`)!;
       expect(score.locked).toBeUndefined();
       const fn = rubric.kind === 'levels' ? 'DTI_LEVEL' : 'DTI_SCORE';
@@ -73,7 +99,9 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
     expect(main.freeze).toEqual({ rows: 9, columns: 2 });
     const summary = sheet(spec, SUMMARY_SHEET);
     expect(summary.charts).toHaveLength(1);
-    const pillarCount = rubric.pillars.filter((p) => (!p.units || p.units.includes(unit as never)) && criteria.some((c) => c.pillar === p.id)).length;
+    const pillarCount = rubric.pillars.filter(
+      (p) => (!p.units || p.units.includes(unit as never)) && criteria.some((c) => c.pillar === p.id),
+    ).length;
     expect(summary.charts[0].categories).toBe(`B5:B${4 + pillarCount}`);
   });
 
@@ -87,29 +115,35 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
 });
 
 describe('template → fill → score: the same numbers as the engine', () => {
-  test.each(units)('%s %s', async (rubricId, unit) => {
-    const rubric = getRubric(rubricId);
-    for (const seed of [1, 2]) {
-      const { values, entries } = filled(rubric, unit, seed);
-      const unitName = rubricId === 'hanoi-5279-2025' ? 'Sở Du lịch' : 'Đơn vị thử';
-      const spec = buildTemplate(rubric, { unit, unitName, year: 2025, entries });
-      const engine = assess(rubric, { unit, unitName, year: 2025, values });
-      // Cached results in the file equal the engine.
-      if (rubric.kind === 'points') expect(cellAt(spec, MAIN_SHEET, 'E3')?.result).toBe(engine.total);
-      else expect(cellAt(spec, MAIN_SHEET, 'E3')?.result).toBe(engine.level!.number);
-      for (const c of engine.criteria) {
-        const cached = cellAt(spec, MAIN_SHEET, `${spec.layout.score}${spec.layout.rows[c.id]}`)!.result;
-        expect([c.id, cached]).toEqual([c.id, rubric.kind === 'levels' ? c.level : c.points]);
+  test.each(units)(
+    '%s %s',
+    async (rubricId, unit) => {
+      const rubric = getRubric(rubricId);
+      for (const seed of [1, 2]) {
+        const { values, entries } = filled(rubric, unit, seed);
+        const unitName = rubricId === 'hanoi-5279-2025' ? 'Sở Du lịch' : 'Đơn vị thử';
+        const spec = buildTemplate(rubric, { unit, unitName, year: 2025, entries });
+        const engine = assess(rubric, { unit, unitName, year: 2025, values });
+        // Cached results in the file equal the engine.
+        if (rubric.kind === 'points') expect(cellAt(spec, MAIN_SHEET, 'E3')?.result).toBe(engine.total);
+        else expect(cellAt(spec, MAIN_SHEET, 'E3')?.result).toBe(engine.level!.number);
+        for (const c of engine.criteria) {
+          const cached = cellAt(spec, MAIN_SHEET, `${spec.layout.score}${spec.layout.rows[c.id]}`)!.result;
+          expect([c.id, cached]).toEqual([c.id, rubric.kind === 'levels' ? c.level : c.points]);
+        }
+        // Written to .xlsx and read back, the file scores exactly as the values did.
+        const bytes = await writeXlsx(spec);
+        const input = await assessmentFromXlsx('t.xlsx', bytes);
+        const fromFile = assess(rubric, input);
+        expect(fromFile.total).toBe(engine.total);
+        expect(fromFile.level).toEqual(engine.level);
+        expect(fromFile.criteria.map((c) => [c.id, c.points, c.level])).toEqual(
+          engine.criteria.map((c) => [c.id, c.points, c.level]),
+        );
       }
-      // Written to .xlsx and read back, the file scores exactly as the values did.
-      const bytes = await writeXlsx(spec);
-      const input = await assessmentFromXlsx('t.xlsx', bytes);
-      const fromFile = assess(rubric, input);
-      expect(fromFile.total).toBe(engine.total);
-      expect(fromFile.level).toEqual(engine.level);
-      expect(fromFile.criteria.map((c) => [c.id, c.points, c.level])).toEqual(engine.criteria.map((c) => [c.id, c.points, c.level]));
-    }
-  }, 60000);
+    },
+    60000,
+  );
 });
 
 describe('never lose entered data', () => {
@@ -125,12 +159,19 @@ describe('never lose entered data', () => {
     const { entries } = filled(rubric, 'xa', 3);
     entries['I.1.1'].evidence = { number: '12/QĐ-UBND', date: 45310, link: 'https://vb.example/12.pdf', signed: 'Có' };
     entries['I.1.1'].note = 'Đã ký số ngày 20/01';
-    const first = await roundTrip(buildTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, entries }));
+    const first = await roundTrip(
+      buildTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, entries }),
+    );
     const { entries: carried, report } = carryEntries(first.filled.entries, rubric, 'xa', first.info.layout.inputs);
     expect(report.lost).toEqual([]);
-    const second = await roundTrip(buildTemplate(rubric, { unit: 'xa', unitName: first.filled.unitName, year: first.filled.year, entries: carried }));
+    const second = await roundTrip(
+      buildTemplate(rubric, { unit: 'xa', unitName: first.filled.unitName, year: first.filled.year, entries: carried }),
+    );
     expect(second.filled.entries).toEqual(first.filled.entries);
-    expect(second.filled.entries['I.1.1']).toMatchObject({ evidence: { number: '12/QĐ-UBND', link: 'https://vb.example/12.pdf', signed: 'Có' }, note: 'Đã ký số ngày 20/01' });
+    expect(second.filled.entries['I.1.1']).toMatchObject({
+      evidence: { number: '12/QĐ-UBND', link: 'https://vb.example/12.pdf', signed: 'Có' },
+      note: 'Đã ký số ngày 20/01',
+    });
     expect(second.filled.unitName).toBe('Phường Phú Hội');
   });
 
@@ -159,7 +200,10 @@ describe('never lose entered data', () => {
     expect(carried['I.5.1'].slots).toEqual([null]);
     expect(String(carried['I.5.1'].note)).toContain(`[Giá trị cũ: ${oldI51}]`);
     // Everything else is carried as it was.
-    expect(carried['I.1.1']).toEqual({ ...old.filled.entries['I.1.1'], slots: old.filled.entries['I.1.1'].slots.slice(0, 1) });
+    expect(carried['I.1.1']).toEqual({
+      ...old.filled.entries['I.1.1'],
+      slots: old.filled.entries['I.1.1'].slots.slice(0, 1),
+    });
     expect(report.carried).toHaveLength(78);
     const upgraded = buildTemplate(next, { unit: 'xa', year: 2025, entries: carried });
     expect(cellAt(upgraded, MAIN_SHEET, 'B4')?.value).toBe('1.1.0');

@@ -6,7 +6,8 @@
 import { readParts } from '../../src/workbook';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet ${NS}><cols><col min="1" max="3" width="9"/></cols><sheetData>
@@ -72,7 +73,12 @@ test('formulas with their cached results; a shared formula copy counts as a form
   expect(wb.formula(S, 'AB27')).toBe('_xlfn._xldudf_CDS_DTI_SCORE("x",A2)');
   expect(wb.cachedResult(S, 'AB27')).toBe(7);
   expect(wb.formula(S, 'A2')).toBeUndefined();
-  expect([wb.hasFormula(S, 'A2'), wb.hasFormula(S, 'C4'), wb.hasFormula(S, 'A3'), wb.hasFormula(S, 'A9')]).toEqual([false, true, true, false]);
+  expect([wb.hasFormula(S, 'A2'), wb.hasFormula(S, 'C4'), wb.hasFormula(S, 'A3'), wb.hasFormula(S, 'A9')]).toEqual([
+    false,
+    true,
+    true,
+    false,
+  ]);
   expect(wb.cachedResult(S, 'A2')).toBeNull();
 });
 

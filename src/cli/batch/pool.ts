@@ -34,14 +34,33 @@ const IN_FLIGHT = 2;
 function workerScript(): string {
   for (const folder of [join(__dirname, '..', 'worker'), join(__dirname, '..', '..', '..', 'dist', 'worker')])
     if (existsSync(join(folder, 'worker.js'))) return join(folder, 'worker.js');
-  throw new DtiError('not-built', t('Chưa build tiến trình đọc tệp (dist/worker/worker.js): chạy npm run build:cli', 'The file reader (dist/worker/worker.js) is not built: run npm run build:cli'));
+  throw new DtiError(
+    'not-built',
+    t(
+      'Chưa build tiến trình đọc tệp (dist/worker/worker.js): chạy npm run build:cli',
+      'The file reader (dist/worker/worker.js) is not built: run npm run build:cli',
+    ),
+  );
 }
 
 function failed(file: string, reason: string): SubmissionResult {
-  return { file, status: 'malformed', signer: null, signedAt: null, reasons: [reason], differences: [], seal: 'absent', problems: [reason] };
+  return {
+    file,
+    status: 'malformed',
+    signer: null,
+    signedAt: null,
+    reasons: [reason],
+    differences: [],
+    seal: 'absent',
+    problems: [reason],
+  };
 }
 
-export async function assessFiles(files: string[], options: Omit<SubmissionOptions, 'p7s'>, pool: PoolOptions = {}): Promise<SubmissionResult[]> {
+export async function assessFiles(
+  files: string[],
+  options: Omit<SubmissionOptions, 'p7s'>,
+  pool: PoolOptions = {},
+): Promise<SubmissionResult[]> {
   // One worker a core: with the host's synchronous digests a worker rarely waits, and more
   // workers than cores only add warm-up and contention (measured: 2 workers 123/s, 4 workers 101/s).
   const size = Math.max(1, Math.min(pool.concurrency ?? cpus().length, files.length));
@@ -67,7 +86,18 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
       };
       const armTimer = () => {
         clearTimeout(timer);
-        timer = held.length ? setTimeout(() => replace(L(`Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`, `Took longer than ${timeoutMs} ms: file skipped (timeout)`)), timeoutMs) : undefined;
+        timer = held.length
+          ? setTimeout(
+              () =>
+                replace(
+                  L(
+                    `Quá thời gian xử lý (${timeoutMs} ms): tệp bị bỏ qua (timeout)`,
+                    `Took longer than ${timeoutMs} ms: file skipped (timeout)`,
+                  ),
+                ),
+              timeoutMs,
+            )
+          : undefined;
       };
       const fill = () => {
         const wasIdle = held.length === 0;
@@ -108,7 +138,11 @@ export async function assessFiles(files: string[], options: Omit<SubmissionOptio
           fill();
         });
         worker.on('error', (e) => replace(L(`Lỗi khi đọc tệp: ${e.message}`, `Error reading the file: ${e.message}`)));
-        worker.on('exit', (code) => replace(L(`Tiến trình đọc tệp dừng bất thường (mã ${code})`, `The file reader stopped unexpectedly (code ${code})`)));
+        worker.on('exit', (code) =>
+          replace(
+            L(`Tiến trình đọc tệp dừng bất thường (mã ${code})`, `The file reader stopped unexpectedly (code ${code})`),
+          ),
+        );
         fill();
       };
       start();

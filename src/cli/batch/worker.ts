@@ -32,8 +32,18 @@ async function run(task: Task): Promise<TaskOutcome> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const lang = task.options.lang ?? 'vi';
-    const unreadable = code === 'ENOENT' ? t('không tìm thấy tệp', 'file not found') : code === 'EISDIR' ? t('đây là một thư mục', 'it is a folder') : code === 'EACCES' || code === 'EPERM' ? t('không có quyền đọc', 'permission denied') : undefined;
-    return { id: task.id, error: unreadable ? `${task.file}: ${say(unreadable, lang)} (${code})` : ((e as Error).message ?? String(e)) };
+    const unreadable =
+      code === 'ENOENT'
+        ? t('không tìm thấy tệp', 'file not found')
+        : code === 'EISDIR'
+          ? t('đây là một thư mục', 'it is a folder')
+          : code === 'EACCES' || code === 'EPERM'
+            ? t('không có quyền đọc', 'permission denied')
+            : undefined;
+    return {
+      id: task.id,
+      error: unreadable ? `${task.file}: ${say(unreadable, lang)} (${code})` : ((e as Error).message ?? String(e)),
+    };
   }
 }
 

@@ -10,11 +10,23 @@ const nodeHash = (hash: string) => hash.replace('-', '').toLowerCase();
 const keys = new BoundedMemo<string, KeyObject>(256);
 
 function verify(scheme: SignatureScheme, spki: Uint8Array, signature: Uint8Array, data: Uint8Array): boolean {
-  const key = keys.get(byteString(spki), () => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
-  if (scheme.kind === 'ECDSA') return key.asymmetricKeyType === 'ec' && nodeVerify(nodeHash(scheme.hash), data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  const key = keys.get(byteString(spki), () =>
+    createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }),
+  );
+  if (scheme.kind === 'ECDSA')
+    return (
+      key.asymmetricKeyType === 'ec' &&
+      nodeVerify(nodeHash(scheme.hash), data, { key, dsaEncoding: 'ieee-p1363' }, signature)
+    );
   if (key.asymmetricKeyType !== 'rsa') return false;
   // The salt length exactly as the parameters say, as WebCrypto checks it (Node would otherwise accept any).
-  if (scheme.kind === 'RSA-PSS') return nodeVerify(nodeHash(scheme.hash), data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }, signature);
+  if (scheme.kind === 'RSA-PSS')
+    return nodeVerify(
+      nodeHash(scheme.hash),
+      data,
+      { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength },
+      signature,
+    );
   return nodeVerify(nodeHash(scheme.hash), data, key, signature);
 }
 
@@ -24,5 +36,7 @@ export const nodeHost: HostPrimitives = {
   // Stopped one byte past the declared size, so a lying entry fails instead of filling memory.
   inflateRaw: (compressed, declaredSize) => zlib.inflateRawSync(compressed, { maxOutputLength: declaredSize + 1 }),
   // zlib.crc32 arrived in Node 20.15; older Nodes keep the JavaScript one.
-  ...('crc32' in zlib ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) } : {}),
+  ...('crc32' in zlib
+    ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) }
+    : {}),
 };

@@ -10,16 +10,40 @@ import { headerCells, MAIN_SHEET, type Scalar } from '../../template';
 import type { MemoryWorkbook } from '../memory-port';
 
 const useStyles = makeStyles({
-  wrap: { overflow: 'auto', height: '100%', padding: tokens.spacingHorizontalM, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  wrap: {
+    overflow: 'auto',
+    height: '100%',
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
-  th: { position: 'sticky', top: 0, backgroundColor: '#0F6CBD', color: 'white', padding: '4px', textAlign: 'left', zIndex: 1 },
+  th: {
+    position: 'sticky',
+    top: 0,
+    backgroundColor: '#0F6CBD',
+    color: 'white',
+    padding: '4px',
+    textAlign: 'left',
+    zIndex: 1,
+  },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '3px 4px', verticalAlign: 'top' },
-  input: { width: '100%', minWidth: '70px', boxSizing: 'border-box', backgroundColor: '#FFF9E5', border: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px' },
+  input: {
+    width: '100%',
+    minWidth: '70px',
+    boxSizing: 'border-box',
+    backgroundColor: '#FFF9E5',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: '2px',
+  },
   selected: { outline: '3px solid #0F6CBD' },
 });
 
 /** Like typing into Excel: "45" becomes a number, "45%" stays for the engine to read as 0.45. */
-const typed = (text: string): Scalar => (text.trim() === '' ? null : /^-?\d+([.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : text);
+const typed = (text: string): Scalar =>
+  text.trim() === '' ? null : /^-?\d+([.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : text;
 
 export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
@@ -59,10 +83,19 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
       className: `${styles.input} ${selected === address ? styles.selected : ''}`,
       ref: (el: HTMLElement | null) => (el ? inputs.current.set(address, el) : inputs.current.delete(address)),
     };
-    const choices = slot?.kind === 'yes-no' ? ['Có', 'Không'] : slot?.kind === 'choice' ? slot.choices!.map((c) => c.label.vi) : undefined;
+    const choices =
+      slot?.kind === 'yes-no'
+        ? ['Có', 'Không']
+        : slot?.kind === 'choice'
+          ? slot.choices!.map((c) => c.label.vi)
+          : undefined;
     if (choices)
       return (
-        <select {...common} value={value === null ? '' : String(value)} onChange={(e) => workbook.set(MAIN_SHEET, address, e.target.value || null)}>
+        <select
+          {...common}
+          value={value === null ? '' : String(value)}
+          onChange={(e) => workbook.set(MAIN_SHEET, address, e.target.value || null)}
+        >
           <option value="">—</option>
           {choices.map((c) => (
             <option key={c} value={c}>
@@ -71,7 +104,14 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
           ))}
         </select>
       );
-    return <input {...common} defaultValue={value === null ? '' : String(value)} key={`${address}:${String(value)}`} onBlur={(e) => typed(e.target.value) !== value && workbook.set(MAIN_SHEET, address, typed(e.target.value))} />;
+    return (
+      <input
+        {...common}
+        defaultValue={value === null ? '' : String(value)}
+        key={`${address}:${String(value)}`}
+        onBlur={(e) => typed(e.target.value) !== value && workbook.set(MAIN_SHEET, address, typed(e.target.value))}
+      />
+    );
   };
 
   return (
@@ -83,7 +123,15 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            {['Mã', 'Tiêu chí', 'Giá trị', 'Số văn bản', 'Ký số', rubric.kind === 'levels' ? 'Mức' : 'Điểm', 'Kiểm tra'].map((h) => (
+            {[
+              'Mã',
+              'Tiêu chí',
+              'Giá trị',
+              'Số văn bản',
+              'Ký số',
+              rubric.kind === 'levels' ? 'Mức' : 'Điểm',
+              'Kiểm tra',
+            ].map((h) => (
               <th key={h} className={styles.th} scope="col">
                 {h}
               </th>
@@ -96,7 +144,9 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
             const slots = inputSlots(rubric, criterion);
             // What Excel's formulas would show after the edit: the same functions the add-in registers.
             const cells = slots.map((_, i) => get(`${layout.slotColumns[i]}${r}`));
-            const unitName = criterion.onlyFor ? String(get(headerCells(layout).unitName) ?? '') || undefined : undefined;
+            const unitName = criterion.onlyFor
+              ? String(get(headerCells(layout).unitName) ?? '') || undefined
+              : undefined;
             const live = (f: () => unknown) => {
               try {
                 return String(f());
@@ -104,7 +154,11 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
                 return (e as Error).message;
               }
             };
-            const result = live(() => (rubric.kind === 'levels' ? cellsLevel(rubric, unit, [{ criterion, cells }]) : cellPoints(rubric, unit, criterion, cells, unitName)));
+            const result = live(() =>
+              rubric.kind === 'levels'
+                ? cellsLevel(rubric, unit, [{ criterion, cells }])
+                : cellPoints(rubric, unit, criterion, cells, unitName),
+            );
             const check = live(() => cellCheck(rubric, unit, criterion, cells, unitName));
             return (
               <tr key={id}>
@@ -116,7 +170,13 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
                   ))}
                 </td>
                 <td className={styles.td}>{cell(`${layout.evidence.number}${r}`, `${id} số văn bản`)}</td>
-                <td className={styles.td}>{cell(`${layout.evidence.signed}${r}`, `${id} file có ký số`, { kind: 'yes-no', key: 'signed', label: { vi: 'Ký số', en: 'Signed' } })}</td>
+                <td className={styles.td}>
+                  {cell(`${layout.evidence.signed}${r}`, `${id} file có ký số`, {
+                    kind: 'yes-no',
+                    key: 'signed',
+                    label: { vi: 'Ký số', en: 'Signed' },
+                  })}
+                </td>
                 <td className={styles.td}>{result}</td>
                 <td className={styles.td}>{check}</td>
               </tr>

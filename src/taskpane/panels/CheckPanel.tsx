@@ -7,13 +7,41 @@ import type { WorkbookView } from '../useWorkbook';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, textAlign: 'left', width: '100%', height: 'auto', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, justifyContent: 'flex-start' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+    textAlign: 'left',
+    width: '100%',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    justifyContent: 'flex-start',
+  },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
 /** Problems with the entries; clicking one selects its cell. Nothing in the workbook changes here. */
-export function CheckPanel({ port, view, s, lang }: { port: WorkbookPort; view: WorkbookView; s: Strings; lang: UiLang }) {
+export function CheckPanel({
+  port,
+  view,
+  s,
+  lang,
+}: {
+  port: WorkbookPort;
+  view: WorkbookView;
+  s: Strings;
+  lang: UiLang;
+}) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   if (!view.filled)
@@ -47,7 +75,12 @@ export function CheckPanel({ port, view, s, lang }: { port: WorkbookPort; view: 
           <ul className={styles.list} aria-label={s.tabCheck}>
             {view.problems.map((p, i) => (
               <li key={`${p.criterion}-${p.cell.address}-${i}`}>
-                <Button appearance="subtle" className={styles.item} onClick={() => void port.selectCell(p.cell.sheet, p.cell.address)} title={`${s.goToCell} ${p.cell.address}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.item}
+                  onClick={() => void port.selectCell(p.cell.sheet, p.cell.address)}
+                  title={`${s.goToCell} ${p.cell.address}`}
+                >
                   <span className={styles.line}>
                     <Badge appearance="filled" color={p.severity === 'error' ? 'danger' : 'warning'}>
                       {p.severity === 'error' ? s.error : s.warning}

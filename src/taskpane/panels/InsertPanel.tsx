@@ -1,4 +1,15 @@
-import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, ProgressBar, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { say, type Text } from '../../base';
 import { allRubrics, getRubric } from '../../rubrics';
@@ -8,7 +19,17 @@ import type { WorkbookView } from '../useWorkbook';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
-export function InsertPanel({ port, view, s, lang }: { port: WorkbookPort; view: WorkbookView; s: Strings; lang: UiLang }) {
+export function InsertPanel({
+  port,
+  view,
+  s,
+  lang,
+}: {
+  port: WorkbookPort;
+  view: WorkbookView;
+  s: Strings;
+  lang: UiLang;
+}) {
   const styles = useStyles();
   const rubrics = allRubrics();
   const meta = view.filled?.info.meta;
@@ -17,7 +38,9 @@ export function InsertPanel({ port, view, s, lang }: { port: WorkbookPort; view:
   const [unitName, setUnitName] = useState(view.filled?.unitName ?? '');
   const [year, setYear] = useState(String(view.filled?.year ?? new Date().getFullYear()));
   const [progress, setProgress] = useState<{ step: string; fraction: number } | undefined>();
-  const [result, setResult] = useState<{ intent: 'success' | 'error' | 'warning'; text: string; lost?: string[] } | undefined>();
+  const [result, setResult] = useState<
+    { intent: 'success' | 'error' | 'warning'; text: string; lost?: string[] } | undefined
+  >();
 
   // Follow the template already in the workbook.
   useEffect(() => {
@@ -36,7 +59,11 @@ export function InsertPanel({ port, view, s, lang }: { port: WorkbookPort; view:
     setResult(undefined);
     setProgress({ step: s.working, fraction: 0 });
     try {
-      const outcome = await port.insertTemplate(rubric, { unit, unitName: unitName.trim() || undefined, year: Number(year) || undefined }, (step, fraction) => setProgress({ step, fraction }));
+      const outcome = await port.insertTemplate(
+        rubric,
+        { unit, unitName: unitName.trim() || undefined, year: Number(year) || undefined },
+        (step, fraction) => setProgress({ step, fraction }),
+      );
       if (!outcome.ok) setResult({ intent: 'error', text: say(outcome.message as Text, lang) });
       else
         setResult({
@@ -72,7 +99,11 @@ export function InsertPanel({ port, view, s, lang }: { port: WorkbookPort; view:
         </Dropdown>
       </Field>
       <Field label={s.unitType}>
-        <Dropdown value={say(units.find((u) => u.id === unit)?.label ?? { vi: unit }, lang)} selectedOptions={[unit]} onOptionSelect={(_, d) => setUnit(d.optionValue as typeof unit)}>
+        <Dropdown
+          value={say(units.find((u) => u.id === unit)?.label ?? { vi: unit }, lang)}
+          selectedOptions={[unit]}
+          onOptionSelect={(_, d) => setUnit(d.optionValue as typeof unit)}
+        >
           {units.map((u) => (
             <Option key={u.id} value={u.id} text={say(u.label, lang)}>
               {say(u.label, lang)}

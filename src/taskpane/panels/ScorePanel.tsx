@@ -1,4 +1,13 @@
-import { Badge, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { num } from '../../base';
 import type { Strings, UiLang } from '../i18n';
 import type { WorkbookView } from '../useWorkbook';
@@ -48,7 +57,9 @@ export function ScorePanel({ view, s, lang }: { view: WorkbookView; s: Strings; 
       {a.pillars.map((p) => {
         const levels = 5;
         const value = a.level ? (p.level ?? 0) / levels : p.max ? (p.points ?? 0) / p.max : 0;
-        const label = a.level ? `${p.id}. ${p.title}: ${p.level}/${levels}` : `${p.id}. ${p.title}: ${num(p.points ?? 0, lang)}/${num(p.max ?? 0, lang)}`;
+        const label = a.level
+          ? `${p.id}. ${p.title}: ${p.level}/${levels}`
+          : `${p.id}. ${p.title}: ${num(p.points ?? 0, lang)}/${num(p.max ?? 0, lang)}`;
         return (
           <Field key={p.id} label={label}>
             <ProgressBar value={value} thickness="large" aria-label={label} />

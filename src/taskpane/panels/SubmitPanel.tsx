@@ -23,7 +23,11 @@ export function SubmitPanel({ port, view, s }: { port: WorkbookPort; view: Workb
       </MessageBar>
     );
   const errors = view.problems.filter((p) => p.severity === 'error').length;
-  const json = JSON.stringify({ ...toAssessmentInput(view.rubric, view.filled), seal, result: view.assessment }, null, 2);
+  const json = JSON.stringify(
+    { ...toAssessmentInput(view.rubric, view.filled), seal, result: view.assessment },
+    null,
+    2,
+  );
   const href = `data:application/json;charset=utf-8,${encodeURIComponent(json)}`;
   const file = `${view.filled.info.meta.rubric}-${view.filled.info.meta.unit}-${(view.filled.unitName || 'don-vi').replace(/\s+/g, '-')}.json`;
 
@@ -67,7 +71,10 @@ export function SubmitPanel({ port, view, s }: { port: WorkbookPort; view: Workb
       )}
       {seal && (
         <Text size={200}>
-          {s.sealDigest}: <span className={styles.digest} data-testid="seal">{seal.digest}</span>
+          {s.sealDigest}:{' '}
+          <span className={styles.digest} data-testid="seal">
+            {seal.digest}
+          </span>
         </Text>
       )}
       <Link href={href} download={file}>
