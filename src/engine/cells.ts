@@ -6,7 +6,8 @@
  */
 import { type Criterion, criterionMax, type Rubric, type UnitId } from '../rubrics';
 import { DtiError, t } from '../base';
-import { levelName, scoreCriterion, type ScoredCriterion } from './assess';
+import { scoreCriterion, type ScoredCriterion } from './criterion';
+import { levelName } from './lookup';
 import { inputSlots, valueFromSlots } from './slots';
 
 /** What a check or shortfall cell shows when nothing is wrong: a visible confirmation, not a blank. */

@@ -34,7 +34,7 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput): SheetSpec {
-  const { rubric, unit, pillars, col, totals } = input;
+  const { rubric, pillars, col, totals } = input;
   const isLevel = rubric.kind === 'levels';
   const m = quoteSheet(MAIN_SHEET);
   const sheet = new SheetParts();

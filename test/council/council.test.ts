@@ -69,7 +69,6 @@ describe('re-scoring a submission', () => {
   });
 
   test('a workbook that is not a DTI template says so', async () => {
-    const { readFileSync } = await import('fs');
     const r = await assessSubmission('x.xlsx', signatureFixture('hello-world-unsigned.xlsx'));
     expect(r.problems).toEqual(['Không phải mẫu tự đánh giá DTI (thiếu trang _dti)']);
   });

@@ -1,5 +1,5 @@
 /** LibreOffice headless (Debian's libreoffice-calc-nogui, installed by .ci/run) for checking generated files. */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
