@@ -7,7 +7,7 @@ import { assess, type Assessment, type CriterionResult } from '../engine';
 import { DtiError, say, t, type Lang } from '../base';
 import { getRubric } from '../rubrics';
 import { verifyPackage, type VerifyResult } from '../signature';
-import { checkSeal, META_SHEET, readEntries, readSeal, readTemplateInfo, toAssessmentInput } from '../template';
+import { checkSeal, headerCells, META_SHEET, readEntries, readSeal, readTemplateInfo, toAssessmentInput } from '../template';
 import { SEAL_MISMATCH } from './labels';
 import { readParts } from '../workbook';
 
@@ -133,12 +133,13 @@ export async function assessSubmission(
       result.differences.push({ criterion: c.id, cell, stored: wb.read(layout.sheet, cell), recomputed });
     else if (!same(stored, recomputed)) result.differences.push({ criterion: c.id, cell, stored, recomputed });
   }
-  const totalStored = wb.cachedResult(layout.sheet, 'E3');
+  const totalCell = headerCells(layout).total;
+  const totalStored = wb.cachedResult(layout.sheet, totalCell);
   const totalNow = rubric.kind === 'levels' ? assessment.level?.number : assessment.total;
   if (!same(totalStored, totalNow))
     result.differences.push({
       criterion: rubric.kind === 'levels' ? L('Mức độ', 'Level') : L('Tổng điểm', 'Total'),
-      cell: 'E3',
+      cell: totalCell,
       stored: totalStored,
       recomputed: totalNow,
     });
