@@ -2,11 +2,13 @@
  * The council's throughput: signed submissions verified and re-scored per second (`dti rank`'s
  * pipeline: worker threads, each file verified then scored from its inputs), against LibreOffice
  * headless recalculating the same files, in one run. Targets: ≥ 200 workbooks/s on this 2-core
- * machine and ≥ 20× LibreOffice. Prints; asserts nothing.
+ * machine and ≥ 20× LibreOffice. Also a batch of 20 of them with 5 hostile files among them (a
+ * FIFO, a link to /dev/zero, a sheet nested 4,000 deep, a zip bomb, two cells at one address —
+ * from test/fixtures/hostile) against the 20 alone: target ≤ 2×. Prints; asserts nothing.
  * Run: npm run bench:council  (N=200 npm run bench:council for a quicker run)
  */
-import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { assessFiles } from '../src/cli/batch/pool';
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
     `dti (verify + re-score, ${cpus().length} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`,
   );
 
+  await hostileBatch(files.slice(0, 20), root);
+
   // LibreOffice headless recalculating a sample of the same files (always recalculate on load).
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
@@ -90,6 +94,38 @@ async function main(): Promise<void> {
     `LibreOffice headless (recalculate on load, one process for ${sample.length} files): ${loSeconds.toFixed(2)} s = ${loRate.toFixed(1)} workbooks/s`,
   );
   console.log(`ratio: ${(rate / loRate).toFixed(1)}× LibreOffice — target ≥ 20×`);
+}
+
+/** 20 good files alone, then with 5 hostile ones among them; the best of three runs of each. */
+async function hostileBatch(good: string[], root: Uint8Array): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dti-hostile-bench-'));
+  const corpus = join(__dirname, '..', 'test', 'fixtures', 'hostile');
+  spawnSync('mkfifo', [join(dir, 'fifo.xlsx')]);
+  symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+  for (const f of ['deep-sheet.xlsx', 'zip-bomb.xlsx', 'duplicate-cell.xlsx'])
+    copyFileSync(join(corpus, f), join(dir, f));
+  const hostile = ['fifo.xlsx', 'zero.xlsx', 'deep-sheet.xlsx', 'zip-bomb.xlsx', 'duplicate-cell.xlsx'].map((f) =>
+    join(dir, f),
+  );
+  const mixed = good.flatMap((f, i) => (i % 4 === 0 && hostile[i / 4] ? [f, hostile[i / 4]] : [f]));
+  const options = { trustAnchors: [root], expect: { rubric: 'hue-2263-2023', unit: 'xa' } };
+  const time = async (list: string[]) => {
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t0 = process.hrtime.bigint();
+      const results = await assessFiles(list, options);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+      if (list === mixed && results.filter((r) => r.status === 'malformed').length < hostile.length)
+        throw new Error('a hostile file was not reported malformed');
+    }
+    return best;
+  };
+  const alone = await time(good);
+  const withHostile = await time(mixed);
+  console.log(
+    `hostile batch: ${good.length} good files ${alone.toFixed(0)} ms; with ${hostile.length} hostile among them (FIFO, /dev/zero, 4,000-deep sheet, zip bomb, duplicate cell) ${withHostile.toFixed(0)} ms = ${(withHostile / alone).toFixed(2)}× — target ≤ 2×`,
+  );
+  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((e) => {

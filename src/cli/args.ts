@@ -1,5 +1,6 @@
 /** The `dti` command line as parsed: the command, its operands and flags. */
 import { DtiError, t, type Lang } from '../base';
+import { clip } from './safe-text';
 
 /** A command used the wrong way: exit 2, with the command's usage line. */
 export class UsageError extends DtiError {
@@ -47,7 +48,10 @@ export function parseArgs(argv: string[]): Args {
       const { value, next } = valueOf(argv, i);
       if (value !== 'vi' && value !== 'en')
         throw new UsageError(
-          t(`--lang cần vi hoặc en, không phải "${value ?? ''}"`, `--lang takes vi or en, not "${value ?? ''}"`),
+          t(
+            `--lang cần vi hoặc en, không phải "${clip(value ?? '')}"`,
+            `--lang takes vi or en, not "${clip(value ?? '')}"`,
+          ),
         );
       args.lang = value;
       i = next;
@@ -66,7 +70,9 @@ export function parseArgs(argv: string[]): Args {
       args.flags[name as ValueFlag] = value;
       i = next;
     } else if (a.startsWith('-'))
-      throw new UsageError(t(`Không có tùy chọn "${a}" (xem dti help)`, `Unknown option "${a}" (see dti help)`));
+      throw new UsageError(
+        t(`Không có tùy chọn "${clip(a)}" (xem dti help)`, `Unknown option "${clip(a)}" (see dti help)`),
+      );
     else if (!args.command) args.command = a;
     else args.positional.push(a);
   }

@@ -1,9 +1,11 @@
 /** What `dti verify` and `dti rank` share: the submissions named, the council's root certificates, progress. */
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { extname, join } from 'path';
+import { readdirSync, realpathSync, statSync } from 'fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'path';
+import { describeFile } from '../workbook';
 import { DtiError, t, type Text } from '../base';
 import type { SubmissionResult } from '../council';
-import type { Io } from './io';
+import { readRegularFile, reason, type Io } from './io';
+import { UsageError } from './args';
 
 const isWorkbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
 
@@ -50,9 +52,28 @@ export function submissionFiles(paths: string[]): string[] {
   }
   if (!out.some(isWorkbook)) {
     const given = paths.join(', ');
+    // Files given by name that are something else (an .ods, a CSV, an empty file): say what they are.
+    const kinds = out.map((f) => {
+      try {
+        return `${basename(f)}: ${describeFile(readRegularFile(f), f).text.vi}`;
+      } catch {
+        return null;
+      }
+    });
+    const kindsEn = out.map((f) => {
+      try {
+        return `${basename(f)}: ${describeFile(readRegularFile(f), f).text.en}`;
+      } catch {
+        return null;
+      }
+    });
+    const what = (list: (string | null)[]) => (list.some(Boolean) ? ` (${list.filter(Boolean).join('; ')})` : '');
     throw new DtiError(
       'no-files',
-      t(`Không có tệp .xlsx nào để xử lý trong: ${given}`, `No .xlsx file to work on in: ${given}`),
+      t(
+        `Không có tệp .xlsx nào để xử lý trong: ${given}${what(kinds)}`,
+        `No .xlsx file to work on in: ${given}${what(kindsEn)}`,
+      ),
     );
   }
   return out;
@@ -61,14 +82,58 @@ export function submissionFiles(paths: string[]): string[] {
 export function trustAnchors(paths: string[]): Uint8Array[] {
   return paths.map((p) => {
     try {
-      return new Uint8Array(readFileSync(p));
-    } catch {
+      return readRegularFile(p, 1024 * 1024);
+    } catch (e) {
+      const why = reason(e, p, false);
       throw new DtiError(
         'trust',
-        t(`--trust ${p}: không đọc được chứng thư số`, `--trust ${p}: cannot read the certificate`),
+        t(
+          `--trust ${p}: không đọc được chứng thư số (${why.vi})`,
+          `--trust ${p}: cannot read the certificate (${why.en})`,
+        ),
       );
     }
   });
+}
+
+/** A path with its folders' links resolved (the file itself need not exist yet). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), resolve(path).slice(dirname(resolve(path)).length + 1));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
+ * The ranking is written beside the submissions, never over one: an --out (or the CSV beside it)
+ * that names an input file, or lies inside a folder of submissions, is refused before anything runs.
+ */
+export function checkOutputOutsideInputs(outputs: string[], inputs: string[]): void {
+  for (const output of outputs) {
+    const out = real(output);
+    for (const input of inputs) {
+      const given = real(input);
+      const folder = statSync(given, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      const rel = relative(given, out);
+      const inside = folder && rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
+      if (out === given || inside)
+        throw new UsageError(
+          t(
+            folder
+              ? `--out ${output} nằm trong thư mục bài nộp ${input}: chọn nơi ghi khác, để kết quả không lẫn vào bài nộp`
+              : `--out ${output} là một tệp bài nộp: chọn tên khác, để không ghi đè bài nộp`,
+            folder
+              ? `--out ${output} lies inside the submissions folder ${input}: choose another place, so results never mix with submissions`
+              : `--out ${output} is one of the submissions: choose another name, so no submission is overwritten`,
+          ),
+        );
+    }
+  }
 }
 
 /** A progress bar on standard error, only on a terminal and never with --json. */
@@ -83,6 +148,11 @@ export function progressBar(io: Io, json: boolean) {
   };
 }
 
-/** A file is accepted when every signature verifies (and chains to a given root when roots were given) and its seal, if any, matches. */
+/**
+ * A file is accepted when every signature verifies (and chains to a given root when roots were
+ * given), its seal, if any, matches, and its layout is not ambiguous (a criterion on two rows, …).
+ */
 export const accepted = (s: SubmissionResult, trusted: boolean) =>
-  (s.status === 'valid' || (!trusted && s.status === 'valid-untrusted')) && s.seal !== 'broken';
+  (s.status === 'valid' || (!trusted && s.status === 'valid-untrusted')) &&
+  s.seal !== 'broken' &&
+  !s.templateProblems?.length;

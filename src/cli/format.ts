@@ -2,6 +2,8 @@
 import type { Assessment } from '../engine';
 import { num, say, t, type Lang } from '../base';
 
+export { clip, clipEchoes } from './safe-text';
+
 /** Pads by code points of the NFC form, so precomposed Vietnamese letters count as one column. */
 function pad(s: string, width: number, right = false): string {
   const text = s.normalize('NFC');

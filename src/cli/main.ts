@@ -12,7 +12,8 @@ import { DtiError, say, t, type Lang } from '../base';
 import { langOf, parseArgs, UsageError, type Args } from './args';
 import { commandHelp, globalHelp, isCommand, type CommandName } from './help';
 import { cmdCriteria, cmdRubrics } from './library';
-import { nodeIo, type Io } from './io';
+import { nodeIo, quietOnBrokenPipe, type Io } from './io';
+import { clip, terminalText } from './safe-text';
 import { cmdScore } from './score';
 
 export type { Io } from './io';
@@ -27,7 +28,7 @@ const RUN: Record<CommandName, (args: Args, io: Io) => number | Promise<number>>
 };
 
 const unknownCommand = (name: string) =>
-  new UsageError(t(`Không có lệnh "${name}" (xem dti help)`, `Unknown command "${name}" (see dti help)`));
+  new UsageError(t(`Không có lệnh "${clip(name)}" (xem dti help)`, `Unknown command "${clip(name)}" (see dti help)`));
 
 /** `dti help [CMD]`, `dti CMD --help`, `dti --help`. */
 function help(topic: string | undefined, io: Io, lang: Lang): number {
@@ -37,7 +38,19 @@ function help(topic: string | undefined, io: Io, lang: Lang): number {
   return 0;
 }
 
-export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
+/**
+ * What reaches the terminal is made safe first (./safe-text.ts): unit names and cell values come
+ * from submitters. JSON output is already escaped (jsonText) and passes unchanged.
+ */
+const safeIo = (io: Io): Io => ({
+  ...io,
+  out: (s) => io.out(terminalText(s)),
+  err: (s) => io.err(terminalText(s)),
+});
+
+export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
+  if (raw === nodeIo) quietOnBrokenPipe();
+  const io = safeIo(raw);
   let lang = langOf(argv);
   try {
     const args = parseArgs(argv);
@@ -56,7 +69,7 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
     return await RUN[args.command](args, io);
   } catch (e) {
     if (e instanceof DtiError) io.err(`✗ ${e.messageIn(lang)}`);
-    else io.err(`✗ ${say(t('Lỗi nội bộ', 'Internal error'), lang)}: ${(e as Error)?.message ?? String(e)}`);
+    else io.err(`✗ ${say(t('Lỗi nội bộ', 'Internal error'), lang)}: ${clip(String((e as Error)?.message ?? e), 300)}`);
     return 2;
   }
 }

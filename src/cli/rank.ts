@@ -13,8 +13,9 @@ import {
 import { assessFiles } from './batch/pool';
 import { getRubric } from '../rubrics';
 import type { Args } from './args';
-import { progressBar, submissionFiles, trustAnchors } from './council';
+import { checkOutputOutsideInputs, progressBar, submissionFiles, trustAnchors } from './council';
 import { table } from './format';
+import { jsonText } from './safe-text';
 import { usageError } from './help';
 import { checkWritable, writeOutput, type Io } from './io';
 
@@ -30,6 +31,7 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
     throw new DtiError('usage', t('--by cần total hoặc percent', '--by takes total or percent'));
   const csvPath = out.replace(/\.xlsx$/i, '') + '.csv';
   // Before the batch, not after it: a council should not verify a thousand files to learn the folder is wrong.
+  checkOutputOutsideInputs([out, csvPath], args.positional);
   checkWritable(out, io);
   checkWritable(csvPath, io);
   const anchors = trustAnchors(args.trust);
@@ -47,7 +49,7 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
   const reason = (r: RankedRow) => (r.rank === null ? r.unranked.map((x) => say(x, lang)).join('; ') : null);
   if (args.json) {
     io.out(
-      JSON.stringify(
+      jsonText(
         rows.map((r) => ({
           rank: r.rank,
           file: r.submission.file,
@@ -63,8 +65,6 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
           reason: reason(r), // why it has no rank; null when ranked
           reasons: r.submission.reasons, // the verifier's, as dti verify gives them
         })),
-        null,
-        2,
       ),
     );
     return 0;

@@ -1,19 +1,56 @@
 /** `dti score FILE...`: self-assessments (.json, or filled .xlsx templates) scored by the engine. */
 import { assess, type Assessment, type AssessmentInput } from '../engine';
-import { DtiError } from '../base';
+import { DtiError, say, t, type Lang } from '../base';
 import { getRubric } from '../rubrics';
+import type { LocateProblem } from '../template';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
-import { formatAssessment } from './format';
+import { clipEchoes, formatAssessment } from './format';
 import { usageError } from './help';
+import { jsonText } from './safe-text';
 import { isZip, readInput, type Io } from './io';
 
-async function readAssessment(file: string, io: Io): Promise<AssessmentInput & { rubric: string }> {
+interface Read {
+  input: AssessmentInput & { rubric: string };
+  /** What finding the template in a workbook turned up (a criterion on two rows, hidden rows, …). */
+  problems: LocateProblem[];
+}
+
+/** Only a workbook loads the cell reader; anything else must be a self-assessment JSON (or is said what it is). */
+async function readAssessment(file: string, io: Io): Promise<Read> {
   const bytes = readInput(file, io);
-  if (!isZip(bytes)) return parseAssessmentJson(file, bytes);
-  // ExcelJS and the template reader load only for a workbook.
-  const { assessmentFromXlsx } = await import(/* webpackChunkName: "workbook" */ './workbook');
-  return assessmentFromXlsx(file, bytes);
+  if (!isZip(bytes)) return { input: parseAssessmentJson(file, bytes), problems: [] };
+  const { readXlsxAssessment } = await import(/* webpackChunkName: "workbook" */ './workbook');
+  const { describeFile } = await import(/* webpackChunkName: "workbook" */ '../workbook');
+  const kind = describeFile(bytes, file);
+  if (kind.kind !== 'xlsx') throw new DtiError('xlsx', t(`${file}: ${kind.text.vi}`, `${file}: ${kind.text.en}`));
+  return readXlsxAssessment(file, bytes);
+}
+
+/** The template's problems among the assessment's, so they count (exit 1) and show like the others. */
+function withTemplateProblems(result: Assessment, problems: LocateProblem[], lang: Lang): Assessment {
+  if (!problems.length) return result;
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
+  return {
+    ...result,
+    problems: [
+      ...problems.map((p) => ({
+        severity: p.severity,
+        code: p.severity === 'error' ? ('invalid-value' as const) : ('value-warning' as const),
+        message: `${L('Mẫu', 'Template')}: ${say(p.text, lang)}`,
+      })),
+      ...result.problems,
+    ],
+  };
+}
+
+/** Messages echo what was entered: a value runs to 80 characters in them, however long it is. */
+function clipped(result: Assessment): Assessment {
+  return {
+    ...result,
+    criteria: result.criteria.map((c) => ({ ...c, message: clipEchoes(c.message) })),
+    problems: result.problems.map((p) => ({ ...p, message: clipEchoes(p.message) })),
+  };
 }
 
 export async function cmdScore(args: Args, io: Io): Promise<number> {
@@ -22,9 +59,9 @@ export async function cmdScore(args: Args, io: Io): Promise<number> {
   let exit = 0;
   for (const file of args.positional) {
     try {
-      const input = await readAssessment(file, io);
+      const { input, problems } = await readAssessment(file, io);
       const rubric = getRubric(input.rubric);
-      const result = assess(rubric, input, args.lang);
+      const result = clipped(withTemplateProblems(assess(rubric, input, args.lang), problems, args.lang));
       results.push(result);
       if (result.problems.some((p) => p.severity === 'error')) exit = Math.max(exit, 1);
       if (!args.json) io.out(formatAssessment(result, rubric.title, args.lang) + '\n');
@@ -34,6 +71,6 @@ export async function cmdScore(args: Args, io: Io): Promise<number> {
       exit = 2;
     }
   }
-  if (args.json && results.length) io.out(JSON.stringify(args.positional.length === 1 ? results[0] : results, null, 2));
+  if (args.json && results.length) io.out(jsonText(args.positional.length === 1 ? results[0] : results));
   return exit;
 }

@@ -1,9 +1,13 @@
 /** `dti template`: an Excel self-assessment template, optionally keeping an older file's entries. */
-import { say, t } from '../base';
+import { DtiError, say, t } from '../base';
+import { describeFile } from '../workbook';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { usageError } from './help';
 import { checkWritable, isZip, readInput, writeOutput, type Io } from './io';
+import { problemLines } from './open-workbook';
+import { clip, jsonText } from './safe-text';
+import type { CarryReport } from '../template';
 import { makeTemplate, type TemplateRequest } from './workbook';
 
 export async function cmdTemplate(args: Args, io: Io): Promise<number> {
@@ -20,33 +24,61 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
     throw new UsageError(
       t(
-        `--year cần năm từ 2000 đến 2100, không phải "${yearText}"`,
-        `--year takes a year 2000–2100, not "${yearText}"`,
+        `--year cần năm từ 2000 đến 2100, không phải "${clip(yearText!)}"`,
+        `--year takes a year 2000–2100, not "${clip(yearText!)}"`,
       ),
     );
   checkWritable(out, io);
   let source: TemplateRequest['from'];
   if (from) {
     const bytes = readInput(from, io);
-    if (isZip(bytes)) source = { kind: 'xlsx', bytes, file: from };
-    else {
+    if (isZip(bytes)) {
+      const kind = describeFile(bytes, from);
+      if (kind.kind !== 'xlsx') throw new DtiError('xlsx', t(`${from}: ${kind.text.vi}`, `${from}: ${kind.text.en}`));
+      source = { kind: 'xlsx', bytes, file: from };
+    } else {
       const json = parseAssessmentJson(from, bytes);
-      source = { kind: 'json', values: json.values, unitName: json.unitName, year: json.year };
+      source = { kind: 'json', file: from, ...json };
     }
   }
-  const { bytes, report, criteria } = await makeTemplate({ rubric, unit, unitName, year, from: source });
+  const { bytes, report, criteria, problems } = await makeTemplate({ rubric, unit, unitName, year, from: source });
   writeOutput(out, bytes, io);
   const L = (vi: string, en: string) => say(t(vi, en), args.lang);
+  const reason = (l: { reason: string; reasonEn?: string }) =>
+    args.lang === 'en' && l.reasonEn ? l.reasonEn : l.reason;
+  // What finding the old template turned up (a criterion on two rows, a row missing or hidden).
+  const template = problems.map((p) => ({
+    severity: p.severity,
+    cell: p.cell ?? null,
+    message: say(p.text, args.lang),
+  }));
+  const lines = (list: CarryReport['lost'] = []) =>
+    list.map((l) => ({ criterion: l.criterion, what: l.what, value: l.value, reason: reason(l) }));
   if (args.json)
-    io.out(JSON.stringify({ out, criteria, carried: report?.carried.length ?? 0, lost: report?.lost ?? [] }, null, 2));
+    io.out(
+      jsonText({
+        out,
+        criteria,
+        carried: report?.carried.length ?? 0,
+        lost: lines(report?.lost),
+        changed: lines(report?.changed),
+        problems: template,
+      }),
+    );
   else {
     io.out(`${L('Đã tạo', 'Wrote')} ${out}: ${criteria} ${L('tiêu chí', 'criteria')}`);
+    for (const line of problemLines(problems, args.lang)) io.out(`  ${line}`);
     if (report) {
       io.out(
         `${L('Giữ lại số liệu của', 'Kept the entries of')} ${report.carried.length} ${L('tiêu chí', 'criteria')}.`,
       );
-      for (const l of report.lost) io.out(`  ! ${l.criterion} — ${l.what}: ${String(l.value)} (${l.reason})`);
+      if (report.lost.length) io.out(L(`Không giữ được (${report.lost.length}):`, `Not kept (${report.lost.length}):`));
+      for (const l of report.lost) io.out(`  ! ${l.criterion} — ${l.what}: ${clip(String(l.value))} (${reason(l)})`);
+      if (report.changed?.length)
+        io.out(L(`Giữ ở dạng khác (${report.changed.length}):`, `Kept in another form (${report.changed.length}):`));
+      for (const l of report.changed ?? [])
+        io.out(`  ~ ${l.criterion} — ${l.what}: ${clip(String(l.value))} (${reason(l)})`);
     }
   }
-  return report?.lost.length ? 1 : 0;
+  return report?.lost.length || problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

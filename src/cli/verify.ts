@@ -6,6 +6,7 @@ import { assessFiles } from './batch/pool';
 import type { Args } from './args';
 import { accepted, progressBar, submissionFiles, trustAnchors } from './council';
 import { table } from './format';
+import { jsonText } from './safe-text';
 import { usageError } from './help';
 import type { Io } from './io';
 
@@ -27,12 +28,13 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
   );
   const reasonsOf = (s: SubmissionResult) => [
     ...s.reasons,
+    ...s.templateProblems,
     ...(s.seal === 'valid' ? [say(SEAL_MATCHES, args.lang)] : s.seal === 'broken' ? [say(SEAL_BROKEN, args.lang)] : []),
   ];
   const ok = results.filter((s) => accepted(s, anchors.length > 0));
   if (args.json)
     io.out(
-      JSON.stringify(
+      jsonText(
         results.map((s) => ({
           file: s.file,
           status: s.status,
@@ -40,8 +42,6 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
           signedAt: s.signedAt,
           reasons: reasonsOf(s),
         })),
-        null,
-        2,
       ),
     );
   else {

@@ -7,6 +7,8 @@
  * rank by level, then by the number of criteria already at the next level. Submissions that could
  * not be scored, whose signature is not valid or whose seal does not match are listed after the
  * ranked units without a rank, with the reason.
+ *
+ * The CSV is made safe to open in a spreadsheet: text that would run as a formula is neutralised.
  */
 import ExcelJS from 'exceljs';
 import { num, say, t, type Lang, type Text } from '../base';
@@ -50,9 +52,13 @@ export function whyUnranked(s: SubmissionResult, requireTrusted = false): Text[]
   // As dti verify rejects it: what was signed is not what the unit sealed. (Under a broken
   // signature the seal adds nothing: the file was changed after signing either way.)
   if (signatureAccepted && s.seal === 'broken') why.push(SEAL_MISMATCH);
+  // An ambiguous layout (a criterion on two rows, the rubric in the sheet differing from _dti):
+  // which entries are the unit's is not known, so no score from them is ranked.
+  for (const p of s.templateProblems ?? []) why.push(t(p, p));
   if (s.assessment) return why;
   // Problems are written in the batch's language already.
-  if (s.problems.length) return [...why, ...s.problems.map((p) => t(p, p))];
+  const rest = s.problems.filter((p) => !(s.templateProblems ?? []).includes(p));
+  if (rest.length) return [...why, ...rest.map((p) => t(p, p))];
   return why.length ? why : [t('Không chấm được', 'Could not be scored')];
 }
 
@@ -223,12 +229,22 @@ export async function rankingWorkbook(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * One CSV field. Text a spreadsheet would take for a formula (=, +, -, @, or a leading tab or CR:
+ * a unit name "=HYPERLINK(…)") gets a leading apostrophe, so it opens as the text it is; a field
+ * holding a quote, comma, line feed or carriage return is quoted. Numbers stay numbers.
+ */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function rankingCsv(rubric: Rubric, rows: RankedRow[], lang: Lang = 'vi'): string {
   const cols = columns(rubric, rows, lang);
-  const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const esc = csvField;
   return (
     '\uFEFF' +
     [cols.map((c) => esc(c.header)).join(','), ...rows.map((r) => cols.map((c) => esc(c.value(r))).join(','))].join(

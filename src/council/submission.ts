@@ -1,15 +1,19 @@
 /**
  * One submitted workbook, as the appraisal council sees it: verified, re-scored from its inputs
  * with the engine (never trusting the numbers stored in the file), compared with those stored
- * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked.
+ * numbers, and its seal recomputed. The workbook is read from the very parts the verifier checked,
+ * with the one cell reader (what Excel shows), and the template is found by its identity
+ * (locateTemplate); a workbook that cannot be read as Excel reads it is malformed, and a template
+ * whose layout is ambiguous (a criterion on two rows, the rubric in the sheet differing from
+ * `_dti`) is listed with those problems and not ranked.
  */
 import { assess, type Assessment, type CriterionResult } from '../engine';
 import { DtiError, say, t, type Lang } from '../base';
 import { getRubric } from '../rubrics';
 import { verifyPackage, type VerifyResult } from '../signature';
-import { checkSeal, headerCells, META_SHEET, readEntries, readSeal, readTemplateInfo, toAssessmentInput } from '../template';
+import { checkSeal, headerCells, locateTemplate, readEntries, readSeal, toAssessmentInput } from '../template';
 import { SEAL_MISMATCH } from './labels';
-import { readParts } from '../workbook';
+import { describeFile, readParts, WorkbookFormatError, type LoadedWorkbook } from '../workbook';
 
 export interface CachedDifference {
   criterion: string;
@@ -39,6 +43,11 @@ export interface SubmissionResult {
   differences: CachedDifference[];
   seal: 'valid' | 'broken' | 'absent';
   problems: string[];
+  /**
+   * What makes the entries themselves untrustworthy, whatever the signature: a criterion on two
+   * rows, a criterion row missing, the rubric in the sheet differing from `_dti`. Not ranked.
+   */
+  templateProblems: string[];
 }
 
 export interface SubmissionOptions {
@@ -50,6 +59,27 @@ export interface SubmissionOptions {
   lang?: Lang;
 }
 
+/** A submission that could not even be opened (not a file, not a workbook, a crash): malformed, with why. */
+export function unreadableSubmission(file: string, reason: string): SubmissionResult {
+  return {
+    file,
+    status: 'malformed',
+    signer: null,
+    signedAt: null,
+    reasons: [reason],
+    differences: [],
+    seal: 'absent',
+    problems: [reason],
+    templateProblems: [],
+  };
+}
+
+/** What a submitted file is when it is not a workbook (an .xls, a CSV, an empty file), or null for a workbook. */
+export function notAWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi'): string | null {
+  const kind = describeFile(bytes, file);
+  return kind.kind === 'xlsx' ? null : `${say(kind.text, lang).replace(/^./, (c) => c.toUpperCase())}`;
+}
+
 const same = (a: unknown, b: unknown) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
 
@@ -58,7 +88,6 @@ export async function assessSubmission(
   bytes: Uint8Array,
   options: SubmissionOptions = {},
 ): Promise<SubmissionResult> {
-  const L = (vi: string, en: string) => say(t(vi, en), options.lang ?? 'vi');
   const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
   const result: SubmissionResult = {
     file,
@@ -69,17 +98,36 @@ export async function assessSubmission(
     differences: [],
     seal: 'absent',
     problems: [],
+    templateProblems: [],
   };
   if (verified.status === 'malformed' || verified.parts.size === 0) return result;
+  try {
+    // Read exactly the verified parts, so the scorer cannot see anything the verifier did not.
+    await scoreFrom(readParts(verified.parts), result, options);
+  } catch (e) {
+    if (!(e instanceof WorkbookFormatError)) throw e;
+    // Cells Excel would not show as they are read here: nothing from this file is scored.
+    Object.assign(result, { status: 'malformed', assessment: undefined, differences: [], seal: 'absent' });
+    result.reasons = [e.reason, ...result.reasons];
+    result.problems = [e.reason];
+  }
+  return result;
+}
 
-  // Read exactly the verified parts, so the scorer cannot see anything the verifier did not.
-  const wb = readParts(verified.parts);
-  const info = readTemplateInfo(wb.read);
-  if (!info) {
-    result.problems.push(
-      L('Không phải mẫu tự đánh giá DTI (thiếu trang _dti)', 'Not a DTI self-assessment template (no _dti sheet)'),
-    );
-    return result;
+async function scoreFrom(wb: LoadedWorkbook, result: SubmissionResult, options: SubmissionOptions): Promise<void> {
+  const lang = options.lang ?? 'vi';
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
+  const located = locateTemplate(wb);
+  if (!located.found) {
+    const why = say(located.reason, lang);
+    result.problems.push(why.charAt(0).toUpperCase() + why.slice(1));
+    return;
+  }
+  const { info } = located;
+  for (const p of located.problems) {
+    const text = say(p.text, lang);
+    if (p.severity === 'error') result.templateProblems.push(text);
+    result.problems.push(text);
   }
   result.rubric = info.meta.rubric;
   result.unit = info.meta.unit;
@@ -89,14 +137,14 @@ export async function assessSubmission(
       `${options.expect.rubric} (${options.expect.unit})`,
     ];
     result.problems.push(L(`Mẫu ${found}, không phải ${wanted}`, `A ${found} template, not ${wanted}`));
-    return result;
+    return;
   }
   let rubric;
   try {
     rubric = getRubric(info.meta.rubric);
   } catch (e) {
-    result.problems.push(e instanceof DtiError ? e.messageIn(options.lang ?? 'vi') : String((e as Error).message));
-    return result;
+    result.problems.push(e instanceof DtiError ? e.messageIn(lang) : String((e as Error).message));
+    return;
   }
   if (rubric.version !== info.meta.version)
     result.problems.push(
@@ -126,6 +174,7 @@ export async function assessSubmission(
   // The numbers the file shows, against the re-score.
   const { layout } = info;
   for (const c of assessment.criteria) {
+    if (layout.rows[c.id] === undefined) continue;
     const cell = `${layout.score}${layout.rows[c.id]}`;
     const stored = wb.cachedResult(layout.sheet, cell);
     const recomputed = rubric.kind === 'levels' ? c.level : c.effect === 'penalty' ? -(c.points ?? 0) : c.points;
@@ -144,8 +193,7 @@ export async function assessSubmission(
       recomputed: totalNow,
     });
 
-  const seal = readSeal(wb.read, META_SHEET);
+  const seal = readSeal(wb.read, located.metaSheet);
   if (seal) result.seal = (await checkSeal(filled, seal)).ok ? 'valid' : 'broken';
-  if (result.seal === 'broken') result.problems.push(say(SEAL_MISMATCH, options.lang ?? 'vi'));
-  return result;
+  if (result.seal === 'broken') result.problems.push(say(SEAL_MISMATCH, lang));
 }

@@ -2,7 +2,9 @@
  * Certificate path building from the signing certificate to the caller's trust anchors. Only the
  * anchors given by the caller (--trust) are trusted; certificates found in the file may serve as
  * intermediates but a self-signed root from the file is never an anchor. Every link's signature
- * is checked with WebCrypto and every certificate must be valid at the signing time.
+ * is checked with WebCrypto and every certificate must be valid at the time the checks run at:
+ * the verification time, since a signing time without a trusted timestamp is only the signer's
+ * claim (signing-time.ts).
  */
 import { bytesEqual, pemOrDer } from './bytes';
 import { schemeFromAlgorithm, schemeName, type SignatureScheme, verifySignature } from './crypto';
@@ -44,11 +46,14 @@ function readAnchorFile(input: Uint8Array): Certificate[] | null {
   }
 }
 
-export function checkValidityAt(cert: Certificate, at: Date, role: string): string | null {
+/** What `at` is, in the reasons: the verification time unless a caller says otherwise. */
+export const AT_VERIFICATION = 'thời điểm xác minh';
+
+export function checkValidityAt(cert: Certificate, at: Date, role: string, when = AT_VERIFICATION): string | null {
   if (at < cert.notBefore)
-    return `${role} ${cert.subject} chưa có hiệu lực tại thời điểm ký ${at.toISOString()} (hiệu lực từ ${cert.notBefore.toISOString()}) (certificate not yet valid)`;
+    return `${role} ${cert.subject} chưa có hiệu lực tại ${when} ${at.toISOString()} (hiệu lực từ ${cert.notBefore.toISOString()}) (certificate not yet valid)`;
   if (at > cert.notAfter)
-    return `${role} ${cert.subject} đã hết hạn tại thời điểm ký ${at.toISOString()} (hết hạn ${cert.notAfter.toISOString()}) (certificate expired)`;
+    return `${role} ${cert.subject} đã hết hạn tại ${when} ${at.toISOString()} (hết hạn ${cert.notAfter.toISOString()}) (certificate expired)`;
   return null;
 }
 

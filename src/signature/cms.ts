@@ -20,6 +20,7 @@ import { bytesEqual, pemOrDer } from './bytes';
 import { checkValidityAt, evaluateTrust, signerUsageProblem } from './chain';
 import { digest, HASH_OIDS, type HashName, schemeFromAlgorithm, schemeName, verifySignature } from './crypto';
 import { malformed, MalformedPackageError } from './errors';
+import { signingTimeRule } from './signing-time';
 import type { SignatureReport } from './types';
 import { type Certificate, parseCertificate, readAlgorithmIdentifier } from './x509';
 
@@ -188,7 +189,11 @@ async function checkSignerCertificate(
   failures: string[],
   notes: string[],
 ): Promise<void> {
-  const at = report.signedAt ? new Date(report.signedAt) : now;
+  // A CMS signingTime attribute is the signer's claim too (signing-time.ts).
+  const time = signingTimeRule(report.signedAt, signer, now);
+  failures.push(...time.failures);
+  notes.push(...time.notes);
+  const at = time.at;
   const expired = checkValidityAt(signer, at, 'Chứng thư ký');
   if (expired) failures.push(expired);
   const usage = signerUsageProblem(signer);

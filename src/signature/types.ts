@@ -8,7 +8,7 @@ export interface VerifyOptions {
   /** Optional detached CMS signature (FILE.xlsx.p7s) over the exact file bytes. */
   p7s?: Uint8Array;
   now?: Date;
-  limits?: { maxEntries?: number; maxTotalInflated?: number; maxEntryInflated?: number };
+  limits?: { maxPackageBytes?: number; maxEntries?: number; maxTotalInflated?: number; maxEntryInflated?: number };
 }
 
 export interface SignatureReport {

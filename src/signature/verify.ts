@@ -8,31 +8,23 @@ import { readTrustAnchors } from './chain';
 import { verifyDetachedCms } from './cms';
 import { MissingWebCryptoError } from './crypto';
 import { MalformedPackageError } from './errors';
-import {
-  checkXmlPartsHaveNoDtd,
-  CONTENT_TYPES_PART,
-  findSignatureParts,
-  type OpcPackage,
-  openPackage,
-  type SignatureParts,
-} from './opc';
+import { CONTENT_TYPES_PART, findSignatureParts, type OpcPackage, type SignatureParts } from './opc';
+import { readPackage } from './package';
 import type { SignatureReport, SignatureStatus, VerifyOptions, VerifyResult } from './types';
 import { verifyXmlSignature, type XmlSignatureCheck } from './xmldsig';
-import { DEFAULT_LIMITS, readZip } from './zip';
 
 export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? new Date();
   const { anchors, reasons: anchorReasons } = readTrustAnchors(options.trustAnchors ?? []);
   try {
-    const parts = readZip(bytes, limits);
-    const pkg = openPackage(parts);
-    checkXmlPartsHaveNoDtd(pkg);
+    const pkg = readPackage(bytes, { limits: options.limits });
     const signatureParts = findSignatureParts(pkg);
     const xml: XmlSignatureCheck[] = [];
     for (const part of signatureParts.signatures) xml.push(await verifyXmlSignature(pkg, part, { anchors, now }));
-    const cms = options.p7s ? await verifyDetachedCms(options.p7s, bytes, anchors, now) : [];
-    return summarize(pkg, signatureParts, xml, cms, anchorReasons);
+    const { cms, notes } = options.p7s
+      ? await detached(options.p7s, bytes, anchors, now, xml.length > 0)
+      : { cms: [], notes: [] };
+    return summarize(pkg, signatureParts, xml, cms, [...notes, ...anchorReasons]);
   } catch (error) {
     if (error instanceof MissingWebCryptoError) throw error;
     // No parts for a malformed package: nothing in it was verified, so nothing should be scored from it.
@@ -44,6 +36,43 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions = 
       signatures: [],
       uncoveredParts: [],
       parts: new Map(),
+    };
+  }
+}
+
+/**
+ * The detached signature beside the file. One that cannot even be read as CMS is no signature: it
+ * is reported as broken, and beside an XML signature it leaves that signature's verdict standing
+ * (a stray or damaged FILE.xlsx.p7s must not hide a valid signature, nor make the file unreadable);
+ * alone, it is a signature that fails (invalid).
+ */
+async function detached(
+  p7s: Uint8Array,
+  bytes: Uint8Array,
+  anchors: Parameters<typeof verifyDetachedCms>[2],
+  now: Date,
+  besideXml: boolean,
+): Promise<{ cms: SignatureReport[]; notes: string[] }> {
+  try {
+    return { cms: await verifyDetachedCms(p7s, bytes, anchors, now), notes: [] };
+  } catch (error) {
+    if (!(error instanceof MalformedPackageError)) throw error;
+    const reason = `Tệp chữ ký .p7s kèm theo bị hỏng, không dùng được: ${error.reason} (broken .p7s)`;
+    if (besideXml) return { cms: [], notes: [`${reason}; chữ ký số trong tệp được xét riêng`] };
+    return {
+      cms: [
+        {
+          id: 'p7s',
+          valid: false,
+          signer: null,
+          signedAt: null,
+          algorithm: '',
+          sha1: false,
+          trusted: false,
+          reasons: [reason],
+        },
+      ],
+      notes: [],
     };
   }
 }

@@ -11,7 +11,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { decodeXmlText } from './bytes';
-import { malformed } from './errors';
+import { malformed, MalformedPackageError } from './errors';
 
 export const NS = {
   dsig: 'http://www.w3.org/2000/09/xmldsig#',
@@ -144,6 +144,13 @@ export function parseXmlBytes(bytes: Uint8Array, partName: string): XmlDocument 
   return parseXmlText(decodeXmlPart(bytes, partName), partName);
 }
 
+/**
+ * Office never nests elements deeply (a worksheet reaches about 6 levels, a signature about 10),
+ * while each level costs the DOM, canonicalization and the namespace scopes: a hostile part nested
+ * thousands deep is refused while it is parsed, before any of that work.
+ */
+export const MAX_XML_DEPTH = 256;
+
 export function parseXmlText(text: string, partName: string): XmlDocument {
   const dtd = hasDtd(text);
   if (dtd)
@@ -157,6 +164,10 @@ export function parseXmlText(text: string, partName: string): XmlDocument {
     if (open.length > 1) current().append(new XmlNode(type, value));
   };
   parser.on('opentag', (tag) => {
+    if (open.length > MAX_XML_DEPTH)
+      malformed(
+        `Phần ${partName} lồng phần tử sâu hơn ${MAX_XML_DEPTH} cấp (XML nested deeper than ${MAX_XML_DEPTH} levels)`,
+      );
     const { name, local, prefix, uri, attributes } = tag as SaxesTagNS;
     const list = Object.values(attributes).map((a) => ({
       name: a.name,
@@ -178,6 +189,7 @@ export function parseXmlText(text: string, partName: string): XmlDocument {
   try {
     parser.write(text).close();
   } catch (error) {
+    if (error instanceof MalformedPackageError) throw error;
     malformed(`Phần ${partName} không phải XML hợp lệ: ${String((error as Error).message).split('\n')[0]}`);
   }
   if (!doc.documentElement)

@@ -2,7 +2,8 @@
  * Verification of one OPC signature part (an XML-DSig Signature as Office writes it): the
  * SignatureValue over the canonical SignedInfo, each SignedInfo Reference (package Object, Office
  * Object, XAdES SignedProperties), the Manifest of package parts, the XAdES certificate binding,
- * validity at the signing time and the chain to the caller's anchors.
+ * validity and the chain to the caller's anchors at the verification time (the signing time is a
+ * claim: ./signing-time.ts).
  *
  * Wrapping defenses: Ids must be unique in the whole document (here); what SignedInfo references
  * and the one package Object: ./signed-info.ts.
@@ -19,6 +20,7 @@ import { checkPackageObject, checkSignedInfoReferences, type SignedTargets } fro
 import { c14nMethodOf } from './transforms';
 import type { SignatureReport } from './types';
 import { type Certificate, parseCertificate } from './x509';
+import { hasSignatureTimestamp, signingTimeRule } from './signing-time';
 import { checkCertificateBinding, isoTime, signingTimeOf } from './xades';
 import {
   attr,
@@ -75,7 +77,10 @@ export async function verifyXmlSignature(
 
   const content = await checkSignedContent(root, structure, pkg, f);
   report.signedAt = signingTime(root, content, f);
-  if (signer) await checkCertificate(signer, certificates, content.targets.signedProperties, report, ctx, f);
+  if (signer)
+    await checkCertificate(signer, certificates, content.targets.signedProperties, report, ctx, f, {
+      timestamp: hasSignatureTimestamp(root),
+    });
   if (f.sha1) f.note('Chữ ký dùng SHA-1, thuật toán băm yếu; nên ký lại bằng SHA-256 (weak hash)');
   return finish(report, f, content.manifest);
 }
@@ -252,15 +257,18 @@ async function checkCertificate(
   report: SignatureReport,
   ctx: VerifyContext,
   f: Findings,
+  stamp: { timestamp: boolean },
 ): Promise<void> {
   if (signedProperties) {
     const binding = await checkCertificateBinding(signedProperties, signer);
     f.sha1 ||= binding.sha1;
     binding.reasons.forEach((r) => (binding.ok ? f.note(r) : f.fail(r)));
   }
-  const at = report.signedAt ? new Date(report.signedAt) : ctx.now;
-  if (!report.signedAt)
-    f.note('Không có thời điểm ký đã được ký kèm; kiểm tra hiệu lực chứng thư tại thời điểm hiện tại');
+  // The signing time is the signer's claim: validity and chain at the verification time (signing-time.ts).
+  const time = signingTimeRule(report.signedAt, signer, ctx.now, stamp.timestamp ? 'unverified' : 'none');
+  time.failures.forEach((r) => f.fail(r));
+  time.notes.forEach((r) => f.note(r));
+  const at = time.at;
   const expired = checkValidityAt(signer, at, 'Chứng thư ký');
   if (expired) f.fail(expired);
   const usage = signerUsageProblem(signer);

@@ -4,16 +4,20 @@
  * so a hostile file cannot exhaust memory or smuggle a second reading of a part.
  */
 import { Inflate } from 'fflate';
-import { byteString, hostPrimitives } from '../platform';
+import { byteString, hostPrimitives, MAX_PACKAGE_BYTES } from '../platform';
 import { malformed } from './errors';
 
 export interface ZipLimits {
+  /** The package file itself (checked before anything is read from it). */
+  maxPackageBytes: number;
   maxEntries: number;
   maxTotalInflated: number;
   maxEntryInflated: number;
 }
 
+/** Bounded for a hostile file, generous for a real one (README › Hội đồng thẩm định states these limits). */
 export const DEFAULT_LIMITS: ZipLimits = {
+  maxPackageBytes: MAX_PACKAGE_BYTES,
   maxEntries: 10_000,
   maxTotalInflated: 200 * 1024 * 1024,
   maxEntryInflated: 50 * 1024 * 1024,
@@ -40,8 +44,20 @@ const MAX_COMMENT = 0xffff;
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032×, so one push stays small. */
 const INFLATE_CHUNK = 4096;
 
-/** Reads every file entry (directories are skipped) into a map keyed by the entry name. */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
+/**
+ * Reads every file entry (directories are skipped) into a map keyed by the entry name. Entries
+ * `skip` names are checked like the others (name, declared size, overlap) but not inflated: a
+ * reader that only needs the workbook's XML never pays for its media.
+ */
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  skip?: (name: string) => boolean,
+): Map<string, Uint8Array> {
+  if (bytes.length > limits.maxPackageBytes)
+    malformed(
+      `Tệp ${bytes.length} byte, vượt giới hạn ${limits.maxPackageBytes} byte (file larger than ${limits.maxPackageBytes} bytes)`,
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { entries: directory, offset } = readCentralDirectory(bytes, view, limits);
   checkNames(directory);
@@ -50,7 +66,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): 
   const out = new Map<string, Uint8Array>();
   let total = 0;
   for (const entry of directory) {
-    if (entry.name.endsWith('/')) continue;
+    if (entry.name.endsWith('/') || skip?.(entry.name)) continue;
     const data = readEntry(bytes, view, entry);
     total += data.length;
     if (total > limits.maxTotalInflated)

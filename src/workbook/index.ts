@@ -1,6 +1,10 @@
 /**
- * Reading a workbook's cells from its package parts, browser-safe (no DOM, no Node APIs): what the
- * council reads from exactly the parts the verifier checked, in the CLI and in the task pane.
+ * Reading a workbook's cells from its package parts, browser-safe (no DOM, no Node APIs): the one
+ * cell reader, for the council (the parts the verifier checked), `dti score`, `dti template --from`
+ * and the task pane (the parts the safe package reader let through). Also what a file is, when it
+ * is not a workbook.
  */
-export { readParts } from './read-parts';
+export { readParts, isDateFormat } from './read-parts';
+export { describeFile, type FileKind } from './file-kind';
+export { MAX_DEPTH, WorkbookFormatError } from './xml-scan';
 export type { LoadedWorkbook } from './types';

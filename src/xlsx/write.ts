@@ -51,7 +51,7 @@ function validation(v: SheetSpec['validations'][number]): ExcelJS.DataValidation
   const messages = {
     allowBlank: v.allowBlank,
     showErrorMessage: true,
-    errorStyle: 'stop',
+    errorStyle: v.errorStyle ?? 'stop',
     errorTitle: v.error.title,
     error: v.error.message,
     ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
@@ -59,6 +59,8 @@ function validation(v: SheetSpec['validations'][number]): ExcelJS.DataValidation
   switch (v.type) {
     case 'list':
       return { type: 'list', formulae: [v.source!.replace(/^=/, '')], ...messages } as ExcelJS.DataValidation;
+    case 'custom':
+      return { type: 'custom', formulae: [v.formula!.replace(/^=/, '')], ...messages } as ExcelJS.DataValidation;
     case 'date':
       // Excel date serial 36526 = 2000-01-01.
       return {

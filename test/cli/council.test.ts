@@ -3,7 +3,7 @@
  * templates, sealed like the pane seals them, and signed like Excel signs them (a throw-away test CA made in JavaScript).
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -16,6 +16,7 @@ const dti = (args: string[]) => spawnSync('node', ['bin/dti.js', ...args], { enc
 describe('dti verify and dti rank on signed submissions', () => {
   let pki: TestPki;
   let dir: string;
+  let outDir: string;
   let signedAt: Date;
   const signer = () => ({ privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem });
   const root = () => join(pki.dir, 'root.pem');
@@ -23,7 +24,7 @@ describe('dti verify and dti rank on signed submissions', () => {
   beforeAll(async () => {
     pki = await makeTestPki(mkdtempSync(join(tmpdir(), 'dti-pki-')));
     dir = mkdtempSync(join(tmpdir(), 'dti-submissions-'));
-    mkdirSync(dir, { recursive: true });
+    outDir = mkdtempSync(join(tmpdir(), 'dti-ranking-'));
     // The test CA's certificates start today: sign a minute from now, to the second.
     signedAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 60000);
     writeFileSync(
@@ -83,8 +84,8 @@ describe('dti verify and dti rank on signed submissions', () => {
   }, 60000);
 
   test('rank a folder: re-scored, ranked, flagged; a workbook and a CSV are written', async () => {
-    const out = join(dir, 'out', 'xep-hang.xlsx');
-    mkdirSync(join(dir, 'out'), { recursive: true });
+    // Beside the submissions, not among them: --out inside their folder is refused (see below).
+    const out = join(outDir, 'xep-hang.xlsx');
     const r = dti([
       'rank',
       dir,
@@ -129,7 +130,6 @@ describe('dti verify and dti rank on signed submissions', () => {
   }, 120000);
 
   test('rank: why a file has no rank, in the terminal and in --json; numbers and words follow --lang', () => {
-    mkdirSync(join(dir, 'out'), { recursive: true });
     const rank = (...extra: string[]) =>
       dti([
         'rank',
@@ -139,7 +139,7 @@ describe('dti verify and dti rank on signed submissions', () => {
         '--unit',
         'xa',
         '--out',
-        join(dir, 'out', 'xh.xlsx'),
+        join(outDir, 'xh.xlsx'),
         '--trust',
         root(),
         ...extra,

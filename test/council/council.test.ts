@@ -141,6 +141,7 @@ describe('ranking', () => {
     differences: [],
     seal: 'valid',
     problems: [],
+    templateProblems: [],
   });
 
   test('by total; equal totals share a rank and the next rank is skipped (1, 2, 2, 4); tied units by name', () => {

@@ -9,6 +9,7 @@ import { verifyPackage } from '../../src/signature';
 import { compareIssuerName } from '../../src/signature/xades';
 import { rewriteEntry } from '../support/zip-tools';
 import { SIGNATURE_FIXTURES } from '../support/fixtures';
+import { whileValid } from '../support/fixture-times';
 
 const FIXTURES = SIGNATURE_FIXTURES;
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
@@ -16,7 +17,7 @@ const DOC_PROPS_ONLY = /^docProps\//;
 
 describe('Apache POI signature fixtures', () => {
   test('hello-world-signed.xlsx: valid RSA-SHA1 signature without XAdES → valid-untrusted, with a SHA-1 note', async () => {
-    const r = await verifyPackage(fixture('hello-world-signed.xlsx'));
+    const r = await verifyPackage(fixture('hello-world-signed.xlsx'), { now: whileValid('hello-world-signed.xlsx') });
     expect(r.status).toBe('valid-untrusted');
     expect(r.signatures).toHaveLength(1);
     expect(r.signatures[0]).toMatchObject({
@@ -37,7 +38,9 @@ describe('Apache POI signature fixtures', () => {
   });
 
   test('ms-office-2010-signed.xlsx: Office 2010 with XAdES SignedProperties → valid-untrusted, time from XAdES SigningTime', async () => {
-    const r = await verifyPackage(fixture('ms-office-2010-signed.xlsx'));
+    const r = await verifyPackage(fixture('ms-office-2010-signed.xlsx'), {
+      now: whileValid('ms-office-2010-signed.xlsx'),
+    });
     expect(r.status).toBe('valid-untrusted');
     expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA1', trusted: false });
     expect(r.signer).toContain('CN=Frank Cornelis (Signature)');
@@ -55,14 +58,18 @@ describe('Apache POI signature fixtures', () => {
   });
 
   test('ms-office-2010-signed.docx → valid-untrusted', async () => {
-    const r = await verifyPackage(fixture('ms-office-2010-signed.docx'));
+    const r = await verifyPackage(fixture('ms-office-2010-signed.docx'), {
+      now: whileValid('ms-office-2010-signed.docx'),
+    });
     expect(r.status).toBe('valid-untrusted');
     expect(r.signatures.map((s) => s.valid)).toEqual([true]);
     expect(r.signedAt).toBe('2010-09-27T14:52:14.000Z');
   });
 
   test('hello-world-signed-twice.docx: both signatures valid, reported separately', async () => {
-    const r = await verifyPackage(fixture('hello-world-signed-twice.docx'));
+    const r = await verifyPackage(fixture('hello-world-signed-twice.docx'), {
+      now: whileValid('hello-world-signed-twice.docx'),
+    });
     expect(r.status).toBe('valid-untrusted');
     expect(r.signatures.map((s) => [s.id, s.valid])).toEqual([
       ['_xmlsignatures/sig2.xml', true],
@@ -72,7 +79,7 @@ describe('Apache POI signature fixtures', () => {
   });
 
   test('signed.docx: the RSA-SHA512 signature is valid; its unsigned customXml parts make the package partial', async () => {
-    const r = await verifyPackage(fixture('signed.docx'));
+    const r = await verifyPackage(fixture('signed.docx'), { now: whileValid('signed.docx') });
     expect(r.signatures[0]).toMatchObject({ valid: true, algorithm: 'RSA-SHA512', sha1: false });
     expect(r.signer).toContain('CN=Christoffe De Tiège (Signature)');
     // The signing service left customXml/* out of its Manifest: only docProps may be unsigned.
@@ -91,10 +98,13 @@ describe('Apache POI signature fixtures', () => {
     );
     const belgiumRoot = certs[2];
 
-    const anchored = await verifyPackage(bytes, { trustAnchors: [belgiumRoot] });
+    const anchored = await verifyPackage(bytes, { trustAnchors: [belgiumRoot], now: whileValid('signed.docx') });
     expect(anchored.signatures[0]).toMatchObject({ valid: true, trusted: true });
 
-    const other = await verifyPackage(bytes, { trustAnchors: [fixtureCertificate('ms-office-2010-signed.xlsx')] });
+    const other = await verifyPackage(bytes, {
+      trustAnchors: [fixtureCertificate('ms-office-2010-signed.xlsx')],
+      now: whileValid('signed.docx'),
+    });
     expect(other.signatures[0].trusted).toBe(false);
     expect(other.reasons.join('\n')).toMatch(/dừng ở chứng thư gốc CN=Belgium Root CA2/);
   });
@@ -103,17 +113,44 @@ describe('Apache POI signature fixtures', () => {
     const tampered = rewriteEntry(fixture('ms-office-2010-signed.xlsx'), 'xl/sharedStrings.xml', (x) =>
       x.replace(/<t>([^<]*)<\/t>/, '<t>$1!</t>'),
     );
-    const r = await verifyPackage(tampered);
+    const r = await verifyPackage(tampered, { now: whileValid('ms-office-2010-signed.xlsx') });
     expect(r.status).toBe('invalid');
     expect(r.reasons).toContain('Phần xl/sharedStrings.xml đã bị sửa sau khi ký (digest không khớp)');
   });
 
   test('the returned parts are the verified bytes', async () => {
     const bytes = fixture('ms-office-2010-signed.xlsx');
-    const r = await verifyPackage(bytes);
+    const r = await verifyPackage(bytes, { now: whileValid('ms-office-2010-signed.xlsx') });
     const files = unzipSync(bytes);
     expect([...r.parts.keys()].sort()).toEqual(Object.keys(files).sort());
     expect(r.parts.get('xl/worksheets/sheet1.xml')).toEqual(files['xl/worksheets/sheet1.xml']);
+  });
+});
+
+describe('the same fixtures verified today: no verified timestamp, so the certificates are checked now', () => {
+  test.each(['hello-world-signed.xlsx', 'ms-office-2010-signed.xlsx', 'hello-world-signed-twice.docx'])(
+    '%s: its certificates expired in 2011–2012 → invalid, the signing time reported as the signer’s claim',
+    async (name) => {
+      const r = await verifyPackage(fixture(name));
+      expect(r.status).toBe('invalid');
+      expect(r.signatures.every((s) => !s.valid)).toBe(true);
+      expect(r.reasons.join('\n')).toMatch(/đã hết hạn tại thời điểm xác minh 20\d\d-.*\(certificate expired\)/);
+      expect(r.reasons.join('\n')).toMatch(/Thời điểm ký 20(09|10)-.* do người ký tự khai/);
+      expect(r.signedAt).not.toBeNull(); // still shown, as a claim
+    },
+  );
+
+  test('signed.docx carries an RFC 3161 timestamp (XAdES SignatureTimeStamp): reported as present but not verified, so it does not rescue the expired certificate', async () => {
+    const r = await verifyPackage(fixture('signed.docx'));
+    expect(r.signatures[0].valid).toBe(false);
+    expect(r.reasons.join('\n')).toMatch(
+      /Có dấu thời gian \(XAdES SignatureTimeStamp, RFC 3161\) nhưng công cụ chưa kiểm tra dấu thời gian/,
+    );
+    expect(r.reasons.join('\n')).toMatch(/đã hết hạn tại thời điểm xác minh/);
+    // Verified while the certificate was valid, it is the valid (partial) signature the tests above know.
+    const then = await verifyPackage(fixture('signed.docx'), { now: whileValid('signed.docx') });
+    expect(then.signatures[0].valid).toBe(true);
+    expect(then.reasons.join('\n')).toMatch(/chưa kiểm tra dấu thời gian/);
   });
 });
 

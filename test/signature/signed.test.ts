@@ -115,18 +115,53 @@ describe.each([
       expect(all(r)).toMatch(/Chứng thư tin cậy thứ 1 \(--trust\) không đọc được/);
     });
 
-    test('signer certificate expired at the signing time → invalid', async () => {
+    test('signer certificate expired, signed now → invalid: validity is checked at the verification time', async () => {
       const r = await expectInvalid(
         await signXlsx(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }, SIGNED_AT),
-        /đã hết hạn tại thời điểm ký .*\(hết hạn 2021-01-01T00:00:00\.000Z\) \(certificate expired\)/,
+        /đã hết hạn tại thời điểm xác minh .*\(hết hạn 2021-01-01T00:00:00\.000Z\) \(certificate expired\)/,
       );
       expect(r.signatures[0].signer).toMatch(/Phạm Văn Dũng/);
     });
 
-    test('signed before the certificate existed → invalid (validity checked at the signing time, not now)', async () => {
+    test('an expired certificate with the signing time back-dated into its validity → invalid (the time is only a claim)', async () => {
+      // The expired test signer is valid 2020-01-01 → 2021-01-01; the signer claims 2020-06-01.
+      const backDated = new Date('2020-06-01T08:00:00Z');
+      const r = await expectInvalid(
+        await signXlsx(unsigned, { privateKeyPem: pki.expiredKeyPem, certificatePem: pki.expiredPem }, backDated),
+        /đã hết hạn tại thời điểm xác minh/,
+      );
+      expect(r.signatures[0].signedAt).toBe(backDated.toISOString());
+      expect(all(r)).toMatch(
+        /Thời điểm ký 2020-06-01T08:00:00\.000Z do người ký tự khai \(không có dấu thời gian tin cậy\)/,
+      );
+    });
+
+    test('a signing time before the certificate existed → invalid: the claim cannot be true', async () => {
       await expectInvalid(
         await signXlsx(unsigned, signer, new Date('2001-01-01T00:00:00Z')),
-        /chưa có hiệu lực tại thời điểm ký 2001-01-01/,
+        /Thời điểm ký 2001-01-01T00:00:00\.000Z trước khi chứng thư ký .* có hiệu lực .*\(signing time before the certificate\)/,
+      );
+    });
+
+    test('a signing time in the future → invalid; a few minutes ahead (clocks differ) is still now', async () => {
+      const future = new Date(Date.now() + 3 * 86400000);
+      const r = await expectInvalid(
+        await signXlsx(unsigned, signer, future),
+        /Thời điểm ký .* ở tương lai so với thời điểm xác minh .*\(signing time in the future\)/,
+      );
+      expect(r.signatures[0].signedAt).toBe(new Date(Math.floor(future.getTime() / 1000) * 1000).toISOString());
+      const ahead = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 60000);
+      expect((await verify(await signXlsx(unsigned, signer, ahead))).status).toBe('valid');
+    });
+
+    test("a valid signature says its signing time is the signer's claim and when the certificate was checked", async () => {
+      const r = await verify(good);
+      expect(r.signatures[0].reasons).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^Thời điểm ký ${SIGNED_AT.toISOString().replace(/\./g, '\\.')} do người ký tự khai \\(không có dấu thời gian tin cậy\\): chứng thư và chuỗi chứng thư được kiểm tra tại thời điểm xác minh \\d{4}-`,
+          ),
+        ),
       );
     });
 
@@ -219,8 +254,10 @@ describe.each([
         rewriteEntry(good, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>0</v>', '<v>1</v>')),
         /^Phần xl\/worksheets\/sheet1\.xml đã bị sửa sau khi ký \(digest không khớp\)$/m,
       );
+      // The one failure, and the note every signature without a timestamp carries.
       expect(r.signatures[0].reasons).toEqual([
         'Phần xl/worksheets/sheet1.xml đã bị sửa sau khi ký (digest không khớp)',
+        expect.stringMatching(/^Thời điểm ký .* do người ký tự khai .*\(claimed signing time\)$/),
       ]);
     });
 
@@ -423,9 +460,32 @@ describe.each([
       });
       expect(expired.status).toBe('invalid');
       expect(all(expired)).toMatch(/đã hết hạn/);
+    });
+
+    test('a damaged .p7s beside an unsigned workbook: a signature that fails (invalid), saying the .p7s is broken', async () => {
       const broken = await verifyPackage(unsigned, { p7s: new Uint8Array([0x30, 0x03, 0x02, 0x01]) });
-      expect(broken.status).toBe('malformed');
-      expect(broken.reasons[0]).toMatch(/\.p7s không phải chữ ký CMS SignedData hợp lệ/);
+      expect(broken.status).toBe('invalid');
+      expect(broken.signatures).toEqual([expect.objectContaining({ id: 'p7s', valid: false })]);
+      expect(all(broken)).toMatch(
+        /Tệp chữ ký \.p7s kèm theo bị hỏng, không dùng được: Tệp \.p7s không phải chữ ký CMS SignedData hợp lệ/,
+      );
+      expect(broken.parts.size).toBeGreaterThan(0); // the workbook itself is readable
+    });
+
+    test("a damaged .p7s beside a validly signed workbook: the XML signature's verdict stands, the .p7s is reported broken", async () => {
+      const r = await verifyPackage(good, { trustAnchors: anchors, p7s: enc('not a signature at all') });
+      expect(r.status).toBe('valid');
+      expect(r.signatures.map((s) => [s.id, s.valid])).toEqual([[SIG, true]]);
+      expect(all(r)).toMatch(
+        /Tệp chữ ký \.p7s kèm theo bị hỏng, không dùng được: .*; chữ ký số trong tệp được xét riêng/,
+      );
+    });
+
+    test('a .p7s whose signingTime is in the future → invalid', async () => {
+      const p7s = await signCmsDetached(unsigned, signer, undefined, new Date(Date.now() + 3 * 86400000));
+      const r = await verifyPackage(unsigned, { trustAnchors: anchors, p7s });
+      expect(r.status).toBe('invalid');
+      expect(all(r)).toMatch(/ở tương lai so với thời điểm xác minh/);
     });
   });
 });

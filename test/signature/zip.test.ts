@@ -6,17 +6,21 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { nodeHost } from '../../src/platform/node';
-import { useHost, type VerifyOptions, verifyPackage } from '../../src/signature';
+import { readWorkbookParts, useHost, type VerifyOptions, verifyPackage } from '../../src/signature';
 import { buildZip, entriesOf, type RawEntry, rewriteEntry } from '../support/zip-tools';
 import { SIGNATURE_FIXTURES } from '../support/fixtures';
+import { whileValid } from '../support/fixture-times';
 
 const FIXTURES = SIGNATURE_FIXTURES;
 const signed = new Uint8Array(readFileSync(path.join(FIXTURES, 'hello-world-signed.xlsx')));
 const base = () => entriesOf(signed);
 const zeros = (n: number) => new Uint8Array(n);
 
+/** The fixture's certificates expired in 2011: verified as of a date they were valid (support/fixture-times.ts). */
+const NOW = whileValid('hello-world-signed.xlsx');
+
 async function expectMalformed(bytes: Uint8Array, reason: RegExp, options?: VerifyOptions) {
-  const r = await verifyPackage(bytes, options);
+  const r = await verifyPackage(bytes, { now: NOW, ...options });
   expect(r.status).toBe('malformed');
   expect(r.signatures).toEqual([]);
   expect(r.reasons[0]).toMatch(reason);
@@ -29,7 +33,7 @@ const changed = (name: string, change: Partial<RawEntry>) =>
 
 describe('zip structure', () => {
   test('the rebuilt package itself is still valid (so each defect below is the only problem)', async () => {
-    expect((await verifyPackage(buildZip(base()))).status).toBe('valid-untrusted');
+    expect((await verifyPackage(buildZip(base()), { now: NOW })).status).toBe('valid-untrusted');
   });
 
   test('not a zip at all', async () => {
@@ -142,13 +146,71 @@ describe('XML safety', () => {
   });
 });
 
+describe('nesting depth (refused while parsing, > 256 levels)', () => {
+  const nested = (depth: number) => `${'<x:b xmlns:x="urn:x">'}${'<x:b>'.repeat(depth - 1)}${'</x:b>'.repeat(depth)}`;
+  // The signature part's root is level 1; an Object (level 2) holding the nest adds 2 levels.
+  const deepSignature = (depth: number) =>
+    rewriteEntry(signed, '_xmlsignatures/sig1.xml', (x) =>
+      x.replace('</Signature>', `<Object>${nested(depth)}</Object></Signature>`),
+    );
+
+  test('a signature part nested 257 levels deep is malformed, naming the limit', async () => {
+    await expectMalformed(
+      deepSignature(255),
+      /_xmlsignatures\/sig1\.xml lồng phần tử sâu hơn 256 cấp \(XML nested deeper than 256 levels\)/,
+    );
+  });
+
+  test('256 levels is still read (and the signature then fails on its own terms: the markup was added after signing)', async () => {
+    const r = await verifyPackage(deepSignature(254), { now: NOW });
+    expect(r.status).not.toBe('malformed');
+  });
+
+  test('a 40 KB part nested thousands deep costs no time: refused at level 257', async () => {
+    const deep = deepSignature(4000);
+    expect(deep.length).toBeLessThan(60000);
+    const t0 = Date.now();
+    await expectMalformed(deep, /sâu hơn 256 cấp/);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  test('a Relationships part nested deep (not of the flat shape, so parsed) is malformed too', async () => {
+    const deep = rewriteEntry(signed, '_rels/.rels', (x) =>
+      x.replace('</Relationships>', `${nested(300)}</Relationships>`),
+    );
+    await expectMalformed(deep, /_rels\/\.rels lồng phần tử sâu hơn 256 cấp/);
+  });
+});
+
+describe('the package file itself', () => {
+  test('a package over the size cap (20 MB) is refused before it is read', async () => {
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    await expectMalformed(big, /vượt giới hạn 20971520 byte \(file larger than 20971520 bytes\)/);
+  });
+
+  test('readWorkbookParts (dti score, template --from) keeps the limits and never inflates media', () => {
+    // 40 MB of zeros declared honestly under xl/media/: its limits are checked, its bytes never inflated.
+    const withMedia = buildZip([...base(), { name: 'xl/media/image1.png', data: zeros(40 * 1024 * 1024) }]);
+    expect(withMedia.length).toBeLessThan(1024 * 1024);
+    const parts = readWorkbookParts(withMedia);
+    expect(parts.has('xl/media/image1.png')).toBe(false);
+    expect(parts.has('xl/workbook.xml')).toBe(true);
+    const bomb = buildZip([...base(), { name: 'xl/media/image1.png', data: zeros(60 * 1024 * 1024) }]);
+    expect(() => readWorkbookParts(bomb)).toThrow(/vượt giới hạn 52428800 \(zip bomb\?\)/);
+    const doctype = rewriteEntry(signed, 'xl/workbook.xml', (x) =>
+      x.replace('<workbook', '<!DOCTYPE workbook [<!ENTITY e "x">]><workbook'),
+    );
+    expect(() => readWorkbookParts(doctype)).toThrow(/DOCTYPE/);
+  });
+});
+
 describe("the host's primitives (Node zlib and crypto, as the council's workers use them) keep the same limits", () => {
   afterEach(() => useHost({}));
 
   test('a valid package reads the same', async () => {
-    const plain = await verifyPackage(signed);
+    const plain = await verifyPackage(signed, { now: NOW });
     useHost(nodeHost);
-    const r = await verifyPackage(signed);
+    const r = await verifyPackage(signed, { now: NOW });
     expect(r.status).toBe('valid-untrusted');
     expect([...r.parts.keys()]).toEqual([...plain.parts.keys()]);
     for (const [k, v] of plain.parts) expect(Buffer.compare(Buffer.from(r.parts.get(k)!), Buffer.from(v))).toBe(0);

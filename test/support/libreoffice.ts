@@ -8,7 +8,7 @@ import { join } from 'path';
  * A private LibreOffice profile; with `recalc`, every formula of an .xlsx is recalculated on load
  * (Calc › Formula › "Recalculation on file load: Always") instead of showing the stored results.
  */
-function profile(recalc: boolean): string {
+export function profile(recalc: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   mkdirSync(join(dir, 'user'), { recursive: true });
   writeFileSync(
@@ -50,7 +50,11 @@ export function convert(file: string, format: 'pdf' | 'csv-all', options: { reca
 export function sheetCsv(outDir: string, sheet: string): string[][] {
   const file = readdirSync(outDir).find((f) => f.endsWith(`-${sheet}.csv`));
   if (!file) throw new Error(`no CSV for sheet ${sheet} in ${readdirSync(outDir).join(', ')}`);
-  const text = readFileSync(join(outDir, file), 'utf8');
+  return parseCsv(readFileSync(join(outDir, file), 'utf8'));
+}
+
+/** RFC 4180 CSV, as LibreOffice writes it: quoted fields, doubled quotes, CRLF or LF. */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -26,7 +26,7 @@ const shared = `<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="3" uniqu
 <si><t>&amp;quot; &amp;amp; &quot;x&quot; &apos;</t></si></sst>`;
 
 const workbook = `<workbook ${NS}><sheets><sheet name="Tự đánh giá" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 
 const wb = readParts(
   new Map([

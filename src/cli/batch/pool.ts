@@ -13,7 +13,7 @@ import { cpus } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { DtiError, say, t } from '../../base';
-import type { SubmissionOptions, SubmissionResult } from '../../council';
+import { unreadableSubmission, type SubmissionOptions, type SubmissionResult } from '../../council';
 import type { Task, TaskOutcome } from './worker';
 
 export interface PoolOptions {
@@ -43,18 +43,7 @@ function workerScript(): string {
   );
 }
 
-function failed(file: string, reason: string): SubmissionResult {
-  return {
-    file,
-    status: 'malformed',
-    signer: null,
-    signedAt: null,
-    reasons: [reason],
-    differences: [],
-    seal: 'absent',
-    problems: [reason],
-  };
-}
+const failed = unreadableSubmission;
 
 export async function assessFiles(
   files: string[],

@@ -2,12 +2,20 @@
  * Worker thread: verifies and re-scores submissions for the pool (./pool.ts), one at a time in the
  * order they arrive (the pool sends the next file ahead, so it waits here, not in the pool).
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
+import { basename } from 'path';
 import { parentPort } from 'worker_threads';
 import { say, t } from '../../base';
 import { useHost } from '../../platform';
 import { nodeHost } from '../../platform/node';
-import { assessSubmission, type SubmissionOptions, type SubmissionResult } from '../../council';
+import {
+  assessSubmission,
+  notAWorkbook,
+  unreadableSubmission,
+  type SubmissionOptions,
+  type SubmissionResult,
+} from '../../council';
+import { readRegularFile, reason } from '../io';
 
 export interface Task {
   id: number;
@@ -23,27 +31,52 @@ export interface TaskOutcome {
 
 useHost(nodeHost);
 
-async function run(task: Task): Promise<TaskOutcome> {
+/** The detached signature beside the file, if there is one to read; why not, if it cannot be. */
+function readP7s(file: string, lang: 'vi' | 'en'): { p7s?: Uint8Array; note?: string } {
+  const path = `${file}.p7s`;
+  if (!existsSync(path)) return {};
   try {
-    const bytes = new Uint8Array(readFileSync(task.file));
-    const p7sPath = `${task.file}.p7s`;
-    const p7s = existsSync(p7sPath) ? new Uint8Array(readFileSync(p7sPath)) : undefined;
-    return { id: task.id, result: await assessSubmission(task.file, bytes, { ...task.options, p7s }) };
+    return { p7s: readRegularFile(path, MAX_P7S_BYTES) };
   } catch (e) {
+    const why = reason(e, path, false);
+    return {
+      note: say(
+        t(
+          `${basename(path)}: ${why.vi}; tệp chữ ký .p7s này không được dùng`,
+          `${basename(path)}: ${why.en}; this .p7s signature is not used`,
+        ),
+        lang,
+      ),
+    };
+  }
+}
+
+/** A detached signature is a few kilobytes; a megabyte is generous. */
+const MAX_P7S_BYTES = 1024 * 1024;
+
+async function run(task: Task): Promise<TaskOutcome> {
+  const lang = task.options.lang ?? 'vi';
+  let bytes: Uint8Array;
+  try {
+    // Refused before any read when it is not a regular file or is too large (FIFO, /dev/zero, a folder).
+    bytes = readRegularFile(task.file);
+  } catch (e) {
+    const why = reason(e, task.file, false);
     const code = (e as NodeJS.ErrnoException).code;
-    const lang = task.options.lang ?? 'vi';
-    const unreadable =
-      code === 'ENOENT'
-        ? t('không tìm thấy tệp', 'file not found')
-        : code === 'EISDIR'
-          ? t('đây là một thư mục', 'it is a folder')
-          : code === 'EACCES' || code === 'EPERM'
-            ? t('không có quyền đọc', 'permission denied')
-            : undefined;
     return {
       id: task.id,
-      error: unreadable ? `${task.file}: ${say(unreadable, lang)} (${code})` : ((e as Error).message ?? String(e)),
+      result: unreadableSubmission(task.file, `${task.file}: ${say(why, lang)}${code ? ` (${code})` : ''}`),
     };
+  }
+  try {
+    const what = notAWorkbook(bytes, task.file, lang);
+    if (what) return { id: task.id, result: unreadableSubmission(task.file, `${basename(task.file)}: ${what}`) };
+    const { p7s, note } = readP7s(task.file, lang);
+    const result = await assessSubmission(task.file, bytes, { ...task.options, p7s });
+    if (note) result.reasons.push(note);
+    return { id: task.id, result };
+  } catch (e) {
+    return { id: task.id, error: (e as Error).message ?? String(e) };
   }
 }
 
