@@ -4,6 +4,12 @@
  *  - taskpane.js:  the task pane, with the full rubric text (guidance, evidence, readings).
  * Rubric JSON is validated by the zod schema at build time (scripts/rubric-loader.js), so neither
  * bundle ships zod. The CLI is built separately by tsc (npm run build:cli).
+ *
+ * Entry files keep fixed names (taskpane.html loads functions.js and taskpane.js) and lazy chunks
+ * are content-hashed; what keeps releases from mixing is that each release is published in a
+ * folder of its own (`npm run manifest`, scripts/manifest.js), so all its URLs are new. The
+ * manifest is not copied here: dist/web is rebuilt from scratch, the production manifest lives in
+ * dist/release/ where the build never writes.
  */
 const path = require('path');
 const webpack = require('webpack');
@@ -61,7 +67,6 @@ module.exports = (env = {}, argv = {}) => {
       patterns: [
         { from: 'src/taskpane/taskpane.html', to: 'taskpane.html' },
         { from: 'assets/*.png', to: 'assets/[name][ext]' },
-        { from: 'manifest.xml', to: 'manifest.xml' },
       ],
     }),
   );

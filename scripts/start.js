@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the add-in and serves it over HTTPS on https://localhost:3000 (the address in
- * manifest.xml). Where Excel desktop is installed (Windows, macOS) it sideloads the add-in with
- * office-addin-debugging; elsewhere (Linux, CI) it serves the task pane in its demo mode and says
- * how to sideload the manifest into Excel on the web.
+ * manifest.xml), functions.json as JSON with CORS headers (scripts/serve.js). Where Excel desktop
+ * is installed (Windows, macOS) it sideloads the add-in with office-addin-debugging; elsewhere
+ * (Linux, CI) it serves the task pane in its demo mode and says how to sideload the manifest into
+ * Excel on the web.
  */
 'use strict';
 const { spawn } = require('child_process');
@@ -13,17 +14,12 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 
+const { createHandler } = require('./serve');
+
 const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist', 'web');
 const port = Number(process.env.PORT || 3000);
 const manifest = path.join(root, 'manifest.xml');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
 /** The production build, with a line every 10 s so a long build never looks stuck. */
 function build() {
@@ -133,19 +129,8 @@ async function certificates() {
   }
 }
 
-function serve(req, res) {
-  const rel = path.normalize(decodeURIComponent((req.url || '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-  const file = path.join(web, rel === '/' || rel === '\\' ? 'taskpane.html' : rel);
-  if (!file.startsWith(web) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404);
-    return res.end();
-  }
-  res.writeHead(200, {
-    'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-    'access-control-allow-origin': '*',
-  });
-  fs.createReadStream(file).pipe(res);
-}
+/** functions.json as JSON with CORS, as Excel on the web needs it (scripts/serve.js). */
+const serve = createHandler(web);
 
 function sideload() {
   if (process.platform !== 'win32' && process.platform !== 'darwin') return false;

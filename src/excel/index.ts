@@ -1,7 +1,21 @@
-/** Office.js: the template written into the open workbook and read back, in a few batched syncs. */
-export { insertTemplate, type InsertResult } from './insert';
+/** Office.js: the template written into the open workbook and read back, sealed, in a few batched syncs. */
+export {
+  checkFunctionsHosting,
+  FUNCTION_SETS,
+  functionsSupported,
+  notRegistered,
+  probeCell,
+  reenterFunctionFormulas,
+  REGISTRATION_WAITS,
+  type FetchedLike,
+  type FunctionsStatus,
+} from './functions-check';
+export { insertTemplate, type InsertOptions, type InsertResult } from './insert';
+export { localTime, sealVoidsQuestion } from './messages';
 export type * from './office-like';
-export { readOpenTemplate, type ExcelReaderContext, type UsedRangeLike } from './open-template';
+export { entriesKey, queueTemplateRead, readOpenTemplate, type ExcelReaderContext } from './open-template';
+export { recoveryOps, type PresentSheet, type RecoveryMode, type RecoveryOps } from './recovery';
+export { queueInspect, replaceSheets, writeWorkbookSpec, type ReplaceOptions, type WorkbookState } from './replace';
 export {
   checkExcelRequirements,
   EXCEL_API_FEATURES,
@@ -9,13 +23,15 @@ export {
   type OfficeLike,
   type RequirementCheck,
 } from './requirements';
-export { writeSeal } from './seal';
+export { inputCells, SEAL_RANGE, sealWorkbook } from './seal';
 export { selectCell } from './selection';
 export {
-  PROTECTION,
-  STEPS,
-  WorkbookWriteError,
-  writeWorkbookSpec,
-  type ProgressCallback,
-  type WriteOptions,
-} from './writer';
+  BACKUP_MARK,
+  freeNameFor,
+  refersToSheet,
+  reservedKind,
+  retarget,
+  retargetSpec,
+  TEMP_MARK,
+} from './sheet-names';
+export { PROTECTION, STEPS, WorkbookWriteError, type ProgressCallback, type WriteOptions } from './writer';

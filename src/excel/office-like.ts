@@ -47,7 +47,8 @@ export interface ConditionalFormatCollectionLike {
   clearAll(): void;
 }
 
-export interface RangeLike {
+export interface RangeLike extends LoadableLike {
+  /** Written, or read after `load('values')` + sync. */
   values: Excel.Range['values'];
   formulas: Excel.Range['formulas'];
   numberFormat: Excel.Range['numberFormat'];
@@ -106,8 +107,22 @@ export interface PageLayoutLike {
   setPrintArea(printArea: string): void;
 }
 
+/** A used range as the readers load it (`values`, `rowIndex`, `columnIndex`; `formulas` where asked). */
+export interface UsedRangeLike {
+  isNullObject: boolean;
+  values: unknown[][];
+  formulas: unknown[][];
+  rowIndex: number;
+  columnIndex: number;
+  load(propertyNames: string): unknown;
+}
+
 export interface WorksheetLike extends LoadableLike {
   isNullObject: boolean;
+  /** Read after load (`items/name`); setting it renames the sheet (Excel updates the references to it). */
+  name: string;
+  /** Zero-based place among the sheets; setting it moves the sheet. */
+  position: number;
   visibility: Excel.Worksheet['visibility'];
   tabColor: string;
   protection: WorksheetProtectionLike;
@@ -115,18 +130,30 @@ export interface WorksheetLike extends LoadableLike {
   charts: ChartCollectionLike;
   pageLayout: PageLayoutLike;
   getRange(address?: string): RangeLike;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike;
   activate(): void;
+  delete(): void;
 }
 
 export interface NamedItemLike {
   name: string;
+  /** What the name refers to, "=…" (read after `load('items/formula')`; writable, ExcelApi 1.7). */
+  formula: string;
   delete(): void;
 }
 
 export interface ExcelWriterContext {
   workbook: {
-    worksheets: { getItemOrNullObject(key: string): WorksheetLike; add(name?: string): WorksheetLike };
+    worksheets: LoadableLike & {
+      /** After `load('items/name,items/visibility,items/protection/protected')` + sync. */
+      items: WorksheetLike[];
+      getItemOrNullObject(key: string): WorksheetLike;
+      getActiveWorksheet(): WorksheetLike;
+      add(name?: string): WorksheetLike;
+    };
     names: LoadableLike & { items: NamedItemLike[]; add(name: string, reference: string, comment?: string): unknown };
+    /** Workbook (structure) protection, ExcelApi 1.7: while on, sheets cannot be added, renamed or deleted. */
+    protection: LoadableLike & { protected: boolean };
   };
   sync(): Promise<unknown>;
 }

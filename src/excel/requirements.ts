@@ -1,6 +1,10 @@
 /**
- * Which Excel the add-in's template writer needs: ExcelApi 1.8 (Excel 2019, Microsoft 365, Excel on
- * the web). Features above 1.8 (page layout, ExcelApi 1.9) are used only when present.
+ * Which Excel the add-in's template writer needs: ExcelApi 1.8 — Microsoft 365 and retail Office
+ * 2016/2019 from Version 1808, volume-licensed Office 2021/LTSC (volume-licensed Office 2019 stops
+ * at ExcelApi 1.7), Excel for Mac 16.17, Excel on the web
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+ * The manifest lets the pane open from ExcelApi 1.1 on, so an older Excel gets this message
+ * instead of no add-in at all. Features above 1.8 (page layout, ExcelApi 1.9) are used only when present.
  */
 import type { Text } from '../base';
 
@@ -42,10 +46,10 @@ export function checkExcelRequirements(office: OfficeLike | undefined): Requirem
   const text: Text = {
     vi:
       `Phiên bản Excel này quá cũ để tạo mẫu biểu chấm điểm: thiếu bộ API ${missing} (cần cho ${lowest.vi}). ` +
-      `Công cụ cần ExcelApi ${REQUIRED_EXCEL_API} trở lên. Vui lòng dùng Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web.`,
+      `Công cụ cần ExcelApi ${REQUIRED_EXCEL_API} trở lên: Microsoft 365 hoặc Office 2016/2019 bán lẻ đã cập nhật (phiên bản 1808 trở lên), Office 2021/LTSC, Excel cho Mac 16.17 trở lên, hoặc Excel trên web. (Office 2019 cấp phép số lượng lớn chỉ có tới ExcelApi 1.7.)`,
     en:
       `This version of Excel is too old to create the scoring template: requirement set ${missing} is missing (needed for ${lowest.en}). ` +
-      `The add-in needs ExcelApi ${REQUIRED_EXCEL_API} or later. Please use Excel 2019 or later, Microsoft 365, or Excel on the web.`,
+      `The add-in needs ExcelApi ${REQUIRED_EXCEL_API} or later: Microsoft 365 or retail Office 2016/2019 kept up to date (Version 1808 or later), Office 2021/LTSC, Excel for Mac 16.17 or later, or Excel on the web. (Volume-licensed Office 2019 stops at ExcelApi 1.7.)`,
   };
   return { ok: false, message: text.vi, text, missing };
 }

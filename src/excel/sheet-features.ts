@@ -49,9 +49,13 @@ export function writePrint(layout: PageLayoutLike, print: NonNullable<SheetSpec[
   if (print.area) layout.setPrintArea(print.area);
 }
 
-/** Excel's limits on data-validation prompt and error texts. */
+/**
+ * Excel's limits on data-validation texts: titles 32 characters, the error message 225 (the input
+ * prompt may have 255; both are clipped at 225, the smaller). MS-XLSB 2.5.37 DValStrings,
+ * https://learn.microsoft.com/openspecs/office_file_formats/ms-xlsb/b8894965-c186-4bba-8a0b-8ec2a37a1cbe
+ */
 const TITLE_MAX = 32;
-const MESSAGE_MAX = 255;
+const MESSAGE_MAX = 225;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -82,6 +86,8 @@ export function validationRule(v: ValidationSpec): Excel.DataValidationRule {
       return { decimal: bounds(v.min, v.max, -ANY_NUMBER) };
     case 'whole':
       return { wholeNumber: bounds(v.min, v.max, -ANY_NUMBER) };
+    case 'custom':
+      return { custom: { formula: v.formula! } };
     case 'textLength':
       return { textLength: bounds(v.min, v.max, 0) };
     case 'date': {
@@ -103,7 +109,7 @@ export function writeValidation(range: RangeLike, v: ValidationSpec): void {
     };
   dv.errorAlert = {
     showAlert: true,
-    style: 'Stop',
+    style: v.errorStyle === 'warning' ? 'Warning' : 'Stop',
     title: clip(v.error.title, TITLE_MAX),
     message: clip(v.error.message, MESSAGE_MAX),
   };

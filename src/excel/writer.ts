@@ -1,28 +1,24 @@
 /**
- * Applies a WorkbookSpec to the workbook open in Excel through Office.js, in a small constant number
- * of `context.sync()` round trips whatever the spec's size:
+ * Building sheets from a WorkbookSpec through Office.js, always as new sheets (never by clearing
+ * old ones): the operations are only queued here, and `replace.ts` decides when to sync, under
+ * which names the sheets are built and how they take the place of the old ones.
  *
- *   1. load: which spec sheets already exist, and the workbook's defined names;
- *   2. load (only when some sheets exist): their protection state and charts;
- *   3. prepare sheets (unprotect, clear, add) and write every cell's contents and number format;
- *   4. formats, merges, sizes, freeze panes, validation, conditional formats, charts, print setup,
- *      visibility, defined names and, last, sheet protection.
- *
- * So a new template takes 3 syncs and re-applying it over an existing one 4.
+ *  - contents: the sheets added and every cell's contents and number format (./cells.ts);
+ *  - finish: formats and locking (./formats.ts), merges, sizes, freeze panes, validation,
+ *    conditional formats, charts, print setup (./sheet-features.ts), visibility and, last, protection;
+ *  - verify: the written values read back and compared with the spec.
  *
  * The writer needs ExcelApi 1.8 (see `requirements.ts`); page layout (ExcelApi 1.9) is applied only
  * when the host supports it and skipped silently otherwise. It never reads the `Excel` global at
  * runtime: Office.js accepts the string forms of its enums ('VeryHidden', 'BarClustered', …).
- *
- * Conditional-format formulas get a leading "=", defined-name references too. Cells: ./cells.ts;
- * formats and locking: ./formats.ts; sizes, freeze panes, print, validation, charts: ./sheet-features.ts.
+ * Conditional-format formulas get a leading "=".
  */
 import { DtiError, t, type Text } from '../base';
 import type { SheetSpec, WorkbookSpec } from '../template';
 import { parseCell } from './addresses';
 import { writeContents } from './cells';
 import { writeFormats } from './formats';
-import type { ExcelWriterContext, WorksheetLike } from './office-like';
+import type { ExcelWriterContext, UsedRangeLike, WorksheetLike } from './office-like';
 import { writeChart, writeFreeze, writePrint, writeSizes, writeValidation } from './sheet-features';
 
 export type ProgressCallback = (step: string, fraction: number) => void;
@@ -38,6 +34,11 @@ export const STEPS = {
   cells: 'Đang ghi ô',
   format: 'Đang định dạng',
   protect: 'Đang bảo vệ trang tính',
+  verify: 'Đang đọc lại để kiểm tra',
+  swap: 'Đang thay mẫu cũ bằng mẫu mới',
+  cleanup: 'Đang dọn bản cũ',
+  functions: 'Đang chờ Excel nạp các hàm CDS',
+  rollback: 'Đang trả sổ làm việc về như cũ',
   done: 'Hoàn tất',
 } as const;
 
@@ -61,113 +62,6 @@ export class WorkbookWriteError extends DtiError {
   }
 }
 
-interface SheetPlan {
-  spec: SheetSpec;
-  proxy: WorksheetLike;
-  existed: boolean;
-  wasProtected: boolean;
-}
-
-export async function writeWorkbookSpec(
-  context: ExcelWriterContext,
-  spec: WorkbookSpec,
-  onProgress?: ProgressCallback,
-  options: WriteOptions = {},
-): Promise<{ syncs: number }> {
-  checkSpec(spec);
-  const progress = onProgress ?? (() => undefined);
-  const printSupported = (options.isSetSupported ?? officeIsSetSupported)('ExcelApi', '1.9');
-  const { worksheets, names } = context.workbook;
-  let syncs = 0;
-  const sync = async (step: string, hint: Text = t('', '')): Promise<void> => {
-    syncs++;
-    try {
-      await context.sync();
-    } catch (e) {
-      throw new WorkbookWriteError(step, e, hint);
-    }
-  };
-
-  // 1. Which sheets exist; the defined names.
-  progress(STEPS.inspect, 0);
-  const plans: SheetPlan[] = spec.sheets.map((s) => {
-    const proxy = worksheets.getItemOrNullObject(s.name);
-    proxy.load('isNullObject');
-    return { spec: s, proxy, existed: false, wasProtected: false };
-  });
-  names.load('items/name');
-  await sync(STEPS.inspect);
-  for (const p of plans) p.existed = !p.proxy.isNullObject;
-  const existingNames = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
-
-  // 2. Existing sheets: protection and charts (to unprotect and delete them before rewriting).
-  const existing = plans.filter((p) => p.existed);
-  if (existing.length > 0) {
-    for (const p of existing) {
-      p.proxy.protection.load('protected');
-      p.proxy.charts.load('items/name');
-    }
-    await sync(STEPS.inspect);
-    for (const p of existing) p.wasProtected = p.proxy.protection.protected;
-  }
-
-  // 3. Prepare the sheets, then write contents.
-  progress(STEPS.prepare, 0.15);
-  for (const p of plans) {
-    if (p.existed) clearSheet(p);
-    else p.proxy = worksheets.add(p.spec.name);
-    if (p.spec.visibility === 'visible') p.proxy.visibility = 'Visible';
-    if (p.spec.tabColor || p.existed) p.proxy.tabColor = p.spec.tabColor ?? '';
-  }
-  progress(STEPS.cells, 0.3);
-  for (const p of plans) writeContents(p.proxy, p.spec.cells);
-  const protectedBefore = plans.some((p) => p.wasProtected);
-  await sync(
-    STEPS.cells,
-    protectedBefore
-      ? t(
-          ' — Nếu trang tính đang được bảo vệ bằng mật khẩu, hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.',
-          ' — If the sheet is protected with a password, unprotect it (Review › Unprotect Sheet) and try again.',
-        )
-      : undefined,
-  );
-
-  // 4. Formats and everything else; protection last.
-  progress(STEPS.format, 0.6);
-  for (const p of plans) {
-    const sheet = p.proxy;
-    writeFormats(sheet, p.spec.cells, spec.styles);
-    for (const m of p.spec.merges) sheet.getRange(m).merge(false);
-    writeSizes(sheet, p.spec);
-    writeFreeze(sheet, p.spec.freeze);
-    for (const v of p.spec.validations) writeValidation(sheet.getRange(v.range), v);
-    for (const cf of p.spec.conditionalFormats) {
-      const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
-      format.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
-      if (cf.fill) format.custom.format.fill.color = cf.fill;
-      if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
-    }
-    for (const c of p.spec.charts) writeChart(sheet, c);
-    if (p.spec.print && printSupported) writePrint(sheet.pageLayout, p.spec.print);
-  }
-  progress(STEPS.protect, 0.85);
-  const firstVisible = plans.find((p) => p.spec.visibility === 'visible');
-  firstVisible?.proxy.activate();
-  for (const p of plans) {
-    if (p.spec.visibility !== 'visible') p.proxy.visibility = p.spec.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
-  }
-  for (const n of spec.names) {
-    existingNames.get(n.name.toLowerCase())?.delete();
-    names.add(n.name, n.refersTo.startsWith('=') ? n.refersTo : `=${n.refersTo}`);
-  }
-  for (const p of plans) {
-    if (p.spec.protect) p.proxy.protection.protect(PROTECTION);
-  }
-  await sync(STEPS.protect);
-  progress(STEPS.done, 1);
-  return { syncs };
-}
-
 /** What officers may still do on a protected template sheet (no password: they can unprotect). */
 export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatColumns: true,
@@ -177,36 +71,93 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = {
   selectionMode: 'Normal',
 };
 
-function officeIsSetSupported(name: string, version?: string): boolean {
+/** `isSetSupported` from the options, else the Office global's; false when neither answers. */
+export function supports(options: WriteOptions, name: string, version: string): boolean {
   const office = (
     globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }
   ).Office;
   try {
-    return office?.context?.requirements?.isSetSupported(name, version) ?? false;
+    const answer = options.isSetSupported
+      ? options.isSetSupported(name, version)
+      : office?.context?.requirements?.isSetSupported(name, version);
+    return answer === true;
   } catch {
     return false;
   }
 }
 
-/** Empties a reused sheet of everything a template puts there. */
-function clearSheet(p: SheetPlan): void {
-  const sheet = p.proxy;
-  if (p.wasProtected) sheet.protection.unprotect();
-  for (const chart of sheet.charts.items) chart.delete();
-  sheet.freezePanes.unfreeze();
-  const all = sheet.getRange();
-  all.unmerge();
-  all.dataValidation.clear();
-  all.conditionalFormats.clearAll();
-  all.clear('All');
-  all.columnHidden = false;
-  all.rowHidden = false;
-  all.format.useStandardWidth = true;
-  all.format.useStandardHeight = true;
+/** A sheet of the spec and the name it is built under. */
+export interface Building {
+  spec: SheetSpec;
+  name: string;
+  proxy?: WorksheetLike;
+}
+
+/** Queues: each sheet added under its building name, with its contents. */
+export function queueContents(context: ExcelWriterContext, sheets: Building[]): void {
+  for (const b of sheets) {
+    b.proxy = context.workbook.worksheets.add(b.name);
+    if (b.spec.tabColor) b.proxy.tabColor = b.spec.tabColor;
+  }
+  for (const b of sheets) writeContents(b.proxy!, b.spec.cells);
+}
+
+/** Queues everything else, then visibility and, last, protection. */
+export function queueFinish(sheets: Building[], styles: WorkbookSpec['styles'], print: boolean, protect = true): void {
+  for (const b of sheets) {
+    const sheet = b.proxy!;
+    const s = b.spec;
+    writeFormats(sheet, s.cells, styles);
+    for (const m of s.merges) sheet.getRange(m).merge(false);
+    writeSizes(sheet, s);
+    writeFreeze(sheet, s.freeze);
+    for (const v of s.validations) writeValidation(sheet.getRange(v.range), v);
+    for (const cf of s.conditionalFormats) {
+      const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
+      format.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
+      if (cf.fill) format.custom.format.fill.color = cf.fill;
+      if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
+    }
+    for (const c of s.charts) writeChart(sheet, c);
+    if (s.print && print) writePrint(sheet.pageLayout, s.print);
+  }
+  for (const b of sheets) {
+    if (b.spec.visibility !== 'visible') b.proxy!.visibility = b.spec.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
+  }
+  if (protect) for (const b of sheets) if (b.spec.protect) b.proxy!.protection.protect(PROTECTION);
+}
+
+/**
+ * Queues a read of every built sheet's values; the returned function lists the cells whose value
+ * is not what the spec wrote (formulas are not compared: their results are Excel's).
+ */
+export function queueVerify(context: ExcelWriterContext, sheets: Building[]): () => string[] {
+  const reads = sheets.map((b) => {
+    const range = context.workbook.worksheets.getItemOrNullObject(b.name).getUsedRangeOrNullObject(true);
+    range.load('values,rowIndex,columnIndex');
+    return { b, range };
+  });
+  return () => {
+    const wrong: string[] = [];
+    for (const { b, range } of reads) {
+      for (const c of b.spec.cells) {
+        if (c.formula !== undefined || c.value === undefined || c.value === null || c.value === '') continue;
+        const got = readCell(range, c.address);
+        if (got !== c.value) wrong.push(`${b.spec.name}!${c.address}`);
+      }
+    }
+    return wrong;
+  };
+}
+
+function readCell(range: UsedRangeLike, address: string): unknown {
+  if (range.isNullObject) return undefined;
+  const { row, col } = parseCell(address);
+  return range.values[row - 1 - range.rowIndex]?.[col - 1 - range.columnIndex];
 }
 
 /** Problems Excel would only report halfway through writing are caught before the first sync. */
-function checkSpec(spec: WorkbookSpec): void {
+export function checkSpec(spec: WorkbookSpec): void {
   const fail = (what: string): never => {
     throw new DtiError('internal', t(`Mẫu biểu không hợp lệ: ${what}`, `invalid template spec: ${what}`));
   };

@@ -1,16 +1,22 @@
 /**
  * An in-memory workbook behind the port: the pane's tests and the browser demo ("Chế độ trình
  * diễn") use it. It applies template specs the way the Office.js writer does, as far as the pane
- * can see: cell values (formulas show their computed results), locked/unlocked, the seal.
+ * can see: cell values (formulas show their computed results), locked/unlocked, the seal; and it
+ * asks what the Office.js port asks (updating a sealed template voids the seal) and seals the
+ * inputs as they are at that moment.
  */
 import { DtiError, t } from '../base';
+import { inputCells, sealVoidsQuestion } from '../excel';
 import type { Rubric } from '../rubrics';
 import {
   cellsOf,
+  computeSeal,
+  MAIN_SHEET,
   parseAddress,
   planInsert,
   readEntries,
   readTemplateInfo,
+  SEAL_NAME,
   sealWrite,
   type FilledTemplate,
   type InsertRequest,
@@ -18,7 +24,7 @@ import {
   type Seal,
   type WorkbookSpec,
 } from '../template';
-import type { InsertOutcome, WorkbookPort } from './port';
+import type { FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly kind = 'demo' as const;
@@ -55,19 +61,24 @@ export class MemoryWorkbook implements WorkbookPort {
     rubric: Rubric,
     request: InsertRequest,
     onProgress: (step: string, fraction: number) => void,
+    choices: InsertChoices = {},
   ): Promise<InsertOutcome> {
     onProgress('Đang đọc mẫu hiện có', 0);
-    const plan = planInsert(await this.readTemplate(), rubric, request);
-    if (!plan.ok) return plan;
+    const existing = await this.readTemplate();
+    const plan = planInsert(existing, rubric, request);
+    if (!plan.ok) return { ok: false, kind: 'refused', message: plan.message };
+    if (existing?.seal && !choices.voidSeal)
+      return { ok: false, kind: 'confirm-seal', message: sealVoidsQuestion(existing.seal.sealedAt) };
     onProgress('Đang ghi ô', 0.5);
     this.apply(plan.spec);
     onProgress('Xong', 1);
     for (const l of this.listeners) l();
-    return { ok: true, updated: plan.updated, report: plan.report };
+    return { ok: true, updated: plan.updated, report: plan.report, sealVoided: existing?.seal !== undefined };
   }
 
   private apply(spec: WorkbookSpec): void {
     this.spec = spec;
+    this.names.delete(SEAL_NAME);
     for (const sheet of spec.sheets) {
       const cells = new Map<string, Scalar>();
       const unlocked = new Set<string>();
@@ -82,21 +93,47 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
-    this.selected = { sheet, address };
+    this.noteSelection(sheet, address);
     for (const l of this.selectListeners) l(sheet, address);
   }
 
   readonly selectListeners = new Set<(sheet: string, address: string) => void>();
+
+  /** The officer moved to a cell (the demo grid's focus): the pane follows, the grid does not move. */
+  noteSelection(sheet: string, address: string): void {
+    this.selected = { sheet, address };
+    if (sheet === MAIN_SHEET) for (const l of this.selectionWatchers) l(address);
+  }
+
+  private readonly selectionWatchers = new Set<(address: string) => void>();
+
+  async onSelect(handler: (address: string) => void): Promise<() => void> {
+    this.selectionWatchers.add(handler);
+    return () => this.selectionWatchers.delete(handler);
+  }
 
   async onChange(handler: () => void): Promise<() => void> {
     this.listeners.add(handler);
     return () => this.listeners.delete(handler);
   }
 
-  /** The same writes the Office.js port makes (`sealWrite`): the seal's rows, the defined name, the inputs locked. */
-  async seal(seal: Seal): Promise<void> {
+  /**
+   * The same writes the Office.js port makes (`sealWrite`, `inputCells`): the seal's rows, the defined name, the
+   * inputs locked, for the inputs as they are now. Given a seal computed earlier, it seals only if
+   * that is still the seal of what is there (same time, same digest).
+   */
+  async seal(at: string | Seal): Promise<Seal> {
     const filled = await this.readTemplate();
     if (!filled) throw new DtiError('no-template', t('Sổ làm việc chưa có mẫu biểu', 'The workbook has no template'));
+    const seal = await computeSeal(filled, typeof at === 'string' ? at : at.sealedAt);
+    if (typeof at !== 'string' && at.digest !== seal.digest)
+      throw new DtiError(
+        'workbook-write',
+        t(
+          'Số liệu đã thay đổi từ lúc tính mã niêm phong; chưa niêm phong.',
+          'The entries changed since the seal was computed; nothing was sealed.',
+        ),
+      );
     const write = sealWrite(seal, filled.info.layout);
     const meta = this.sheets.get(write.sheet)!;
     const top = parseAddress(write.range.split(':')[0]).row + 1;
@@ -106,7 +143,13 @@ export class MemoryWorkbook implements WorkbookPort {
     });
     this.names.set(write.name.name, write.name.refersTo.replace(/^=/, ''));
     const unlocked = this.unlocked.get(write.lock.sheet);
-    for (const range of write.lock.ranges) for (const address of cellsOf(range)) unlocked?.delete(address);
+    for (const range of inputCells(filled.info.layout)) for (const address of cellsOf(range)) unlocked?.delete(address);
     for (const l of this.listeners) l();
+    return seal;
+  }
+
+  /** In memory the scores come from the engine itself: nothing to register. */
+  async functionsStatus(): Promise<FunctionsStatus> {
+    return { ok: true };
   }
 }

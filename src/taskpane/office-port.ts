@@ -2,11 +2,19 @@
  * The port over Office.js, for the pane running inside Excel: each call one `Excel.run` over the
  * tested Office.js code in src/excel (a fixed, small number of syncs each).
  */
-import { DtiError, t } from '../base';
-import { insertTemplate, readOpenTemplate, selectCell, writeSeal } from '../excel';
+import {
+  checkFunctionsHosting,
+  functionsSupported,
+  insertTemplate,
+  readOpenTemplate,
+  sealWorkbook,
+  selectCell,
+} from '../excel';
 import type { Rubric } from '../rubrics';
-import { MAIN_SHEET, sealWrite, type FilledTemplate, type InsertRequest, type Seal } from '../template';
-import type { InsertOutcome, WorkbookPort } from './port';
+import { MAIN_SHEET, type FilledTemplate, type InsertRequest, type Seal } from '../template';
+import type { FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+
+const isSetSupported = (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version);
 
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'excel' as const;
@@ -19,10 +27,13 @@ export class OfficeWorkbook implements WorkbookPort {
     rubric: Rubric,
     request: InsertRequest,
     onProgress: (step: string, fraction: number) => void,
+    choices: InsertChoices = {},
   ): Promise<InsertOutcome> {
     return Excel.run(async (context) => {
-      const result = await insertTemplate(context, rubric, request, onProgress);
-      return result.ok ? { ok: true, updated: result.updated, report: result.report } : result;
+      const result = await insertTemplate(context, rubric, request, onProgress, { ...choices, isSetSupported });
+      if (!result.ok) return result;
+      const { updated, report, sealVoided, moved, functions } = result;
+      return { ok: true, updated, report, sealVoided, moved, functions };
     });
   }
 
@@ -30,12 +41,22 @@ export class OfficeWorkbook implements WorkbookPort {
     return Excel.run((context) => selectCell(context, sheet, address));
   }
 
-  async onChange(handler: () => void): Promise<() => void> {
+  onChange(handler: () => void): Promise<() => void> {
+    return this.onMainSheet((ws) => ws.onChanged.add(async () => handler()));
+  }
+
+  /** Worksheet.onSelectionChanged (ExcelApi 1.7): its `address` is on the sheet, without the sheet's name. */
+  onSelect(handler: (address: string) => void): Promise<() => void> {
+    return this.onMainSheet((ws) => ws.onSelectionChanged.add(async (e) => handler(e.address)));
+  }
+
+  /** One event of the main sheet, registered in one run; the returned function removes it. */
+  private onMainSheet(add: (ws: Excel.Worksheet) => OfficeExtension.EventHandlerResult<unknown>) {
     return Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(MAIN_SHEET);
       await context.sync();
       if (ws.isNullObject) return () => undefined;
-      const registration = ws.onChanged.add(async () => handler());
+      const registration = add(ws);
       await context.sync();
       return () => {
         void Excel.run(registration.context, async (ctx) => {
@@ -46,9 +67,14 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async seal(seal: Seal): Promise<void> {
-    const filled = await this.readTemplate();
-    if (!filled) throw new DtiError('no-template', t('Sổ làm việc chưa có mẫu biểu', 'The workbook has no template'));
-    await Excel.run((context) => writeSeal(context, sealWrite(seal, filled.info.layout)));
+  async seal(sealedAt: string): Promise<Seal> {
+    return (await Excel.run((context) => sealWorkbook(context, sealedAt))).seal;
+  }
+
+  /** The host's requirement sets, then how functions.json is served (same origin: every header is readable). */
+  async functionsStatus(): Promise<FunctionsStatus> {
+    const host = functionsSupported({ isSetSupported });
+    if (!host.ok) return host;
+    return checkFunctionsHosting((url) => fetch(url, { cache: 'no-store' }));
   }
 }

@@ -3,10 +3,34 @@
  * workbook in tests and in the browser demo. Everything else in the pane is plain React + engine.
  */
 import type { Text } from '../base';
+import type { FunctionsStatus } from '../excel';
 import type { Rubric } from '../rubrics';
 import type { CarryReport, FilledTemplate, InsertRequest, Seal } from '../template';
 
-export type InsertOutcome = { ok: true; updated: boolean; report: CarryReport } | { ok: false; message: Text };
+export type { FunctionsStatus };
+
+/** What the officer agreed to after being asked (see InsertOutcome's confirm kinds). */
+export interface InsertChoices {
+  /** Updating a sealed template voids its seal. */
+  voidSeal?: boolean;
+  /** The officer's own sheets named like template sheets are renamed (and kept). */
+  renameSheets?: boolean;
+}
+
+export type InsertOutcome =
+  | {
+      ok: true;
+      updated: boolean;
+      report: CarryReport;
+      sealVoided?: boolean;
+      moved?: { from: string; to: string }[];
+      functions?: FunctionsStatus;
+    }
+  /** Nothing was changed; the message says why (and, after a failure, what happened). */
+  | { ok: false; kind?: 'refused' | 'failed'; message: Text }
+  /** Nothing was changed yet: ask the officer, then insert again with the choice. */
+  | { ok: false; kind: 'confirm-seal'; message: Text }
+  | { ok: false; kind: 'confirm-rename'; sheets: string[]; message: Text };
 
 export interface WorkbookPort {
   readonly kind: 'excel' | 'demo';
@@ -16,11 +40,20 @@ export interface WorkbookPort {
     rubric: Rubric,
     request: InsertRequest,
     onProgress: (step: string, fraction: number) => void,
+    choices?: InsertChoices,
   ): Promise<InsertOutcome>;
   /** Selects a cell so the officer can fix it. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Calls back when the officer edits the template; returns the unsubscribe function. */
   onChange(handler: () => void): Promise<() => void>;
-  /** Writes the seal into the very hidden sheet and a defined name, then locks every input (`sealWrite`). */
-  seal(seal: Seal): Promise<void>;
+  /** Calls back with the address (e.g. "G24" or "G24:H25") when the selection on the main sheet changes. */
+  onSelect(handler: (address: string) => void): Promise<() => void>;
+  /**
+   * Seals the inputs as they are at this moment (read, sealed and locked in one go): the seal's
+   * rows in the very hidden sheet, a defined name, every input locked (`sealWrite`). Throws (a
+   * DtiError saying what happened) with nothing changed when it cannot.
+   */
+  seal(sealedAt: string): Promise<Seal>;
+  /** Whether the CDS.* functions can work here, and why not. */
+  functionsStatus(): Promise<FunctionsStatus>;
 }

@@ -1,7 +1,14 @@
+/**
+ * The Office.js writer against the strict fake: every feature of a spec lands where it should, in a
+ * constant number of syncs; an existing copy of the sheets is replaced without being touched until
+ * the new one is complete (built under temporary names, read back, swapped); a failed sync leaves
+ * the workbook as it was. And the fake itself refuses what Excel refuses.
+ */
 import {
   checkExcelRequirements,
   REQUIRED_EXCEL_API,
   STEPS,
+  TEMP_MARK,
   WorkbookWriteError,
   writeWorkbookSpec,
 } from '../../src/excel';
@@ -17,7 +24,7 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from '../../src/template';
-import { FakeExcel, FakeOfficeError } from '../support/fake-excel';
+import { FakeExcel, FakeOfficeError, VALIDATION_LIMITS, WEB_PAYLOAD_LIMIT } from '../support/fake-excel';
 
 // ------------------------------------------------------------------ a hand-made spec using every feature
 
@@ -54,6 +61,8 @@ const MAIN = 'Tự đánh giá';
 const SUMMARY = 'Tổng hợp';
 const LISTS = 'Danh mục';
 const META = '_dti';
+/** The name a sheet is built under before it takes its own (src/excel/sheet-names.ts). */
+const building = (name: string) => `${TEMP_MARK}${name}`;
 
 const base = (name: string, visibility: SheetSpec['visibility'], cells: CellSpec[]): SheetSpec =>
   sheetSpec(name, visibility, cells);
@@ -207,9 +216,22 @@ describe('writeWorkbookSpec into a new workbook', () => {
     });
   });
 
-  it('uses a few syncs, and counts them', () => {
-    expect(result.syncs).toBe(3);
+  it('uses a few syncs, and counts them: inspect, contents, finish and read back, swap', () => {
+    expect(result.syncs).toBe(4);
     expect(fake.syncs).toBe(result.syncs);
+  });
+
+  it('builds under temporary names, then gives each sheet its own name; nothing else is left', () => {
+    expect(fake.batch(2).filter((l) => l.startsWith('worksheets.add'))).toEqual(
+      [MAIN, SUMMARY, LISTS, META].map((n) => `worksheets.add(${JSON.stringify(building(n))})`),
+    );
+    expect(fake.batch(4)).toEqual(expect.arrayContaining([`${building(MAIN)}: name = ${JSON.stringify(MAIN)}`]));
+    expect(fake.sheets.some((s) => s.name.startsWith('~dti'))).toBe(false);
+    // Formulas written against the temporary names point at the final sheets after the renames.
+    expect(fake.cell(SUMMARY, 'B2')?.formula).toBe(`='${MAIN}'!C3`);
+    expect(fake.sheet(MAIN).validations.find((v) => v.range === 'B5')?.rule).toEqual({
+      list: { inCellDropDown: true, source: `='${LISTS}'!$A$1:$A$3` },
+    });
   });
 
   it('adds the sheets with their visibility and tab colour, and activates the first visible one', () => {
@@ -266,7 +288,9 @@ describe('writeWorkbookSpec into a new workbook', () => {
       });
     expect(fake.cell(MAIN, 'B9')).toMatchObject({ wrap: true, vAlign: 'Top', font: { size: 10 } });
     // the 3×3 "text" block is one range
-    expect(fake.log.filter((l) => l.includes('format.wrapText')).map((l) => l.split(' ')[3])).toEqual(['A8:C10']);
+    expect(fake.log.filter((l) => l.includes('format.wrapText')).map((l) => l.split(': ')[1].split(' ')[0])).toEqual([
+      'A8:C10',
+    ]);
   });
 
   it('merges, sizes columns and rows, hides columns, freezes panes', () => {
@@ -279,7 +303,7 @@ describe('writeWorkbookSpec into a new workbook', () => {
     expect(s.columns.get('E')).toEqual({ width: columnWidthPoints(10), hidden: true });
     expect(s.rows.get(1)).toEqual({ height: 30 });
     expect(s.freeze).toEqual({ rows: 7, columns: 2 });
-    expect(fake.log).toContain(`${MAIN}: freezePanes.freezeAt("A1:B7")`);
+    expect(fake.log).toContain(`${building(MAIN)}: freezePanes.freezeAt("A1:B7")`);
   });
 
   it('adds each kind of data validation', () => {
@@ -297,7 +321,9 @@ describe('writeWorkbookSpec into a new workbook', () => {
     expect(v.get('C8')?.ignoreBlanks).toBe(false);
     expect(v.get('B6')?.rule).toEqual({ date: { formula1: '2000-01-01', operator: 'GreaterThanOrEqualTo' } });
     expect(v.get('C9')?.rule).toEqual({ textLength: { formula1: 40, operator: 'LessThanOrEqualTo' } });
-    expect(v.get('C9')?.errorAlert?.message).toHaveLength(255);
+    // Excel's limits (MS-XLSB DValStrings): a 300-character error message is clipped to 225.
+    expect(v.get('C9')?.errorAlert?.message).toHaveLength(VALIDATION_LIMITS.errorMessage);
+    expect(v.get('C9')?.errorAlert?.message.endsWith('…')).toBe(true);
     expect(v.get('B8:B10')?.prompt).toBeUndefined();
     expect(serialToIsoDate(45658)).toBe('2025-01-01');
   });
@@ -350,9 +376,9 @@ describe('writeWorkbookSpec into a new workbook', () => {
     });
     expect(fake.sheet(META).protection.protected).toBe(true);
     expect(fake.sheet(SUMMARY).protection.protected).toBe(false);
-    const last = fake.batch(3);
-    const firstProtect = last.findIndex((l) => l.includes('protection.protect'));
-    expect(last.slice(firstProtect).every((l) => l.includes('protection.protect'))).toBe(true);
+    const finish = fake.batch(3).filter((l) => !l.includes('getUsedRangeOrNullObject')); // the read-back comes after
+    const firstProtect = finish.findIndex((l) => l.includes('protection.protect'));
+    expect(finish.slice(firstProtect).every((l) => l.includes('protection.protect'))).toBe(true);
   });
 
   it('adds the defined names', () => {
@@ -368,7 +394,8 @@ describe('writeWorkbookSpec into a new workbook', () => {
       STEPS.prepare,
       STEPS.cells,
       STEPS.format,
-      STEPS.protect,
+      STEPS.verify,
+      STEPS.swap,
       STEPS.done,
     ]);
     expect(progress.map((p) => p[1])).toEqual([...progress.map((p) => p[1])].sort((a, b) => a - b));
@@ -384,7 +411,7 @@ describe('print setup without ExcelApi 1.9', () => {
   it('is skipped without error when the host lacks it', async () => {
     const fake = new FakeExcel();
     const { syncs } = await writeWorkbookSpec(fake, smallSpec(), undefined, { isSetSupported: supported(8) });
-    expect(syncs).toBe(3);
+    expect(syncs).toBe(4);
     expect(fake.sheet(MAIN).pageLayout).toEqual({});
     expect(fake.log.some((l) => l.includes('pageLayout'))).toBe(false);
     expect(fake.sheet(MAIN).protection.protected).toBe(true);
@@ -409,7 +436,7 @@ function snapshot(fake: FakeExcel): unknown {
 // ------------------------------------------------------------------ (b) re-applying over an existing template
 
 describe('re-applying a spec to a workbook that already has it', () => {
-  it('replaces the sheets and names in place, unprotecting first, and gives the same workbook', async () => {
+  it('builds a complete new copy before touching the old one, swaps, and gives the same workbook', async () => {
     const fake = new FakeExcel();
     await writeWorkbookSpec(fake, smallSpec(), undefined, { isSetSupported: supported(9) });
     const first = snapshot(fake);
@@ -429,14 +456,16 @@ describe('re-applying a spec to a workbook that already has it', () => {
     fake.log.length = 0;
     fake.syncs = 0;
     const { syncs } = await writeWorkbookSpec(fake, smallSpec(), undefined, { isSetSupported: supported(9) });
-    expect(syncs).toBe(4);
-    expect(fake.log.filter((l) => l.startsWith('worksheets.add'))).toEqual([]);
+    expect(syncs).toBe(5); // + cleanup: the old copies deleted
 
-    // Unprotected before anything else touches the sheet, protected again at the very end.
-    const prepare = fake.batch(3);
-    const mainOps = prepare.filter((l) => l.startsWith(`${MAIN}:`));
-    expect(mainOps[0]).toBe(`${MAIN}: protection.unprotect()`);
-    expect(prepare.filter((l) => l.includes('protection.unprotect')).length).toBe(3); // main, lists, meta; summary was not protected
+    // Nothing is done to the old sheets before the swap (batch 4): no unprotect, no clear, no unfreeze.
+    const before = [1, 2, 3].flatMap((n) => fake.batch(n));
+    for (const name of [MAIN, SUMMARY, LISTS, META])
+      expect([name, before.filter((l) => l.startsWith(`${name}:`))]).toEqual([name, []]);
+    expect(fake.log.some((l) => /unprotect|unfreeze|clear\(/.test(l))).toBe(false);
+    // At the swap the old ones step aside under backup names, which the cleanup deletes.
+    expect(fake.batch(4)).toEqual(expect.arrayContaining([`${MAIN}: name = "~dti cũ~${MAIN}"`]));
+    expect(fake.batch(5)).toEqual(expect.arrayContaining([`~dti cũ~${MAIN}: delete()`]));
 
     expect(fake.names.get('USER_NAME')).toBe('=1');
     fake.names.delete('USER_NAME');
@@ -444,13 +473,37 @@ describe('re-applying a spec to a workbook that already has it', () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', MAIN, SUMMARY, LISTS, META]);
   });
 
+  it("puts the new sheets where the old ones were, around the officer's own", async () => {
+    const fake = new FakeExcel(['Sheet1']);
+    await writeWorkbookSpec(fake, smallSpec());
+    fake.workbook.worksheets.add('Của tôi');
+    await fake.sync();
+    await writeWorkbookSpec(fake, smallSpec());
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', MAIN, SUMMARY, LISTS, META, 'Của tôi']);
+  });
+
   it('unhides a sheet that the spec shows, then hides the ones it hides', async () => {
-    const fake = new FakeExcel([]);
+    const fake = new FakeExcel(['Sheet1']);
     await writeWorkbookSpec(fake, smallSpec());
     fake.sheet(MAIN).visibility = 'VeryHidden';
     fake.sheet(LISTS).visibility = 'Visible';
     await writeWorkbookSpec(fake, smallSpec());
-    expect(fake.sheets.map((s) => s.visibility)).toEqual(['Visible', 'Visible', 'Hidden', 'VeryHidden']);
+    expect(fake.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Sheet1', 'Visible'],
+      [MAIN, 'Visible'],
+      [SUMMARY, 'Visible'],
+      [LISTS, 'Hidden'],
+      [META, 'VeryHidden'],
+    ]);
+  });
+
+  it('replaces a sheet the officer protected with a password without needing it (the old one is never unprotected)', async () => {
+    const fake = new FakeExcel();
+    await writeWorkbookSpec(fake, smallSpec());
+    fake.sheet(MAIN).protection.password = 'bí mật';
+    await writeWorkbookSpec(fake, smallSpec());
+    expect(fake.sheet(MAIN).protection).toMatchObject({ protected: true });
+    expect(fake.sheet(MAIN).protection.password).toBeUndefined();
   });
 });
 
@@ -496,7 +549,7 @@ describe('sync count against spec size', () => {
       expect(fake.cell(MAIN, `L${11 + n}`)?.formula).toBe(`=CDS.DTI_SCORE($B$3,"xa",A${11 + n},F${11 + n})`);
       expect(fake.cell(MAIN, `F${11 + n}`)?.locked).toBe(false);
     }
-    expect(counts).toEqual([3, 4, 3, 4]);
+    expect(counts).toEqual([4, 5, 4, 5]);
     expect(ops[1]).toBeGreaterThan(ops[0]); // the work grows, the round trips do not
   });
 });
@@ -513,15 +566,25 @@ describe('errors', () => {
     expect(fake.log).toEqual([]);
   });
 
-  it('wraps a failed sync with the step it was in', async () => {
+  it('wraps a failed sync with the step it was in, and leaves the workbook as it was', async () => {
     const fake = new FakeExcel();
+    const before = snapshot(fake);
     const spec = smallSpec();
     spec.sheets[0].merges.push('B1:C2'); // overlaps A1:D1
     const error = await writeWorkbookSpec(fake, spec).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookWriteError);
     expect((error as WorkbookWriteError).step).toBe(STEPS.protect);
-    expect((error as WorkbookWriteError).message).toMatch(/^Không ghi được mẫu biểu/);
+    expect((error as WorkbookWriteError).message).toMatch(/^Không ghi được mẫu biểu.*chưa có gì bị thay đổi/);
     expect((error as WorkbookWriteError).cause).toBeInstanceOf(FakeOfficeError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('refuses a workbook whose structure is protected, before changing anything', async () => {
+    const fake = new FakeExcel();
+    fake.structureProtected = true;
+    await expect(writeWorkbookSpec(fake, smallSpec())).rejects.toThrow(/Bảo vệ sổ làm việc/);
+    expect(fake.syncs).toBe(1);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 });
 
@@ -575,6 +638,183 @@ describe('FakeExcel', () => {
     missing.getRange('A1').values = [[1]];
     await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
   });
+
+  // Each behaviour below is Excel's as its documentation or an office-js issue describes it (see the
+  // fake's header comment for the sources); none could be tried against a real Excel here.
+  it('a protected sheet takes values in its unlocked cells only, and refuses formats and objects', async () => {
+    const fake = new FakeExcel(['A']);
+    const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+    sheet.getRange('B2').format.protection.locked = false;
+    sheet.protection.protect({ allowFormatColumns: true });
+    await fake.sync();
+    sheet.getRange('B2').values = [['mở']];
+    await fake.sync();
+    expect(fake.cell('A', 'B2')?.value).toBe('mở');
+    sheet.getRange('B2:C2').values = [['mở', 'khóa']];
+    await expect(fake.sync()).rejects.toThrow(/C2 is locked/);
+    expect(fake.cell('A', 'B2')?.value).toBe('mở'); // a refused write changes nothing
+    sheet.getRange('B2').format.fill.color = '#FF0000';
+    await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    sheet.getRange('B2').format.protection.locked = true;
+    await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    sheet.getRange('B2:C3').merge(false);
+    await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    sheet.getRange('B:B').format.columnWidth = 80; // allowFormatColumns
+    await fake.sync();
+    expect(fake.sheet('A').columns.get('B')).toEqual({ width: 80 });
+  });
+
+  it('protect() on a protected sheet and unprotect() on an unprotected one throw AccessDenied (office-js #6784); a password is needed when set', async () => {
+    const fake = new FakeExcel(['A']);
+    const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+    sheet.protection.unprotect();
+    await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    fake.sheet('A').protection = { protected: true, password: 'x' };
+    sheet.protection.unprotect();
+    await expect(fake.sync()).rejects.toThrow(/password/);
+    sheet.protection.unprotect('x');
+    await fake.sync();
+    expect(fake.sheet('A').protection.protected).toBe(false);
+  });
+
+  it('unfreeze() throws on a hidden sheet (office-js #1463)', async () => {
+    const fake = new FakeExcel(['A', 'B']);
+    const b = fake.workbook.worksheets.getItemOrNullObject('B');
+    b.freezePanes.freezeRows(2);
+    b.visibility = 'Hidden';
+    await fake.sync();
+    b.freezePanes.unfreeze();
+    await expect(fake.sync()).rejects.toThrow(/hidden/);
+    expect(fake.sheet('B').freeze).toEqual({ rows: 2, columns: 0 });
+  });
+
+  it('data validation: titles over 32 characters, error messages over 225 and prompts over 255 are refused (MS-XLSB DValStrings)', async () => {
+    const fake = new FakeExcel(['A']);
+    const range = fake.workbook.worksheets.getItemOrNullObject('A').getRange('A1');
+    const alert = (title: string, message: string) => ({ showAlert: true, style: 'Stop' as const, title, message });
+    range.dataValidation.errorAlert = alert('t'.repeat(32), 'm'.repeat(225));
+    range.dataValidation.prompt = { showPrompt: true, title: 'p', message: 'm'.repeat(255) };
+    await fake.sync();
+    range.dataValidation.errorAlert = alert('t'.repeat(33), 'm');
+    await expect(fake.sync()).rejects.toThrow(/title over 32/);
+    range.dataValidation.errorAlert = alert('t', 'm'.repeat(226));
+    await expect(fake.sync()).rejects.toThrow(/message over 225/);
+    range.dataValidation.prompt = { showPrompt: true, title: 'p', message: 'm'.repeat(256) };
+    await expect(fake.sync()).rejects.toThrow(/message over 255/);
+  });
+
+  it('Excel on the web refuses a request over 5 MB, before running any of it; the desktop does not', async () => {
+    const big = [[`'${'x'.repeat(WEB_PAYLOAD_LIMIT)}`]];
+    for (const platform of ['web', 'desktop'] as const) {
+      const fake = new FakeExcel(['A'], { platform });
+      const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+      sheet.getRange('A1').values = [['nhỏ']];
+      sheet.getRange('A2').values = big;
+      if (platform === 'web') {
+        await expect(fake.sync()).rejects.toThrow(expect.objectContaining({ code: 'RequestPayloadSizeLimitExceeded' }));
+        expect(fake.cell('A', 'A1')).toBeUndefined();
+      } else await fake.sync();
+    }
+  });
+
+  it('a formula of an unregistered namespace shows #NAME?, and keeps it after registration until entered again (office-js #6611)', async () => {
+    const fake = new FakeExcel(['A'], { registered: [] });
+    const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+    sheet.getRange('A1:B1').formulas = [['=CDS.DTI_MAX("r","xa","I.1")', '=STDEV.S(C1:C3)']];
+    const read = sheet.getRange('A1:B1');
+    read.load('values');
+    await fake.sync();
+    expect(read.values).toEqual([['#NAME?', '']]); // STDEV.S is Excel's own
+    fake.register('CDS');
+    const again = sheet.getRange('A1');
+    again.load('values');
+    await fake.sync();
+    expect(again.values).toEqual([['#NAME?']]);
+    sheet.getRange('A1').formulas = [['=CDS.DTI_MAX("r","xa","I.1")']];
+    const entered = sheet.getRange('A1');
+    entered.load('values');
+    await fake.sync();
+    expect(entered.values).toEqual([['']]);
+  });
+
+  it('a blank reaches a custom function as 0 on the desktop and null on the web (office-js #4702); a data type as its object', async () => {
+    for (const [platform, blank] of [
+      ['desktop', 0],
+      ['web', null],
+    ] as const) {
+      const fake = new FakeExcel(['A'], { platform });
+      const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+      sheet.getRange('A1:C1').values = [[0, 'Có', '']];
+      await fake.sync();
+      const arg = (a: string, allowCustomData = true) => fake.functionArgument('A', a, { allowCustomData });
+      expect([arg('A1'), arg('$B$1'), arg('C1'), arg('D9')]).toEqual([0, 'Có', blank, blank]);
+      fake.cell('A', 'A1')!.dataType = { type: 'Double', basicValue: 0, numberFormat: '0%' };
+      expect(arg('A1')).toEqual({ type: 'Double', basicValue: 0, numberFormat: '0%' });
+      expect(arg('A1', false)).toBe(0);
+      sheet.getRange('A1').values = [[5]];
+      await fake.sync();
+      expect(arg('A1')).toBe(5); // entering a value replaces the data type
+    }
+  });
+  it('a very hidden sheet cannot be deleted, nor the last visible one; a protected workbook structure refuses sheet changes', async () => {
+    const fake = new FakeExcel(['A', 'B']);
+    const a = fake.workbook.worksheets.getItemOrNullObject('A');
+    const b = fake.workbook.worksheets.getItemOrNullObject('B');
+    b.visibility = 'VeryHidden';
+    await fake.sync();
+    b.delete();
+    await expect(fake.sync()).rejects.toThrow(/very hidden/);
+    a.delete();
+    await expect(fake.sync()).rejects.toThrow(/at least one visible/);
+    fake.structureProtected = true;
+    for (const change of [
+      () => (b.visibility = 'Hidden'),
+      () => (a.name = 'C'),
+      () => fake.workbook.worksheets.add('D'),
+    ]) {
+      change();
+      await expect(fake.sync()).rejects.toThrow(/structure is protected/);
+    }
+  });
+
+  it('renaming a sheet moves every reference to it; deleting one turns them into #REF!', async () => {
+    const fake = new FakeExcel(['Số liệu', 'B']);
+    const data = fake.workbook.worksheets.getItemOrNullObject('Số liệu');
+    const b = fake.workbook.worksheets.getItemOrNullObject('B');
+    b.getRange('A1').formulas = [["='Số liệu'!A1+'số liệu'!B2"]];
+    b.getRange('A2').dataValidation.rule = { list: { inCellDropDown: true, source: "='Số liệu'!$A$1:$A$3" } };
+    fake.workbook.names.add('TONG', "='Số liệu'!$C$1");
+    data.name = 'Data_2025';
+    await fake.sync();
+    expect(fake.cell('B', 'A1')?.formula).toBe('=Data_2025!A1+Data_2025!B2');
+    expect(fake.sheet('B').validations[0].rule).toEqual({
+      list: { inCellDropDown: true, source: '=Data_2025!$A$1:$A$3' },
+    });
+    expect(fake.names.get('TONG')).toBe('=Data_2025!$C$1');
+    data.delete();
+    await fake.sync();
+    expect(fake.cell('B', 'A1')?.formula).toBe('=#REF!A1+#REF!B2');
+    expect(fake.names.get('TONG')).toBe('=#REF!$C$1');
+  });
+
+  it('fails any operation on request, once, with what ran before it done (no rollback)', async () => {
+    const fake = new FakeExcel(['A']);
+    const sheet = fake.workbook.worksheets.getItemOrNullObject('A');
+    fake.failAt(1);
+    sheet.getRange('A1').values = [[1]];
+    sheet.getRange('A2').values = [[2]];
+    sheet.getRange('A3').values = [[3]];
+    await expect(fake.sync()).rejects.toThrow(/injected/);
+    expect([fake.cell('A', 'A1')?.value, fake.cell('A', 'A2'), fake.cell('A', 'A3')]).toEqual([
+      1,
+      undefined,
+      undefined,
+    ]);
+    fake.failAt(0, true);
+    sheet.getRange('A2').values = [[2]];
+    await expect(fake.sync()).rejects.toThrow(/injected failure after/);
+    expect(fake.cell('A', 'A2')?.value).toBe(2); // ran, but the reply was lost
+  });
 });
 
 // ------------------------------------------------------------------ (d) requirements
@@ -597,8 +837,14 @@ describe('checkExcelRequirements', () => {
     expect(r.text.vi).toContain('quá cũ');
     expect(r.text.vi).toContain('ExcelApi 1.8');
     expect(r.text.vi).toContain('kiểm tra dữ liệu nhập');
-    expect(r.text.vi).toMatch(/Excel 2019.*Microsoft 365.*Excel trên web/);
-    expect(r.text.en).toMatch(/too old.*ExcelApi 1\.8.*data validation.*Excel 2019.*Microsoft 365.*Excel on the web/);
+    // Which Excel has ExcelApi 1.8 (the requirement-set table): retail 2016/2019 from Version 1808,
+    // volume-licensed only from Office 2021 (volume-licensed 2019 stops at 1.7), Mac 16.17, the web.
+    expect(r.text.vi).toMatch(
+      /Microsoft 365.*1808.*Office 2021\/LTSC.*Mac 16\.17.*Excel trên web.*2019 cấp phép số lượng lớn.*1\.7/,
+    );
+    expect(r.text.en).toMatch(
+      /too old.*ExcelApi 1\.8.*data validation.*Microsoft 365.*1808.*Office 2021\/LTSC.*Mac 16\.17.*Excel on the web.*Volume-licensed Office 2019.*1\.7/,
+    );
   });
 
   it('names the lowest missing set', () => {

@@ -1,10 +1,14 @@
 /**
- * Offline checks of manifest.xml (the official validator needs the network) and of the generated
- * functions.json metadata.
+ * Offline checks of manifest.xml (the official validator needs the network), of the production
+ * manifest `npm run manifest` writes, and of the generated functions.json metadata. Expectations
+ * come from the manifest reference (AppDomain, Version, Requirements) and the requirement-set tables.
  */
-import { existsSync, readFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { XMLParser } from 'fast-xml-parser';
+import { FUNCTION_SETS } from '../../src/excel';
 
 const root = join(__dirname, '..', '..');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
@@ -42,9 +46,26 @@ describe('manifest.xml', () => {
     expect(app.Description['@DefaultValue'].length).toBeLessThanOrEqual(250);
   });
 
-  test('requires SharedRuntime 1.1', () => {
+  test('the base manifest asks only for ExcelApi 1.1, so the pane opens (and explains) in every Excel with the API', () => {
     const sets = app.Requirements.Sets.Set.map((s: Record<string, string>) => [s['@Name'], s['@MinVersion']]);
-    expect(sets).toContainEqual(['SharedRuntime', '1.1']);
+    expect(sets).toEqual([['ExcelApi', '1.1']]);
+  });
+
+  test('the functions and the ribbon button (VersionOverrides) ask for what the functions need, nothing else', () => {
+    const sets = overrides.Requirements.Sets.Set.map((s: Record<string, string>) => [s['@Name'], s['@MinVersion']]);
+    expect(sets).toEqual(FUNCTION_SETS.map((s) => [s.name, s.version]));
+    expect(sets).toEqual([
+      ['SharedRuntime', '1.1'],
+      ['CustomFunctionsRuntime', '1.2'],
+    ]);
+    // Element order inside VersionOverrides: Description, Requirements, Hosts, Resources.
+    expect(xml.indexOf('<Requirements>', xml.indexOf('<VersionOverrides'))).toBeLessThan(
+      xml.indexOf('<Hosts>', xml.indexOf('<VersionOverrides')),
+    );
+  });
+
+  test('every AppDomain is an origin: protocol, host, port, no path, no closing slash', () => {
+    for (const d of [app.AppDomains.AppDomain].flat()) expect(d).toMatch(/^https:\/\/[^/\s]+$/);
   });
 
   test('one long-lived runtime whose page is the task pane and the functions page', () => {
@@ -91,6 +112,75 @@ describe('manifest.xml', () => {
   });
 });
 
+describe('npm run manifest (a release for a production host)', () => {
+  const web = join(__dirname, '..', '..', 'test-output', 'web');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts', 'manifest.js'), ...args], { encoding: 'utf8' });
+  const parse = (file: string) => parser.parse(readFileSync(file, 'utf8')).OfficeApp;
+  let out: string;
+  beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'dti-release-'))));
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  test('writes the AppDomain as the origin only, every URL under a folder of its own, the files in it', () => {
+    const r = run('https://dti.example.gov.vn/addin/', '--web', web, '--out', out);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const m = parse(join(out, 'manifest.xml'));
+    const version = String(m.Version);
+    expect(version).toBe(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.1`);
+    expect(m.AppDomains.AppDomain).toBe('https://dti.example.gov.vn');
+    expect(m.DefaultSettings.SourceLocation['@DefaultValue']).toBe(
+      `https://dti.example.gov.vn/addin/${version}/taskpane.html`,
+    );
+    const text = readFileSync(join(out, 'manifest.xml'), 'utf8');
+    expect(text).not.toContain('localhost');
+    for (const u of [...text.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((x) => x[1]))
+      expect(u.startsWith(`https://dti.example.gov.vn/addin/${version}/`)).toBe(true);
+    for (const f of ['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'assets/icon-32.png'])
+      expect([f, existsSync(join(out, version, f))]).toEqual([f, true]);
+    expect(readFileSync(join(out, 'web.config'), 'utf8')).toBe(
+      readFileSync(join(root, 'deploy', 'web.config'), 'utf8'),
+    );
+  });
+
+  test('raises <Version> at every release, from the last one written or the deployed one given', () => {
+    for (let i = 0; i < 2; i++) expect(run('https://a.example/x', '--web', web, '--out', out).status).toBe(0);
+    expect(String(parse(join(out, 'manifest.xml')).Version)).toMatch(/\.2$/);
+    const deployed = join(out, 'deployed.xml');
+    writeFileSync(
+      deployed,
+      readFileSync(join(root, 'manifest.xml'), 'utf8').replace(/<Version>[^<]+/, '<Version>0.1.0.41'),
+    );
+    const again = mkdtempSync(join(tmpdir(), 'dti-release-'));
+    try {
+      expect(run('https://a.example/x', '--web', web, '--out', again, '--previous', deployed).status).toBe(0);
+      expect(String(parse(join(again, 'manifest.xml')).Version)).toBe('0.1.0.42');
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+    // A deployed version above package.json's cannot be followed: raise package.json first.
+    writeFileSync(deployed, readFileSync(deployed, 'utf8').replace(/<Version>[^<]+/, '<Version>9.0.0.1'));
+    const refused = run('https://a.example/x', '--web', web, '--out', out, '--previous', deployed);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/không lớn hơn bản đã phát hành 9\.0\.0\.1/);
+  });
+
+  test('refuses an address that is not HTTPS, and a missing build', () => {
+    expect(run('http://dti.example.gov.vn/addin', '--web', web, '--out', out).status).toBe(2);
+    expect(run('https://dti.example.gov.vn/addin?x=1', '--web', web, '--out', out).status).toBe(2);
+    const missing = run('https://dti.example.gov.vn/addin', '--web', join(out, 'none'), '--out', out);
+    expect([missing.status, missing.stderr]).toEqual([2, expect.stringMatching(/npm run build/)]);
+  });
+
+  test('npm run build never overwrites a production manifest: the web build copies no manifest, the release lives apart', () => {
+    const config = readFileSync(join(root, 'webpack.config.js'), 'utf8');
+    expect(config).not.toMatch(/from: 'manifest\.xml'/);
+    expect(existsSync(join(web, 'manifest.xml'))).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.scripts.build).toMatch(/rmSync\('dist\/web'/); // only dist/web is wiped; releases are in dist/release
+    expect(readFileSync(join(root, 'scripts', 'manifest.js'), 'utf8')).toMatch(/'dist', 'release'/);
+  });
+});
+
 describe('functions.json generated from the JSDoc', () => {
   const metadata = JSON.parse(readFileSync(join(root, 'test-output', 'web', 'functions.json'), 'utf8'));
   const byId = Object.fromEntries(metadata.functions.map((f: { id: string }) => [f.id, f]));
@@ -114,26 +204,29 @@ describe('functions.json generated from the JSDoc', () => {
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
-  test('DTI_SCORE(rubric, unit, criterionId, value, [value2..value5]) → number', () => {
+  const optionalValues = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => [`value${from + i}`, 'any', 'scalar', true]);
+
+  test('DTI_SCORE(rubric, unit, criterionId, value, [value2..value8]): the slots, then the unit name, year, general items → number', () => {
     expect(params('DTI_SCORE')).toEqual([
       ['rubric', 'string', 'scalar', false],
       ['unit', 'string', 'scalar', false],
       ['criterionId', 'string', 'scalar', false],
       ['value', 'any', 'scalar', false],
-      ['value2', 'any', 'scalar', true],
-      ['value3', 'any', 'scalar', true],
-      ['value4', 'any', 'scalar', true],
-      ['value5', 'any', 'scalar', true],
+      ...optionalValues(2, 8),
     ]);
     expect(byId.DTI_SCORE.result.type).toBe('number');
+    // DTI_MAX reads the same arguments; a criterion's maximum may depend on them (the unit's list).
+    expect(params('DTI_MAX').slice(3)).toEqual([['value', 'any', 'scalar', true], ...optionalValues(2, 8)]);
   });
 
-  test('DTI_LEVEL takes two ranges (matrices) → number', () => {
+  test('DTI_LEVEL takes one criterion and its cells, or two ranges (ids and values) → number', () => {
     expect(params('DTI_LEVEL')).toEqual([
       ['rubric', 'string', 'scalar', false],
       ['unit', 'string', 'scalar', false],
       ['criterionIds', 'any', 'matrix', false],
       ['values', 'any', 'matrix', false],
+      ...optionalValues(2, 4),
     ]);
     expect(byId.DTI_LEVEL.result.type).toBe('number');
   });

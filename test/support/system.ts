@@ -1,5 +1,5 @@
 /**
- * System programs some suites need (LibreOffice, Chromium, OpenSSL). Where one is missing its suite
+ * System programs some suites need (LibreOffice, Chromium, OpenSSL, nginx). Where one is missing its suite
  * is skipped with one line saying what to install; under CI (CI=true) a missing program fails the
  * run instead, so CI can never pass without them. `.ci/run` installs them all.
  */
@@ -43,6 +43,21 @@ export const OPENSSL: SystemProgram = {
   install: 'apt-get install openssl',
   available: runs('openssl', ['version']),
 };
+
+export const NGINX: SystemProgram = {
+  name: 'nginx',
+  install: 'apt-get install nginx-light',
+  available: runs('nginx', ['-v']),
+};
+
+/** Whether a program one test of a suite needs is there (the rest of the suite runs without it); a failure under CI. */
+export function hasProgram(program: SystemProgram): boolean {
+  if (program.available()) return true;
+  const line = `${program.name} not found — ${program.install}`;
+  if (process.env.CI) throw new Error(`CI needs ${line} (.ci/run installs it)`);
+  process.stderr.write(`skipped: ${line}\n`);
+  return false;
+}
 
 /** `describe` when every program is there; otherwise `describe.skip` and one line on stderr (or a failure under CI). */
 export function describeWith(programs: SystemProgram[]): jest.Describe {
