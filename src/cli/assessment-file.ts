@@ -3,6 +3,8 @@
  * than scoring a file takes), each problem named by its field, in both languages.
  */
 import { DtiError, t, type Text } from '../base';
+import { describeFile } from '../workbook';
+import { clip } from './safe-text';
 
 export interface AssessmentFile {
   rubric: string;
@@ -10,6 +12,8 @@ export interface AssessmentFile {
   unitName?: string;
   year?: number;
   values: Record<string, unknown>;
+  /** The decision's general information (2263's households, population …), by item id. */
+  general?: Record<string, unknown>;
   options?: Record<string, string>;
 }
 
@@ -42,6 +46,8 @@ const year: Check = (v) =>
     : needs(t('năm từ 2000 đến 2100', 'a year 2000–2100'), v);
 const values: Check = (v) =>
   isObject(v) ? undefined : needs(t('đối tượng {"mã tiêu chí": giá trị}', 'an object {"criterion id": value}'), v);
+const general: Check = (v) =>
+  isObject(v) ? undefined : needs(t('đối tượng {"mục thông tin chung": giá trị}', 'an object {"item": value}'), v);
 const options: Check = (v) =>
   isObject(v) && Object.values(v).every((x) => typeof x === 'string')
     ? undefined
@@ -53,8 +59,31 @@ const FIELDS: [name: keyof AssessmentFile, check: Check, required: boolean][] = 
   ['unitName', text, false],
   ['year', year, false],
   ['values', values, true],
+  ['general', general, false],
   ['options', options, false],
 ];
+
+/**
+ * Criterion ids that are the same once spaces are trimmed ("I.1.1" and " I.1.1 "): the engine
+ * would keep one of the two values, silently.
+ */
+function keyProblems(values: Record<string, unknown>): Text[] {
+  const byTrimmed = new Map<string, string[]>();
+  for (const key of Object.keys(values)) {
+    const list = byTrimmed.get(key.trim()) ?? [];
+    list.push(key);
+    byTrimmed.set(key.trim(), list);
+  }
+  return [...byTrimmed]
+    .filter(([, keys]) => keys.length > 1)
+    .map(([id, keys]) => {
+      const shown = keys.map((k) => JSON.stringify(clip(k))).join(', ');
+      return t(
+        `values: ${shown} là cùng một mã "${clip(id)}" sau khi bỏ khoảng trắng; chỉ giữ một`,
+        `values: ${shown} are the same id "${clip(id)}" once spaces are trimmed; keep one`,
+      );
+    });
+}
 
 /** The problems of a parsed file's shape, one line per field. */
 function shapeProblems(data: unknown): Text[] {
@@ -77,12 +106,52 @@ function shapeProblems(data: unknown): Text[] {
   return problems;
 }
 
+/**
+ * No self-assessment nests deeper than a few levels (values → an object of sub-conditions → a
+ * list); a hostile file nested 100,000 deep would exhaust the stack of whatever walks it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep the text's arrays and objects nest (strings skipped), scanning no further than max + 1. */
+function jsonDepth(text: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > max) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 export function parseAssessmentJson(file: string, bytes: Uint8Array): AssessmentFile {
+  const kind = describeFile(bytes, file);
+  if (kind.kind !== 'json')
+    throw new DtiError(
+      'json',
+      t(
+        `${file}: ${kind.text.vi}; cần bản tự đánh giá .json hoặc mẫu Excel .xlsx`,
+        `${file}: ${kind.text.en}; a self-assessment .json or an Excel template .xlsx is needed`,
+      ),
+    );
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new DtiError(
+      'json',
+      t(
+        `${file}: dữ liệu lồng nhau quá ${MAX_JSON_DEPTH} cấp, không phải bản tự đánh giá`,
+        `${file}: nested deeper than ${MAX_JSON_DEPTH} levels, not a self-assessment`,
+      ),
+    );
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (e) {
-    const m = (e as Error).message;
+    const m = clip((e as Error).message, 120);
     throw new DtiError('json', t(`${file}: không phải JSON hợp lệ (${m})`, `${file}: not valid JSON (${m})`));
   }
   const problems = shapeProblems(data);
@@ -97,6 +166,14 @@ export function parseAssessmentJson(file: string, bytes: Uint8Array): Assessment
     );
   }
   const d = data as Record<string, unknown>;
+  const keys = keyProblems(d.values as Record<string, unknown>);
+  if (keys.length) {
+    const lines = (lang: 'vi' | 'en') => keys.map((p) => `  ${p[lang]}`).join('\n');
+    throw new DtiError(
+      'file-shape',
+      t(`${file}: các mã tiêu chí không rõ ràng\n${lines('vi')}`, `${file}: ambiguous criterion ids\n${lines('en')}`),
+    );
+  }
   // Only the known fields go on, as before (unknown ones are ignored).
   return Object.fromEntries(
     FIELDS.map(([name]) => [name, d[name]]).filter(([, v]) => v !== undefined),

@@ -77,12 +77,14 @@ const USAGE: Record<CommandName, Usage> = {
     about: t(
       `Chấm điểm từng bản tự đánh giá: tệp .json hoặc mẫu .xlsx đã điền (dti template). Giá trị chưa nhập được liệt kê là vấn đề, không bao giờ tính thành 0.
 Tệp .json: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: tên, "year"?: năm,
-            "values": {"MÃ_TIÊU_CHÍ": giá trị}, "options"?: {"cách_đọc": "lựa chọn"}}
-Giá trị cần nhập của từng tiêu chí: dti criteria RUBRIC LOẠI_ĐƠN_VỊ.`,
+            "values": {"MÃ_TIÊU_CHÍ": giá trị}, "general"?: {"MỤC": giá trị},
+            "options"?: {"cách_đọc": "lựa chọn"}}
+Giá trị cần nhập của từng tiêu chí và các mục thông tin chung: dti criteria RUBRIC LOẠI_ĐƠN_VỊ.`,
       `Scores each self-assessment: a .json file or a filled .xlsx template (dti template). Values not entered are listed as problems, never scored as 0.
 A .json file: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: name, "year"?: year,
-               "values": {"CRITERION_ID": value}, "options"?: {"option": "choice"}}
-What each criterion expects: dti criteria RUBRIC UNIT.`,
+               "values": {"CRITERION_ID": value}, "general"?: {"ITEM": value},
+               "options"?: {"option": "choice"}}
+What each criterion and general-information item expects: dti criteria RUBRIC UNIT.`,
     ),
     options: [
       JSON_OPTION(
@@ -105,8 +107,8 @@ What each criterion expects: dti criteria RUBRIC UNIT.`,
       'Write an Excel template; --from keeps the entries of a .json or an older template',
     ),
     about: t(
-      'Tạo mẫu tự đánh giá Excel cho một bộ tiêu chí và loại đơn vị: một dòng cho mỗi tiêu chí, ô nhập đúng kiểu, điểm và kiểm tra tính bằng hàm CDS.*. Với --from, số liệu của bản .json hoặc của mẫu cũ được giữ lại theo mã tiêu chí.',
-      'Writes an Excel self-assessment template for a rubric and unit type: one row per criterion, typed input cells, points and checks computed by the CDS.* functions. With --from, the entries of a .json or an older template are kept by criterion id.',
+      'Tạo mẫu tự đánh giá Excel cho một bộ tiêu chí và loại đơn vị: thông tin chung ở đầu, mỗi tiêu chí với một dòng cho từng số liệu cần nhập, ô nhập đúng kiểu, điểm và kiểm tra tính bằng hàm CDS.*. Với --from, số liệu của bản .json hoặc của mẫu cũ được giữ lại theo mã tiêu chí. Những gì mẫu không giữ được (mã không có trong bộ tiêu chí, điều kiện không có, cách đọc khác mặc định, mục thông tin chung không có) được liệt kê, mã thoát 1; những gì giữ ở dạng khác (giá trị của công thức, đích của liên kết, năm đánh giá tự điền) cũng được nêu. Bản .json của bộ tiêu chí hoặc loại đơn vị khác bị từ chối.',
+      'Writes an Excel self-assessment template for a rubric and unit type: the general information at the top, each criterion with one row per input, typed input cells, points and checks computed by the CDS.* functions. With --from, the entries of a .json or an older template are kept by criterion id. What the template cannot hold (ids not in the rubric, sub-conditions it lacks, readings other than the default, general items it lacks) is listed, exit 1; what is kept in another form (the value of a formula, the target of a link, a year filled in) is said too. A .json of another rubric or unit type is refused.',
     ),
     options: [
       ['--rubric ID', t('Bộ tiêu chí (xem dti rubrics)', 'The rubric (see dti rubrics)')],

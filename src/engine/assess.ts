@@ -5,9 +5,12 @@
  * numbers and messages out.
  */
 import { say, t, type Lang, type Text } from '../base';
-import type { Rubric } from '../rubrics';
+import { criterionMax, isScored, type Criterion, type Rubric, type UnitId } from '../rubrics';
 import { scoreCriterion, type ScoredCriterion } from './criterion';
-import { levelName, resolveUnit, unitIndex, type UnitIndex } from './lookup';
+import { contextArguments, withGeneral } from './context';
+import { levelName, matchUnitName, resolveUnit, unitIndex, type UnitIndex } from './lookup';
+import { inputSlots } from './slots';
+import { isBlank, parseCount, parseNonNegative } from './values';
 import { roundPoints } from './points';
 import type { Assessment, AssessmentInput, CriterionResult, LevelInfo, Problem, ScoreContext } from './results';
 
@@ -23,6 +26,21 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
       message: say(p.text, lang),
     });
 
+  const trimmed = new Map<string, string>();
+  for (const id of Object.keys(input.values)) {
+    const key = id.trim();
+    if (trimmed.has(key))
+      problem({
+        criterion: key,
+        severity: 'error',
+        code: 'unknown-criterion',
+        text: t(
+          `Tiêu chí "${key}" được nhập hai lần ("${trimmed.get(key)}" và "${id}"): chỉ giữ một`,
+          `Criterion "${key}" is entered twice ("${trimmed.get(key)}" and "${id}"): keep one`,
+        ),
+      });
+    trimmed.set(key, id);
+  }
   for (const id of Object.keys(input.values))
     if (!index.byId.has(id.trim()))
       problem({
@@ -64,9 +82,32 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
       ),
     });
 
+  checkGeneral(rubric, input, problem);
+  checkUnitName(rubric, unit, index, input, problem);
+  if (input.year === undefined) {
+    const dated = index.criteria.filter((c) =>
+      contextArguments(rubric, c, input.options).some((a) => a.kind === 'year'),
+    );
+    if (dated.length)
+      problem({
+        severity: 'error',
+        code: 'missing-year',
+        text: t(
+          `Chưa có năm đánh giá: các tiêu chí tính theo thời hạn (${dated.map((c) => c.id).join(', ')}) không chấm được`,
+          `No assessment year: the criteria scored by a deadline (${dated.map((c) => c.id).join(', ')}) cannot be scored`,
+        ),
+      });
+  }
+
   const values = new Map(Object.entries(input.values).map(([k, v]) => [k.trim(), v]));
   const ctx: ScoreContext = { unitName: input.unitName, year: input.year, options: input.options, lang };
-  const scoredCriteria = index.criteria.map((c) => scoreCriterion(rubric, unit, c, values.get(c.id), ctx));
+  const scoredCriteria = index.criteria.map((c) => {
+    const { value, warnings } = generalDefaults(rubric, c, values.get(c.id), input);
+    const r = scoreCriterion(rubric, unit, c, value, ctx);
+    return warnings.length && r.status === 'ok'
+      ? { ...r, warnings: [...warnings.map((w) => say(w, lang)), ...r.warnings] }
+      : r;
+  });
 
   for (const r of scoredCriteria) {
     if (r.status === 'invalid')
@@ -91,6 +132,96 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
     : { ...base, ...pointTotals(index, scoredCriteria) };
 }
 
+/** A JSON value's slots filled from the general information where left out (`{"numerator": 350}` + households). */
+function generalDefaults(
+  rubric: Rubric,
+  criterion: Criterion,
+  value: unknown,
+  input: AssessmentInput,
+): { value: unknown; warnings: Text[] } {
+  const general = input.general;
+  if (!general) return { value, warnings: [] };
+  const linked = inputSlots(rubric, criterion, input.options).filter((s) => s.general);
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  if (!linked.length || !record) return { value, warnings: [] };
+  const out = { ...record };
+  const warnings: Text[] = [];
+  for (const slot of linked) {
+    const merged = withGeneral(slot, out[slot.key], general[slot.general!]);
+    if (!isBlank(merged.value)) out[slot.key] = merged.value;
+    if (merged.warning) warnings.push(merged.warning);
+  }
+  return { value: out, warnings };
+}
+
+/** General-information items the rubric does not know, and values that are not what the item is. */
+function checkGeneral(
+  rubric: Rubric,
+  input: AssessmentInput,
+  problem: (p: Omit<Problem, 'message'> & { text: Text }) => void,
+): void {
+  for (const [id, v] of Object.entries(input.general ?? {})) {
+    const item = rubric.general.find((g) => g.id === id);
+    if (!item) {
+      problem({
+        severity: 'error',
+        code: 'unknown-general',
+        text: t(
+          `Không có mục thông tin chung "${id}" trong ${rubric.id}; có: ${rubric.general.map((g) => g.id).join(', ') || '(không có)'}`,
+          `No general-information item "${id}" in ${rubric.id}; known: ${rubric.general.map((g) => g.id).join(', ') || '(none)'}`,
+        ),
+      });
+      continue;
+    }
+    if (isBlank(v) || item.kind === 'text') continue;
+    const parsed = item.kind === 'count' ? parseCount(v) : parseNonNegative(v);
+    if (!parsed.ok)
+      problem({
+        severity: 'error',
+        code: 'invalid-value',
+        text: t(
+          `Thông tin chung "${item.label.vi}": ${parsed.error.vi}`,
+          `General information "${item.label.en ?? item.label.vi}": ${parsed.error.en}`,
+        ),
+      });
+  }
+}
+
+/**
+ * A unit name that is on none of the rubric's lists for its unit type: said, with what it changes
+ * (a criterion only for listed units not counted, the max lower).
+ */
+function checkUnitName(
+  rubric: Rubric,
+  unit: UnitId,
+  index: UnitIndex,
+  input: AssessmentInput,
+  problem: (p: Omit<Problem, 'message'> & { text: Text }) => void,
+): void {
+  const names = rubric.units.find((u) => u.id === unit)?.names;
+  if (!input.unitName || !names || matchUnitName(rubric, names, input.unitName)) return;
+  const limited = index.criteria.filter((c) => c.onlyFor && !matchUnitName(rubric, c.onlyFor.list, input.unitName!));
+  const full = index.criteria.filter(isScored).reduce((s, c) => s + criterionMax(c, unit), 0);
+  const without = full - limited.filter(isScored).reduce((s, c) => s + criterionMax(c, unit), 0);
+  const changes = limited.length
+    ? t(
+        `; tiêu chí ${limited.map((c) => c.id).join(', ')} không được tính, điểm tối đa ${without} thay vì ${full}`,
+        `; criteria ${limited.map((c) => c.id).join(', ')} are not counted, the max is ${without} instead of ${full}`,
+      )
+    : t('', '');
+  problem({
+    severity: 'warning',
+    code: 'unit-name',
+    text: t(
+      `Tên đơn vị "${input.unitName}" không có trong ${rubric.lists[names].title}: kiểm tra lại tên${changes.vi}`,
+      `Unit name "${input.unitName}" is not on ${rubric.lists[names].title}: check the name${changes.en}`,
+    ),
+  });
+}
+
 /** The result without its engine-internal fields (field by field: rest spread is slow in V8 here). */
 function publicResult(r: ScoredCriterion): CriterionResult {
   const out: CriterionResult = {
@@ -104,6 +235,7 @@ function publicResult(r: ScoredCriterion): CriterionResult {
     effect: r.effect,
   };
   if (r.level !== undefined) out.level = r.level;
+  if (r.excludedByUnit) out.excludedByUnit = true;
   return out;
 }
 

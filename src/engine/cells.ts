@@ -1,40 +1,58 @@
 /**
- * What a criterion's input cells compute: the number or words each formula cell of a template
- * shows. One place for the Excel functions (which look the rubric up by id first), the template's
+ * What a criterion's cells compute: the number or words each formula cell of a template shows.
+ * One place for the Excel functions (which look the rubric up by id first), the template's
  * stored results and the demo grid, so a cell shows the same thing wherever it is computed.
  * Takes the rubric object itself: a rubric need not be in the library to be scored.
+ *
+ * `args` are the criterion's slot cells followed by its context arguments (./context.ts): the
+ * unit's name, the assessment year, the general-information defaults — what the template passes.
  */
-import { type Criterion, criterionMax, type Rubric, type UnitId } from '../rubrics';
-import { DtiError, t } from '../base';
+import { DtiError, t, type Text } from '../base';
+import { criterionMax, type Criterion, type Rubric, type UnitId } from '../rubrics';
+import { contextArguments, withGeneral, yearOf } from './context';
 import { scoreCriterion, type ScoredCriterion } from './criterion';
 import { levelName } from './lookup';
 import { inputSlots, valueFromSlots } from './slots';
+import { isBlank } from './values';
 
 /** What a check or shortfall cell shows when nothing is wrong: a visible confirmation, not a blank. */
 export const OK_MARK = '✓';
 
-/** Scores a criterion from its slot cells (a communes' levels slot may span a whole range of cells). */
+/** Scores a criterion from its argument cells (a communes' levels slot may span a whole range). */
 export function scoreCells(
   rubric: Rubric,
   unit: UnitId,
   criterion: Criterion,
-  cells: readonly unknown[],
-  unitName?: string,
+  args: readonly unknown[],
 ): ScoredCriterion {
-  return scoreCriterion(rubric, unit, criterion, valueFromSlots(rubric, criterion, cells), { unitName });
+  const slots = inputSlots(rubric, criterion);
+  const context = contextArguments(rubric, criterion);
+  // A single slot may be a whole range (the communes' levels): everything before the context is it.
+  const cells = context.length ? [...args.slice(0, slots.length)] : [...args];
+  const extra = args.slice(slots.length);
+  let unitName: string | undefined;
+  let year: number | undefined;
+  const warnings: Text[] = [];
+  context.forEach((c, i) => {
+    const v = extra[i];
+    if (c.kind === 'unit-name') unitName = isBlank(v) ? undefined : String(v).trim();
+    else if (c.kind === 'year') year = yearOf(v);
+    else {
+      const merged = withGeneral(slots[c.slot], cells[c.slot], v);
+      cells[c.slot] = merged.value;
+      if (merged.warning) warnings.push(merged.warning);
+    }
+  });
+  const r = scoreCriterion(rubric, unit, criterion, valueFromSlots(rubric, criterion, cells), { unitName, year });
+  return warnings.length && r.status === 'ok' ? { ...r, warnings: [...warnings.map((w) => w.vi), ...r.warnings] } : r;
 }
 
-const invalidValue = (r: ScoredCriterion) =>
-  new DtiError('invalid-value', t(`${r.id}: ${r.message}`, `${r.id}: ${r.message}`));
+/** A function's message names its criterion: the formula may sit anywhere in a workbook. */
+const named = (r: ScoredCriterion) => `${r.id}: ${r.message}`;
+const invalidValue = (r: ScoredCriterion) => new DtiError('invalid-value', t(named(r), named(r)));
 
 /** The criterion's points; 0 while nothing is entered (the check cell says "Chưa nhập"). */
-export function cellPoints(
-  rubric: Rubric,
-  unit: UnitId,
-  criterion: Criterion,
-  cells: readonly unknown[],
-  unitName?: string,
-): number {
+export function cellPoints(rubric: Rubric, unit: UnitId, criterion: Criterion, args: readonly unknown[]): number {
   if (criterion.rule.kind === 'levels')
     throw new DtiError(
       'invalid-value',
@@ -43,38 +61,24 @@ export function cellPoints(
         `${criterion.id} is a level criterion: use CDS.DTI_LEVEL`,
       ),
     );
-  const r = scoreCells(rubric, unit, criterion, cells, unitName);
+  const r = scoreCells(rubric, unit, criterion, args);
   if (r.status === 'invalid') throw invalidValue(r);
   return r.points ?? 0;
 }
 
 /** "✓" when the entry is fine, otherwise what is wrong, missing or worth a look. */
-export function cellCheck(
-  rubric: Rubric,
-  unit: UnitId,
-  criterion: Criterion,
-  cells: readonly unknown[],
-  unitName?: string,
-): string {
-  const r = scoreCells(rubric, unit, criterion, cells, unitName);
+export function cellCheck(rubric: Rubric, unit: UnitId, criterion: Criterion, args: readonly unknown[]): string {
+  const r = scoreCells(rubric, unit, criterion, args);
   if (r.status === 'ok') return r.warnings.length ? r.warnings.join('; ') : OK_MARK;
-  return r.message;
+  return r.status === 'invalid' ? named(r) : r.message;
 }
 
 /**
  * The max the criterion counts toward the total: its printed max, or 0 where it does not apply (to
  * the named unit, or by what was entered: "Không áp dụng", a zero denominator).
  */
-export function cellMax(
-  rubric: Rubric,
-  unit: UnitId,
-  criterion: Criterion,
-  cells: readonly unknown[],
-  unitName?: string,
-): number {
-  return scoreCells(rubric, unit, criterion, cells, unitName).status === 'not-applicable'
-    ? 0
-    : criterionMax(criterion, unit);
+export function cellMax(rubric: Rubric, unit: UnitId, criterion: Criterion, args: readonly unknown[]): number {
+  return scoreCells(rubric, unit, criterion, args).status === 'not-applicable' ? 0 : criterionMax(criterion, unit);
 }
 
 /** The lowest level of the given criteria (over all of a unit's criteria: the unit's level). */
@@ -98,7 +102,7 @@ export function cellShortfall(
   unit: UnitId,
   criterion: Criterion,
   level: number,
-  cells: readonly unknown[],
+  args: readonly unknown[],
 ): string {
   if (criterion.rule.kind !== 'levels')
     throw new DtiError(
@@ -106,7 +110,7 @@ export function cellShortfall(
       t(`${criterion.id} chấm theo điểm, không theo mức độ`, `${criterion.id} is scored in points, not levels`),
     );
   if (!Number.isInteger(level) || level < 1 || level > (rubric.levels?.length ?? 0)) return OK_MARK;
-  const r = scoreCells(rubric, unit, criterion, cells);
+  const r = scoreCells(rubric, unit, criterion, args);
   if (r.status === 'invalid') throw invalidValue(r);
   if ((r.level ?? 0) >= level) return OK_MARK;
   const check = r.explainLevel!(level);
@@ -122,9 +126,4 @@ export function cellLevelName(rubric: Rubric, level: number): string {
       t(`Mức độ phải là số nguyên từ 0 đến ${count}`, `A level is a whole number from 0 to ${count}`),
     );
   return levelName(rubric, level, 'vi');
-}
-
-/** The number of value cells a criterion takes (its slots, plus the unit's name where the criterion needs it). */
-export function argumentCount(rubric: Rubric, criterion: Criterion): number {
-  return inputSlots(rubric, criterion).length + (criterion.onlyFor ? 1 : 0);
 }

@@ -1,71 +1,85 @@
-/** What a criterion expects to be entered, in words: every "expected …" message and the templates use it. */
+/**
+ * What a criterion expects to be entered, in plain words an officer reads (no formats, no ids):
+ * each slot's accepted forms, and the criterion's whole expectation, from the input model. Every
+ * "cần …" message, `dti criteria` and the template's input messages use these words.
+ */
 import { t, type Text } from '../base';
-import type { Criterion, LevelRule } from '../rubrics';
+import type { Criterion, Rubric } from '../rubrics';
+import { inputSlots, type Slot } from './slots';
 
-/** What a criterion expects, in words: used in every "expected …" message and in templates. */
-export function expected(criterion: Criterion): Text {
-  const rule = criterion.rule;
-  return rule.kind === 'levels' ? expectedLevel(rule) : expectedPoints(rule);
-}
+const or = (parts: Text[]): Text => t(parts.map((p) => p.vi).join(' hoặc '), parts.map((p) => p.en).join(' or '));
 
-/** Input descriptions shared by point and level rules. */
-const YES_NO = t('Có/Không', 'yes/no');
-const RATIO_EITHER = t('tỷ lệ 0–1 (hoặc %), hoặc tử số/mẫu số', 'a ratio 0–1 (or %), or numerator/denominator');
-const COUNT = t('số lượng (số nguyên ≥ 0)', 'a count (whole number ≥ 0)');
-
-export function expectedLevel(rule: LevelRule): Text {
-  switch (rule.measure) {
-    case 'ratio':
-      return RATIO_EITHER;
-    case 'count':
-      return COUNT;
-    case 'yes':
-      return YES_NO;
-    case 'count-of-total':
-      return t('số lượng đạt (tử số) và tổng số (mẫu số)', 'the count (numerator) and the total (denominator)');
-    case 'subunit-levels':
-      return t('danh sách mức độ (0–5) của các xã', 'the list of the communes’ levels (0–5)');
+/** A slot's accepted forms, in words. */
+export function describeSlot(slot: Slot, max?: number): Text {
+  switch (slot.kind) {
+    case 'yes-no': {
+      const words = slot.words && 'yes' in slot.words ? slot.words : undefined;
+      const own = [...(words?.yes ?? []), ...(words?.no ?? [])].filter((w) => w.vi.length <= 60);
+      return own.length
+        ? t(
+            `Có hoặc Không (hoặc: ${own.map((w) => `“${w.vi}”`).join(', ')})`,
+            `Có or Không (yes/no; or: ${own.map((w) => `“${w.en ?? w.vi}”`).join(', ')})`,
+          )
+        : t('Có hoặc Không', 'Có or Không (yes/no)');
+    }
+    case 'choice':
+      return t(
+        `một trong: ${slot.choices!.map((c) => c.label.vi).join(' / ')}`,
+        `one of: ${slot.choices!.map((c) => c.label.en ?? c.label.vi).join(' / ')}`,
+      );
+    case 'share':
+      return t('tỷ lệ phần trăm, ví dụ 62%', 'a percentage, e.g. 62%');
+    case 'count': {
+      const words = slot.words && 'counts' in slot.words ? slot.words.counts : [];
+      const count = t('số lượng (số nguyên, ví dụ 12)', 'a count (a whole number, e.g. 12)');
+      return words.length
+        ? or([
+            count,
+            t(
+              words.map((w) => `“${w.text.vi}”`).join(', '),
+              words.map((w) => `“${w.text.en ?? w.text.vi}”`).join(', '),
+            ),
+          ])
+        : count;
+    }
+    case 'points':
+      return max === undefined
+        ? t('số điểm, từ 0 đến điểm tối đa', 'points, from 0 to the max')
+        : t(`số điểm từ 0 đến ${max}`, `points from 0 to ${max}`);
+    case 'number':
+      return t('một số (ví dụ 1.200.000)', 'a number (e.g. 1,200,000)');
+    case 'date':
+      return t('ngày, ví dụ 15/04/2025', 'a date, e.g. 15/04/2025');
+    case 'text':
+      return t('nội dung', 'text');
+    case 'levels':
+      return t('mức độ (0 đến 5) của từng xã, ví dụ: 2, 3, 3, 4', 'each commune’s level (0 to 5), e.g. 2, 3, 3, 4');
   }
 }
 
-function expectedPoints(rule: Exclude<Criterion['rule'], LevelRule>): Text {
-  switch (rule.kind) {
-    case 'boolean':
-      return YES_NO;
-    case 'options':
-      return t(rule.options.map((o) => o.label.vi).join(' / '), rule.options.map((o) => o.id).join(' / '));
-    case 'ratio':
-      return rule.input === 'counts'
-        ? t('tử số và mẫu số (số nguyên ≥ 0)', 'numerator and denominator (whole numbers ≥ 0)')
-        : rule.input === 'fraction'
-          ? t('tỷ lệ 0–1 (hoặc %)', 'a ratio 0–1 (or %)')
-          : RATIO_EITHER;
-    case 'count-steps':
-    case 'per-item':
-    case 'count-target':
-      return COUNT;
-    case 'additive':
-      return t(
-        `Có/Không cho từng điều kiện: ${rule.parts.map((p) => p.label.vi).join('; ')}`,
-        `yes/no for each condition: ${rule.parts.map((p) => p.label.en ?? p.id).join('; ')}`,
-      );
-    case 'deadline':
-      return t('ngày thực hiện (YYYY-MM-DD), hoặc Không', 'the date done (YYYY-MM-DD), or no');
-    case 'assessed':
-      return t('số điểm tự chấm (0 đến điểm tối đa)', 'self-awarded points (0 to the max)');
-    case 'collect':
-      return t('thông tin thu thập (không tính điểm)', 'collected information (no points)');
-    case 'best-of':
-      return t(
-        `giá trị cho một hoặc nhiều phương án: ${rule.alternatives.map((a) => a.label.vi).join('; ')}`,
-        `a value for one or more alternatives: ${rule.alternatives.map((a) => a.id).join('; ')}`,
-      );
-    case 'gated':
-      return t(
-        `${rule.gate.label.vi} (tối thiểu ${rule.gate.minCount}) và ${expectedPoints(rule.rule).vi}`,
-        `${rule.gate.label.en ?? rule.gate.id} (at least ${rule.gate.minCount}) and ${expectedPoints(rule.rule).en}`,
-      );
-    case 'by-option':
-      return t('giá trị theo cách đọc đã chọn', 'a value for the chosen reading');
-  }
+const isRatioTrio = (slots: Slot[]) =>
+  slots.length === 3 &&
+  slots
+    .map((s) => s.key)
+    .sort()
+    .join() === 'denominator,numerator,share';
+
+/** What a criterion expects, in words: used in every "cần …" message and in `dti criteria`. */
+export function expected(
+  rubric: Rubric,
+  criterion: Criterion,
+  options?: Readonly<Record<string, string>>,
+  max?: number,
+): Text {
+  const slots = inputSlots(rubric, criterion, options);
+  if (isRatioTrio(slots))
+    return t(
+      'tử số và mẫu số (số nguyên), hoặc tỷ lệ phần trăm (ví dụ 62%)',
+      'the numerator and denominator (whole numbers), or a percentage (e.g. 62%)',
+    );
+  if (slots.length === 1) return describeSlot(slots[0], max);
+  return t(
+    slots.map((s) => `${s.label.vi}: ${describeSlot(s, max).vi}`).join('; '),
+    slots.map((s) => `${s.label.en}: ${describeSlot(s, max).en}`).join('; '),
+  );
 }

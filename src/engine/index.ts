@@ -1,9 +1,23 @@
 /** The scoring engine's public surface: pure functions over rubric data, no Office or Node APIs. */
 export * from './assess';
 export * from './cells';
+export { argumentCount, contextArguments, type ContextArgument } from './context';
 export { scoreCriterion, type ScoredCriterion } from './criterion';
-export { expected } from './expected';
-export { criteriaFor, findCriterion, isOnList, levelName, resolveUnit } from './lookup';
+export { describeSlot, expected } from './expected';
+export { inputModel, type InputModel, type SlotModel } from './model';
+export { criteriaFor, findCriterion, isOnList, levelName, matchUnitName, normalUnitName, resolveUnit } from './lookup';
 export type * from './results';
 export { cellsFromValue, effectiveRule, inputSlots, valueFromSlots, type Slot, type SlotKind } from './slots';
-export { isBlank, isNotApplicable, parseBoolean, parseDate, type RawValue, type Ratio } from './values';
+export {
+  dmyOf,
+  FIRST_DATE_SERIAL,
+  isBlank,
+  isNotApplicable,
+  parseBoolean,
+  parseDate,
+  serialToIso,
+  shown,
+  toIsoDate,
+  type RawValue,
+  type Ratio,
+} from './values';

@@ -6,42 +6,77 @@
  */
 import type { LevelCondition, LevelRule, LevelThreshold } from '../rubrics';
 import { numText, pctText, t, type Text } from '../base';
-import {
-  isBlank,
-  parseBoolean,
-  parseCount,
-  parseCounts,
-  parseIntList,
-  parseRatio,
-  type Parsed,
-  type RawValue,
-  type Ratio,
-} from './values';
+import { isBlank, parseBoolean, parseCount, parseIntList, parseRatioValue, type Parsed, type RawValue } from './values';
 
 /** A value in the form the measure needs. */
 export type Measured =
   | { measure: 'ratio'; ratio: number | null }
   | { measure: 'count'; count: number }
   | { measure: 'yes'; yes: boolean }
-  | { measure: 'count-of-total'; counts: Ratio }
+  /** The count, and the total when it was given (only a share condition needs it). */
+  | { measure: 'count-of-total'; counts: { numerator: number; denominator: number | null } }
   | { measure: 'subunit-levels'; levels: number[] };
 
-export function parseMeasured(rule: LevelRule, raw: RawValue, maxLevel: number): Parsed<Measured> | { ok: 'missing' } {
+export interface MeasureOptions {
+  /** The criterion's own words for its yes columns ("Có sử dụng hệ thống"). */
+  yes?: string[];
+  countTitle?: boolean;
+}
+
+export function parseMeasured(
+  rule: LevelRule,
+  raw: RawValue,
+  maxLevel: number,
+  options: MeasureOptions = {},
+): Parsed<Measured> | { ok: 'missing'; explain?: Text } {
   if (isBlank(raw)) return { ok: 'missing' };
   const map = <T>(p: Parsed<T>, f: (v: T) => Measured): Parsed<Measured> =>
-    p.ok ? { ok: true, value: f(p.value) } : p;
+    p.ok ? { ok: true, value: f(p.value), ...(p.warnings ? { warnings: p.warnings } : {}) } : p;
   switch (rule.measure) {
-    case 'ratio':
-      return map(parseRatio(raw, 'either'), (r) => ({ measure: 'ratio', ratio: r.ratio }));
+    case 'ratio': {
+      const r = parseRatioValue(raw);
+      return r.ok === 'missing' ? r : map(r, (v) => ({ measure: 'ratio', ratio: v.ratio }));
+    }
     case 'count':
       return map(parseCount(raw), (count) => ({ measure: 'count', count }));
     case 'yes':
-      return map(parseBoolean(raw), (yes) => ({ measure: 'yes', yes }));
+      return map(parseBoolean(raw, { yes: options.yes, numbers: !options.countTitle }), (yes) => ({
+        measure: 'yes',
+        yes,
+      }));
     case 'count-of-total':
-      return map(parseCounts(raw), (counts) => ({ measure: 'count-of-total', counts }));
+      return parseCountOfTotal(raw);
     case 'subunit-levels':
       return map(parseIntList(raw, 0, maxLevel), (levels) => ({ measure: 'subunit-levels', levels }));
   }
+}
+
+/** A count ("Có 3 doanh nghiệp") with the total beside it where a share also counts; a plain count alone is fine. */
+function parseCountOfTotal(raw: RawValue): Parsed<Measured> | { ok: 'missing'; explain?: Text } {
+  const record =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  const [num, den] = record ? [record.numerator, record.denominator] : [raw, null];
+  if (isBlank(num)) return { ok: 'missing', explain: t('chưa nhập số lượng', 'the count is not entered') };
+  const n = parseCount(num);
+  if (!n.ok) return n;
+  if (isBlank(den))
+    return { ok: true, value: { measure: 'count-of-total', counts: { numerator: n.value, denominator: null } } };
+  const d = parseCount(den);
+  if (!d.ok) return { ok: false, error: t(`tổng số: ${d.error.vi}`, `total: ${d.error.en}`) };
+  const warnings =
+    n.value > d.value
+      ? [
+          t(
+            `số lượng ${n.value} lớn hơn tổng số ${d.value}: tính là 100%`,
+            `count ${n.value} is above the total ${d.value}: counted as 100%`,
+          ),
+        ]
+      : undefined;
+  return {
+    ok: true,
+    value: { measure: 'count-of-total', counts: { numerator: Math.min(n.value, d.value), denominator: d.value } },
+    ...(warnings ? { warnings } : {}),
+  };
 }
 
 /** How far a value is from one condition: met, or what is missing in words. */
@@ -54,11 +89,16 @@ export interface ConditionCheck {
   shortfall?: Text;
 }
 
-function ratioOf(m: Measured): number | null {
+/** The share a value gives: null for a zero denominator, undefined when only a count was given. */
+function ratioOf(m: Measured): number | null | undefined {
   if (m.measure === 'ratio') return m.ratio;
   if (m.measure === 'count-of-total')
-    return m.counts.denominator === 0 ? null : m.counts.numerator / m.counts.denominator;
-  return null;
+    return m.counts.denominator === null
+      ? undefined
+      : m.counts.denominator === 0
+        ? null
+        : m.counts.numerator / m.counts.denominator;
+  return undefined;
 }
 
 function countOf(m: Measured): number | null {
@@ -83,6 +123,7 @@ export function conditionMet(c: LevelCondition, m: Measured, zeroDenominator: Le
     case 'min-ratio':
     case 'max-ratio': {
       const r = ratioOf(m);
+      if (r === undefined) return false;
       if (r === null) return zeroDenominator === 'full' || zeroDenominator === 'not-applicable';
       return c.type === 'min-ratio' ? r >= c.value - 1e-12 : r <= c.value + 1e-12;
     }
@@ -122,6 +163,8 @@ export function checkCondition(
           : t(`tỷ lệ ≤ ${pctText(c.value).vi}`, `ratio ≤ ${pctText(c.value).en}`);
       const r = ratioOf(m);
       if (conditionMet(c, m, zeroDenominator)) return { met: true, required, gap: 0 };
+      if (r === undefined)
+        return { met: false, required, gap: null, shortfall: t('chưa nhập tổng số', 'the total is not entered') };
       if (r === null) return { met: false, required, gap: null, shortfall: t('mẫu số bằng 0', 'denominator is 0') };
       const gap = c.type === 'min-ratio' ? c.value - r : r - c.value;
       const points = Number((gap * 100).toFixed(2));
@@ -178,13 +221,28 @@ export function checkCondition(
   }
 }
 
-export function checkThreshold(th: LevelThreshold, m: Measured | undefined, rule: LevelRule): ConditionCheck {
-  if (th === null) return { met: true, required: t('Không áp dụng', 'Not applicable'), gap: 0 };
+/** `unmeasured` says why there is no measure: not entered, or an entry that could not be read. */
+export function checkThreshold(
+  th: LevelThreshold,
+  m: Measured | undefined,
+  rule: LevelRule,
+  unmeasured: Text = t('chưa nhập', 'not entered'),
+): ConditionCheck {
+  if (th === null)
+    // No requirement at this level, yet a blank or unreadable entry reaches no level at all.
+    return m
+      ? { met: true, required: t('Không áp dụng', 'Not applicable'), gap: 0 }
+      : {
+          met: false,
+          required: t('số liệu (mức này chưa có yêu cầu)', 'an entry (no requirement at this level)'),
+          gap: null,
+          shortfall: unmeasured,
+        };
   const conditions = 'anyOf' in th ? th.anyOf : [th];
   const checks = conditions.map((c) =>
     m
       ? checkCondition(c, m, rule.zeroDenominator)
-      : { met: false, required: describeCondition(c), gap: null, shortfall: t('chưa nhập', 'not entered') },
+      : { met: false, required: describeCondition(c), gap: null, shortfall: unmeasured },
   );
   const met = checks.find((c) => c.met);
   if (met) return met;

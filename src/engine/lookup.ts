@@ -61,10 +61,47 @@ export function findCriterion(rubric: Rubric, unit: UnitId, id: string): Criteri
   return criterion;
 }
 
-/** Whether the named unit is on a rubric list (Hà Nội Phụ lục II), matching names and aliases loosely. */
+/** Abbreviations officers write for the names of departments, as folded text. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bkh ?& ?cn\b|\bkhcn\b/g, 'khoa hoc cong nghe'],
+  [/\bgd ?& ?dt\b|\bgddt\b/g, 'giao duc dao tao'],
+  [/\bvh ?& ?tt\b|\bvhtt\b/g, 'van hoa the thao'],
+  [/\bnn ?& ?mt\b|\bnnmt\b/g, 'nong nghiep moi truong'],
+  [/\bnn ?& ?ptnt\b|\bnnptnt\b/g, 'nong nghiep phat trien nong thon'],
+  [/\bqh ?& ?kt\b|\bqhkt\b/g, 'quy hoach kien truc'],
+  [/\btttt\b|\btt ?& ?tt\b/g, 'thong tin truyen thong'],
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+];
+
+/**
+ * A unit's name as compared: case, accents, spacing and punctuation ignored, "&" and "và" left
+ * out, common abbreviations (KH&CN, GD&ĐT, UBND) spelled out, the city after it dropped
+ * ("… thành phố Hà Nội", "… TP. Hà Nội", "… Hà Nội", "… Thành phố").
+ */
+export function normalUnitName(name: string): string {
+  let k = ` ${fold(name)} `;
+  for (const [pattern, full] of ABBREVIATIONS) k = k.replace(pattern, full);
+  k = k
+    .replace(/&/g, ' ')
+    .replace(/[.,;:()/\-–]/g, ' ')
+    .replace(/\s+/g, ' ');
+  // Both sides are compared this way, so "Thanh tra Thành phố" is "Thanh tra thành phố Hà Nội".
+  k = k.replace(/ ha noi $/, ' ').replace(/ (thanh pho|tp) $/, ' ');
+  return k.replace(/ va /g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The official name on a rubric list a written name means, if any (names and their aliases, loosely). */
+export function matchUnitName(rubric: Rubric, list: string, unitName: string): string | undefined {
+  const key = normalUnitName(unitName);
+  if (!key) return undefined;
+  return (rubric.lists[list]?.names ?? []).find((n) => [n.name, ...n.aliases].some((a) => normalUnitName(a) === key))
+    ?.name;
+}
+
+/** Whether the named unit is on a rubric list (Hà Nội Phụ lục II). */
 export function isOnList(rubric: Rubric, list: string, unitName: string): boolean {
-  const key = fold(unitName);
-  return (rubric.lists[list]?.names ?? []).some((n) => fold(n.name) === key || n.aliases.some((a) => fold(a) === key));
+  return matchUnitName(rubric, list, unitName) !== undefined;
 }
 
 const defaultOptions = new WeakMap<Rubric, Record<string, string>>();

@@ -6,13 +6,16 @@ import type { PointRule, SimplePointRule } from '../rubrics';
 import { numText, pctText, t, type Text } from '../base';
 import {
   asRecord,
+  dmyOf,
   isBlank,
+  matchChoice,
   parseBoolean,
   parseChoice,
   parseCount,
   parseDate,
   parseNonNegative,
-  parseRatio,
+  parseRatioValue,
+  shown,
   type Parsed,
   type RawValue,
 } from './values';
@@ -24,6 +27,10 @@ export interface RuleContext {
   year?: number;
   /** Chosen reading per rubric option id. */
   options: Readonly<Record<string, string>>;
+  /** A rubric-wide reading of a zero denominator that replaces each criterion's own. */
+  zeroDenominator?: 'full' | 'zero' | 'not-applicable';
+  /** The criterion's title names a count: a bare number there is a count, not a yes/no. */
+  countTitle?: boolean;
 }
 
 export type Outcome =
@@ -42,12 +49,19 @@ const scored = (points: number, explain: Text, warnings: Text[] = []): Outcome =
   warnings,
 });
 const invalid = (error: Text): Outcome => ({ kind: 'invalid', error });
-const fromShare = (share: number, ctx: RuleContext, explain: Text): Outcome => scored(share * ctx.max, explain);
+const fromShare = (share: number, ctx: RuleContext, explain: Text, warnings: Text[] = []): Outcome =>
+  scored(share * ctx.max, explain, warnings);
 
-/** Runs a parser and the scoring step after it, turning a parse failure into an invalid outcome. */
+/** Runs a parser and the scoring step after it, turning a parse failure into an invalid outcome and keeping its warnings. */
 function withParsed<T>(parsed: Parsed<T>, then: (value: T) => Outcome): Outcome {
-  return parsed.ok ? then(parsed.value) : invalid(parsed.error);
+  if (!parsed.ok) return invalid(parsed.error);
+  const outcome = then(parsed.value);
+  return parsed.warnings?.length && outcome.kind === 'scored'
+    ? { ...outcome, warnings: [...parsed.warnings, ...outcome.warnings] }
+    : outcome;
 }
+
+const labelWords = (l: { vi: string; en?: string } | undefined) => (l ? [l.vi, ...(l.en ? [l.en] : [])] : []);
 
 export function scorePointRule(rule: PointRule, raw: RawValue, ctx: RuleContext): Outcome {
   if (rule.kind === 'by-option') {
@@ -67,8 +81,9 @@ export function scorePointRule(rule: PointRule, raw: RawValue, ctx: RuleContext)
 function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: RawValue, ctx: RuleContext): Outcome {
   switch (rule.kind) {
     case 'boolean':
-      return withParsed(parseBoolean(raw), (yes) =>
-        fromShare(yes ? rule.yesShare : rule.noShare, ctx, yes ? t('Có', 'Yes') : t('Không', 'No')),
+      return withParsed(
+        parseBoolean(raw, { yes: labelWords(rule.yesLabel), no: labelWords(rule.noLabel), numbers: !ctx.countTitle }),
+        (yes) => fromShare(yes ? rule.yesShare : rule.noShare, ctx, yes ? t('Có', 'Yes') : t('Không', 'No')),
       );
     case 'options':
       return withParsed(parseChoice(raw, rule.options), (o) =>
@@ -79,32 +94,16 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
         ),
       );
     case 'ratio':
-      return withParsed(parseRatio(raw, rule.input), ({ ratio }) => {
-        if (ratio === null) {
-          const zero = t('mẫu số bằng 0', 'denominator is 0');
-          if (rule.zeroDenominator === 'not-applicable')
-            return {
-              kind: 'not-applicable',
-              explain: t('Mẫu số bằng 0: không áp dụng', 'Denominator is 0: not applicable'),
-            };
-          return fromShare(rule.zeroDenominator === 'full' ? 1 : 0, ctx, zero);
-        }
-        const effective = rule.direction === 'lower' ? 1 - ratio : ratio;
-        const belowMinimum = rule.minimum !== undefined && effective < rule.minimum;
-        const share = belowMinimum ? 0 : Math.min(1, effective / rule.target);
-        const what = t(`tỷ lệ ${pctText(ratio).vi}`, `ratio ${pctText(ratio).en}`);
-        const extra = belowMinimum
-          ? t(`, dưới mức tối thiểu ${pctText(rule.minimum!).vi}`, `, below the minimum ${pctText(rule.minimum!).en}`)
-          : rule.direction === 'lower'
-            ? t(' (càng thấp càng tốt)', ' (lower is better)')
-            : rule.target < 1
-              ? t(`, đạt tối đa từ ${pctText(rule.target).vi}`, `, full points from ${pctText(rule.target).en}`)
-              : t('', '');
-        return fromShare(share, ctx, t(what.vi + extra.vi, what.en + extra.en));
-      });
+      return scoreRatio(rule, raw, ctx);
     case 'count-steps':
       return withParsed(parseCount(raw), (n) => {
         const step = [...rule.steps].sort((a, b) => b.min - a.min).find((s) => n >= s.min);
+        const share = step?.share ?? 0;
+        return fromShare(share, ctx, t(`${n} → ${pct(share)} số điểm`, `${n} → ${pct(share)} of the points`));
+      });
+    case 'count-limit':
+      return withParsed(countWithWords(raw, rule.words), (n) => {
+        const step = [...rule.steps].sort((a, b) => a.atMost - b.atMost).find((st) => n <= st.atMost);
         const share = step?.share ?? 0;
         return fromShare(share, ctx, t(`${n} → ${pct(share)} số điểm`, `${n} → ${pct(share)} of the points`));
       });
@@ -126,23 +125,7 @@ function scoreSimple(rule: Exclude<SimplePointRule, { kind: 'additive' }>, raw: 
     case 'deadline':
       return scoreDeadline(rule, raw, ctx);
     case 'assessed':
-      return withParsed(parseNonNegative(raw), (p) =>
-        p > ctx.max
-          ? scored(
-              ctx.max,
-              t(
-                `tự chấm ${numText(p).vi}, giới hạn ở ${numText(ctx.max).vi}`,
-                `self-awarded ${numText(p).en}, capped at ${numText(ctx.max).en}`,
-              ),
-              [
-                t(
-                  `điểm tự chấm ${numText(p).vi} vượt điểm tối đa ${numText(ctx.max).vi}`,
-                  `self-awarded ${numText(p).en} exceeds the max ${numText(ctx.max).en}`,
-                ),
-              ],
-            )
-          : scored(p, t('điểm tự chấm', 'self-awarded points')),
-      );
+      return withParsed(parseNonNegative(raw), (p) => scoreAssessed(p, ctx));
     case 'collect':
       return withParsed(parseCollected(rule.input, raw), () =>
         scored(0, t('thông tin thu thập, không tính điểm', 'collected, no points')),
@@ -160,8 +143,10 @@ function parseCollected(input: Extract<SimplePointRule, { kind: 'collect' }>['in
       return parseBoolean(raw);
     case 'date':
       return parseDate(raw);
-    case 'ratio':
-      return parseRatio(raw, 'either');
+    case 'ratio': {
+      const r = parseRatioValue(raw);
+      return r.ok === 'missing' ? { ok: true, value: null } : r;
+    }
     case 'text':
       return { ok: true, value: String(raw) };
   }
@@ -169,25 +154,98 @@ function parseCollected(input: Extract<SimplePointRule, { kind: 'collect' }>['in
 
 function scoreDeadline(rule: Extract<SimplePointRule, { kind: 'deadline' }>, raw: RawValue, ctx: RuleContext): Outcome {
   // "Không" / false: the act was not done at all.
-  const done = parseBoolean(raw);
+  const done = parseBoolean(raw, { numbers: false });
   if (done.ok && !done.value) return scored(0, t('chưa thực hiện', 'not done'));
-  return withParsed(parseDate(raw), (date) => {
-    const year = ctx.year ?? Number(date.slice(0, 4));
+  // The deadline is in the assessment year: without it, the date's own year would be a guess.
+  if (ctx.year === undefined)
+    return invalid(t('chưa có năm đánh giá để đối chiếu thời hạn', 'no assessment year to check the deadline against'));
+  return withParsed(parseDate(raw, ctx.year), (date) => {
     const tiers = [...rule.tiers].sort((a, b) => a.by.localeCompare(b.by));
-    const tier = tiers.find((tr) => date <= `${year}-${tr.by}`);
+    const tier = tiers.find((tr) => date <= `${ctx.year}-${tr.by}`);
     const share = tier ? tier.share : rule.lateShare;
-    const warnings =
-      ctx.year !== undefined && Number(date.slice(0, 4)) > ctx.year
-        ? [t(`ngày ${date} sau năm đánh giá ${ctx.year}`, `date ${date} is after the assessment year ${ctx.year}`)]
-        : [];
     const when = tier
-      ? t(`ngày ${date}, trước ${dm(tier.by)}`, `dated ${date}, by ${dm(tier.by)}`)
-      : t(`ngày ${date}, sau thời hạn`, `dated ${date}, after the deadline`);
-    return scored(
-      share * ctx.max,
-      t(`${when.vi} → ${pct(share)} số điểm`, `${when.en} → ${pct(share)} of the points`),
-      warnings,
+      ? t(`ngày ${dmyOf(date)}, trước ${dm(tier.by)}`, `dated ${date}, by ${dm(tier.by)}`)
+      : t(`ngày ${dmyOf(date)}, sau thời hạn`, `dated ${date}, after the deadline`);
+    return scored(share * ctx.max, t(`${when.vi} → ${pct(share)} số điểm`, `${when.en} → ${pct(share)} of the points`));
+  });
+}
+
+/**
+ * Points the unit or assessor awards where the decision gives no method, in [0, max]. What looks
+ * like another unit is said beside the points: a share (0.35 where 20 points are the max: "35%?")
+ * or more than the max (capped); an amount of money is not points at all and is refused.
+ */
+function scoreAssessed(p: number, ctx: RuleContext): Outcome {
+  const [given, max] = [numText(p), numText(ctx.max)];
+  if (p >= 1000 && p > ctx.max)
+    return invalid(
+      t(
+        `${given.vi} không phải số điểm (có phải là số tiền?): nhập số điểm từ 0 đến ${max.vi}`,
+        `${given.en} is not a number of points (an amount of money?): enter points from 0 to ${max.en}`,
+      ),
     );
+  if (p > ctx.max)
+    return scored(
+      ctx.max,
+      t(`tự chấm ${given.vi}, giới hạn ở ${max.vi}`, `self-awarded ${given.en}, capped at ${max.en}`),
+      [t(`điểm tự chấm ${given.vi} vượt điểm tối đa ${max.vi}`, `self-awarded ${given.en} exceeds the max ${max.en}`)],
+    );
+  const warnings: Text[] = [];
+  if (p > 0 && p < 1 && ctx.max > 1) {
+    const asShare = numText(roundPoints(p * ctx.max));
+    warnings.push(
+      t(
+        `${given.vi} điểm rất nhỏ: nếu đây là tỷ lệ ${pct(p)} thì tương ứng ${asShare.vi}/${max.vi} điểm — nhập số điểm`,
+        `${given.en} points is very few: if this is a share of ${pct(p)}, that is ${asShare.en} of ${max.en} points — enter points`,
+      ),
+    );
+  }
+  return scored(p, t('điểm tự chấm', 'self-awarded points'), warnings);
+}
+
+/** A count, or the decision's own words for one ("Không có sự cố xảy ra" = 0). */
+function countWithWords(raw: RawValue, words: { text: { vi: string; en?: string }; count: number }[]): Parsed<number> {
+  if (typeof raw === 'string' && words.length) {
+    const m = matchChoice(
+      raw,
+      words.map((w) => ({ value: w.count, exact: [], labels: labelWords(w.text) })),
+    );
+    if (m.found) return { ok: true, value: m.found.value };
+  }
+  if (typeof raw === 'boolean' || (typeof raw === 'string' && /^(có|không|yes|no)$/i.test(raw.trim())))
+    return {
+      ok: false,
+      error: t(`"${String(raw)}" không cho biết số lượng`, `"${String(raw)}" does not say how many`),
+    };
+  return parseCount(raw);
+}
+
+/** A ratio's points: the share, the counts or both (agreeing), against target, minimum and direction. */
+function scoreRatio(rule: Extract<SimplePointRule, { kind: 'ratio' }>, raw: RawValue, ctx: RuleContext): Outcome {
+  const parsed = parseRatioValue(raw);
+  if (parsed.ok === 'missing') return { kind: 'missing', explain: parsed.explain };
+  return withParsed(parsed, ({ ratio }) => {
+    if (ratio === null) {
+      const reading = ctx.zeroDenominator ?? rule.zeroDenominator;
+      if (reading === 'not-applicable')
+        return {
+          kind: 'not-applicable',
+          explain: t('Mẫu số bằng 0: không áp dụng', 'Denominator is 0: not applicable'),
+        };
+      return fromShare(reading === 'full' ? 1 : 0, ctx, t('mẫu số bằng 0', 'denominator is 0'));
+    }
+    const effective = rule.direction === 'lower' ? 1 - ratio : ratio;
+    const belowMinimum = rule.minimum !== undefined && effective < rule.minimum;
+    const share = belowMinimum ? 0 : Math.min(1, effective / rule.target);
+    const what = t(`tỷ lệ ${pctText(ratio).vi}`, `ratio ${pctText(ratio).en}`);
+    const extra = belowMinimum
+      ? t(`, dưới mức tối thiểu ${pctText(rule.minimum!).vi}`, `, below the minimum ${pctText(rule.minimum!).en}`)
+      : rule.direction === 'lower'
+        ? t(' (càng thấp càng tốt)', ' (lower is better)')
+        : rule.target < 1
+          ? t(`, đạt tối đa từ ${pctText(rule.target).vi}`, `, full points from ${pctText(rule.target).en}`)
+          : t('', '');
+    return fromShare(share, ctx, t(what.vi + extra.vi, what.en + extra.en));
   });
 }
 
@@ -195,12 +253,7 @@ function scoreAdditive(rule: Extract<SimplePointRule, { kind: 'additive' }>, raw
   if (isBlank(raw)) return { kind: 'missing' };
   const record = asRecord(raw);
   if (!record)
-    return invalid(
-      t(
-        `cần từng điều kiện: ${rule.parts.map((p) => `${p.id} (${p.label.vi})`).join(', ')}`,
-        `expected each condition: ${rule.parts.map((p) => p.id).join(', ')}`,
-      ),
-    );
+    return invalid(t(`"${shown(raw)}" không nêu từng điều kiện`, `"${shown(raw)}" does not give each condition`));
   const unknown = Object.keys(record).filter((k) => !rule.parts.some((p) => p.id === k));
   if (unknown.length)
     return invalid(t(`không có điều kiện "${unknown.join('", "')}"`, `no condition "${unknown.join('", "')}"`));
@@ -213,7 +266,7 @@ function scoreAdditive(rule: Extract<SimplePointRule, { kind: 'additive' }>, raw
       met.set(part.id, false);
       continue;
     }
-    const b = parseBoolean(record[part.id]);
+    const b = parseBoolean(record[part.id], { numbers: !ctx.countTitle });
     if (!b.ok) return invalid(t(`${part.label.vi}: ${b.error.vi}`, `${part.label.en ?? part.id}: ${b.error.en}`));
     met.set(part.id, b.value);
   }
@@ -246,12 +299,7 @@ function scoreBestOf(rule: Extract<PointRule, { kind: 'best-of' }>, raw: RawValu
   if (isBlank(raw)) return { kind: 'missing' };
   const record = asRecord(raw);
   if (!record)
-    return invalid(
-      t(
-        `cần giá trị cho từng phương án: ${rule.alternatives.map((a) => a.id).join(', ')}`,
-        `expected a value per alternative: ${rule.alternatives.map((a) => a.id).join(', ')}`,
-      ),
-    );
+    return invalid(t(`"${shown(raw)}" không nêu từng phương án`, `"${shown(raw)}" does not give each alternative`));
   let best: (Outcome & { kind: 'scored' }) | undefined;
   let bestLabel = '';
   for (const alt of rule.alternatives) {
@@ -278,8 +326,8 @@ function scoreGated(rule: Extract<PointRule, { kind: 'gated' }>, raw: RawValue, 
   if (!record || !('value' in record) || !(rule.gate.id in record))
     return invalid(
       t(
-        `cần "${rule.gate.id}" (${rule.gate.label.vi}) và "value"`,
-        `expected "${rule.gate.id}" (${rule.gate.label.en ?? rule.gate.label.vi}) and "value"`,
+        `"${shown(raw)}" thiếu "${rule.gate.label.vi}" hoặc số liệu kèm theo`,
+        `"${shown(raw)}" lacks "${rule.gate.label.en ?? rule.gate.label.vi}" or the figure with it`,
       ),
     );
   if (isBlank(record[rule.gate.id]))

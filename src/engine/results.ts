@@ -18,12 +18,22 @@ export interface CriterionResult {
   effect: Criterion['effect'];
   /** Level rubrics: the highest level this criterion meets (0–5). */
   level?: number;
+  /** Not applicable because of the unit (its name is not on the decision's list), not by an entry. */
+  excludedByUnit?: true;
 }
 
 export interface Problem {
   criterion?: string;
   severity: 'error' | 'warning';
-  code: 'unknown-criterion' | 'invalid-value' | 'missing-value' | 'value-warning' | 'unknown-option' | 'unit-name';
+  code:
+    | 'unknown-criterion'
+    | 'invalid-value'
+    | 'missing-value'
+    | 'value-warning'
+    | 'unknown-option'
+    | 'unit-name'
+    | 'missing-year'
+    | 'unknown-general';
   message: string;
 }
 
@@ -62,6 +72,8 @@ export interface AssessmentInput {
   unitName?: string;
   year?: number;
   values: Readonly<Record<string, RawValue>>;
+  /** The general-information items (the commune's households, population …), by item id. */
+  general?: Readonly<Record<string, RawValue>>;
   /** Chosen readings for the rubric's options; defaults come from the rubric. */
   options?: Readonly<Record<string, string>>;
 }

@@ -14,7 +14,6 @@ import {
   cellShortfall,
   cellsLevel,
   findCriterion,
-  inputSlots,
   isBlank,
   resolveUnit,
 } from '../engine';
@@ -39,24 +38,16 @@ function target(rubricId: unknown, unit: unknown, criterionId: unknown): Target 
   return { rubric, unit: unitId, criterion: findCriterion(rubric, unitId, text(criterionId)) };
 }
 
-/** Slot cells and, where the criterion applies only to named units (Hà Nội 7.1), the unit's name after them. */
-function slotArgs(tg: Target, args: readonly unknown[]): [cells: readonly unknown[], unitName: string | undefined] {
-  const slots = inputSlots(tg.rubric, tg.criterion).length;
-  return [args.slice(0, slots), tg.criterion.onlyFor ? text(args[slots]) || undefined : undefined];
-}
-
 /** DTI_SCORE: the criterion's points; 0 while nothing is entered (DTI_CHECK says "Chưa nhập"). */
 export function score(rubricId: unknown, unit: unknown, criterionId: unknown, args: readonly unknown[]): number {
   const tg = target(rubricId, unit, criterionId);
-  const [cells, unitName] = slotArgs(tg, args);
-  return cellPoints(tg.rubric, tg.unit, tg.criterion, cells, unitName);
+  return cellPoints(tg.rubric, tg.unit, tg.criterion, args);
 }
 
 /** DTI_CHECK: "✓" when the entry is fine, otherwise what is wrong, missing or worth a look, in Vietnamese. */
 export function check(rubricId: unknown, unit: unknown, criterionId: unknown, args: readonly unknown[]): string {
   const tg = target(rubricId, unit, criterionId);
-  const [cells, unitName] = slotArgs(tg, args);
-  return cellCheck(tg.rubric, tg.unit, tg.criterion, cells, unitName);
+  return cellCheck(tg.rubric, tg.unit, tg.criterion, args);
 }
 
 /** DTI_MAX: the max points the criterion counts toward the total (0 where it does not apply). */
@@ -64,17 +55,10 @@ export function maxPoints(
   rubricId: unknown,
   unit: unknown,
   criterionId: unknown,
-  unitName: unknown,
   args: readonly unknown[] = [],
 ): number {
   const tg = target(rubricId, unit, criterionId);
-  return cellMax(
-    tg.rubric,
-    tg.unit,
-    tg.criterion,
-    args.slice(0, inputSlots(tg.rubric, tg.criterion).length),
-    text(unitName) || undefined,
-  );
+  return cellMax(tg.rubric, tg.unit, tg.criterion, args);
 }
 
 /** Cells of a range argument, row by row (Excel passes ranges as arrays of rows). */
@@ -88,7 +72,13 @@ function rows(v: unknown): unknown[][] {
  * a range of values (one row per criterion, its slot cells across) → the lowest of their levels,
  * which over all of a unit's criteria is the unit's level.
  */
-export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, values: unknown): number {
+export function level(
+  rubricId: unknown,
+  unit: unknown,
+  criterionIds: unknown,
+  values: unknown,
+  more: readonly unknown[] = [],
+): number {
   const { rubric, unit: unitId } = rubricAndUnit(rubricId, unit);
   if (rubric.kind !== 'levels')
     throw new DtiError(
@@ -101,6 +91,18 @@ export function level(rubricId: unknown, unit: unknown, criterionIds: unknown, v
   const idRows = rows(criterionIds);
   const valueRows = rows(values);
   const single = idRows.flat().filter((c) => text(c)).length === 1;
+  // One criterion with its slots as separate arguments (the template's form): values, then the rest.
+  if (single && more.some((m) => !isBlank(m))) {
+    const id = text(idRows.flat().find((c) => text(c)));
+    return cellsLevel(rubric, unitId, [
+      {
+        criterion: findCriterion(rubric, unitId, id),
+        cells: [values, ...more].map((v) =>
+          Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v,
+        ),
+      },
+    ]);
+  }
   // Ids across one row pair with values down columns: read the values the same way.
   const byColumn = idRows.length === 1 && idRows[0].length > 1;
   const ids = byColumn ? idRows[0] : idRows.map((r) => r[0]);
@@ -131,13 +133,7 @@ export function shortfall(
   args: readonly unknown[],
 ): string {
   const tg = target(rubricId, unit, criterionId);
-  return cellShortfall(
-    tg.rubric,
-    tg.unit,
-    tg.criterion,
-    Number(levelNumber),
-    args.slice(0, inputSlots(tg.rubric, tg.criterion).length),
-  );
+  return cellShortfall(tg.rubric, tg.unit, tg.criterion, Number(levelNumber), args);
 }
 
 /** DTI_LEVEL_NAME: "Khởi động" … "Toàn diện", or "Chưa đạt mức 1" for 0. */

@@ -15,6 +15,18 @@ if (typeof CustomFunctions === 'undefined') {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
 }
 
+/**
+ * A cell holding a data type reaches an `any` parameter as an object (the metadata allows custom
+ * data): its basic value is what the cell shows. Ranges are arrays of rows of such values.
+ */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object' && v !== null && 'basicValue' in v) return (v as { basicValue: unknown }).basicValue;
+  return v;
+}
+
+const plainAll = (values: unknown[]) => values.map(plain);
+
 /** Converts core failures into the Excel errors #VALUE! and #N/A, with the Vietnamese message. */
 function excel<T>(compute: () => T): T {
   try {
@@ -28,16 +40,19 @@ function excel<T>(compute: () => T): T {
 
 /**
  * Điểm của một tiêu chí theo bộ tiêu chí đã chọn (cùng số liệu với Hội đồng thẩm định).
- * Ô trống cho 0 điểm; CDS.DTI_CHECK cho biết còn thiếu gì.
+ * Ô trống: 0 điểm và CDS.DTI_CHECK cho biết còn thiếu gì.
  * @customfunction DTI_SCORE
  * @param {string} rubric Mã bộ tiêu chí, ví dụ "hue-2263-2023"
  * @param {string} unit Loại đơn vị: so (Sở), huyen (Huyện) hoặc xa (Xã)
  * @param {string} criterionId Mã tiêu chí như trong quyết định, ví dụ "I.2.3"
- * @param {any} value Giá trị đã nhập: Có/Không, tỷ lệ (0–1 hoặc %), số lượng, ngày, vai trò; hoặc tử số
- * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần: mẫu số, điều kiện thứ hai, hoặc tên đơn vị (Hà Nội 7.1)
- * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} value Giá trị đã nhập (ô nhập đầu tiên của tiêu chí)
+ * @param {any} [value2] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value3] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value4] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value5] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value6] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value7] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value8] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
  * @returns {number} Số điểm đạt được
  */
 export function DTI_SCORE(
@@ -49,8 +64,13 @@ export function DTI_SCORE(
   value3?: any,
   value4?: any,
   value5?: any,
+  value6?: any,
+  value7?: any,
+  value8?: any,
 ): number {
-  return excel(() => core.score(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
+  return excel(() =>
+    core.score(rubric, unit, criterionId, plainAll([value, value2, value3, value4, value5, value6, value7, value8])),
+  );
 }
 
 /**
@@ -59,11 +79,22 @@ export function DTI_SCORE(
  * @param {string} rubric Mã bộ tiêu chí, ví dụ "kontum-121-2025"
  * @param {string} unit Loại đơn vị: xa hoặc huyen
  * @param {any[][]} criterionIds Một mã tiêu chí, hoặc vùng các mã tiêu chí
- * @param {any[][]} values Giá trị của tiêu chí (với I.1 cấp huyện: vùng mức độ của các xã), hoặc vùng giá trị, mỗi dòng một tiêu chí
+ * @param {any[][]} values Ô nhập đầu tiên của tiêu chí (với I.1 cấp huyện: vùng mức độ của các xã), hoặc vùng giá trị, mỗi dòng một tiêu chí
+ * @param {any} [value2] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
+ * @param {any} [value3] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
+ * @param {any} [value4] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
  * @returns {number} Mức độ 0–5 (0: chưa đạt mức 1)
  */
-export function DTI_LEVEL(rubric: string, unit: string, criterionIds: any[][], values: any[][]): number {
-  return excel(() => core.level(rubric, unit, criterionIds, values));
+export function DTI_LEVEL(
+  rubric: string,
+  unit: string,
+  criterionIds: any[][],
+  values: any[][],
+  value2?: any,
+  value3?: any,
+  value4?: any,
+): number {
+  return excel(() => core.level(rubric, unit, plain(criterionIds), plain(values), plainAll([value2, value3, value4])));
 }
 
 /**
@@ -72,26 +103,37 @@ export function DTI_LEVEL(rubric: string, unit: string, criterionIds: any[][], v
  * @param {string} rubric Mã bộ tiêu chí
  * @param {string} unit Loại đơn vị: so, huyen hoặc xa
  * @param {string} criterionId Mã tiêu chí
- * @param {string} [unitName] Tên đơn vị, với tiêu chí chỉ áp dụng cho một số đơn vị (Hà Nội 7.1)
- * @param {any} [value] Giá trị đã nhập, nếu có
- * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} [value] Giá trị đã nhập (ô nhập đầu tiên của tiêu chí)
+ * @param {any} [value2] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value3] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value4] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value5] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value6] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value7] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value8] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
  * @returns {number} Điểm tối đa được tính
  */
 export function DTI_MAX(
   rubric: string,
   unit: string,
   criterionId: string,
-  unitName?: string,
   value?: any,
   value2?: any,
   value3?: any,
   value4?: any,
   value5?: any,
+  value6?: any,
+  value7?: any,
+  value8?: any,
 ): number {
-  return excel(() => core.maxPoints(rubric, unit, criterionId, unitName, [value, value2, value3, value4, value5]));
+  return excel(() =>
+    core.maxPoints(
+      rubric,
+      unit,
+      criterionId,
+      plainAll([value, value2, value3, value4, value5, value6, value7, value8]),
+    ),
+  );
 }
 
 /**
@@ -101,8 +143,10 @@ export function DTI_MAX(
  * @param {string} unit Loại đơn vị: xa hoặc huyen
  * @param {string} criterionId Mã tiêu chí
  * @param {number} level Mức độ cần đạt (1–5)
- * @param {any} value Giá trị đã nhập
- * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần (mẫu số)
+ * @param {any} value Ô nhập đầu tiên của tiêu chí
+ * @param {any} [value2] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
+ * @param {any} [value3] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
+ * @param {any} [value4] Ô nhập tiếp theo của tiêu chí (tử số, mẫu số, tỷ lệ)
  * @returns {string} Điều còn thiếu, hoặc ✓
  */
 export function DTI_SHORTFALL(
@@ -112,8 +156,10 @@ export function DTI_SHORTFALL(
   level: number,
   value: any,
   value2?: any,
+  value3?: any,
+  value4?: any,
 ): string {
-  return excel(() => core.shortfall(rubric, unit, criterionId, level, [value, value2]));
+  return excel(() => core.shortfall(rubric, unit, criterionId, level, plainAll([value, value2, value3, value4])));
 }
 
 /**
@@ -122,11 +168,14 @@ export function DTI_SHORTFALL(
  * @param {string} rubric Mã bộ tiêu chí
  * @param {string} unit Loại đơn vị: so, huyen hoặc xa
  * @param {string} criterionId Mã tiêu chí
- * @param {any} value Giá trị đã nhập
- * @param {any} [value2] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value3] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value4] Giá trị tiếp theo nếu tiêu chí cần
- * @param {any} [value5] Giá trị tiếp theo nếu tiêu chí cần
+ * @param {any} value Giá trị đã nhập (ô nhập đầu tiên của tiêu chí)
+ * @param {any} [value2] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value3] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value4] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value5] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value6] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value7] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
+ * @param {any} [value8] Ô nhập tiếp theo của tiêu chí, hoặc tên đơn vị, năm đánh giá, thông tin chung khi tiêu chí cần
  * @returns {string} Lời nhắc, hoặc ✓
  */
 export function DTI_CHECK(
@@ -138,8 +187,13 @@ export function DTI_CHECK(
   value3?: any,
   value4?: any,
   value5?: any,
+  value6?: any,
+  value7?: any,
+  value8?: any,
 ): string {
-  return excel(() => core.check(rubric, unit, criterionId, [value, value2, value3, value4, value5]));
+  return excel(() =>
+    core.check(rubric, unit, criterionId, plainAll([value, value2, value3, value4, value5, value6, value7, value8])),
+  );
 }
 
 /**
@@ -150,5 +204,5 @@ export function DTI_CHECK(
  * @returns {string} Tên mức độ
  */
 export function DTI_LEVEL_NAME(rubric: string, level: number): string {
-  return excel(() => core.levelName(rubric, level));
+  return excel(() => core.levelName(plain(rubric) as string, plain(level) as number));
 }

@@ -31,8 +31,36 @@ export function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.Refineme
   const optionIds = new Map(rubric.options.map((o) => [o.id, new Set(o.choices.map((c) => c.id))]));
 
   const groupIds = new Set(rubric.groups.map((g) => g.id));
+  const generalIds = new Set(rubric.general.map((g) => g.id));
+  const denominatorsOf = (rule: Rubric['criteria'][number]['rule']): (string | undefined)[] =>
+    rule.kind === 'ratio'
+      ? [rule.denominatorGeneral]
+      : rule.kind === 'by-option'
+        ? Object.values(rule.rules).flatMap(denominatorsOf)
+        : rule.kind === 'gated'
+          ? denominatorsOf(rule.rule)
+          : rule.kind === 'best-of'
+            ? rule.alternatives.flatMap((a) => denominatorsOf(a.rule))
+            : [];
+  for (const u of rubric.units)
+    if (u.names && !rubric.lists[u.names]) issue(`unit ${u.id}: unknown list ${u.names}`, ['units']);
+  for (const o of rubric.options)
+    if (o.overrides === 'zeroDenominator')
+      for (const ch of o.choices)
+        if (!['as-read', 'full', 'zero', 'not-applicable'].includes(ch.id))
+          issue(`option ${o.id}: choice ${ch.id} is not a zero-denominator reading`, ['options']);
   rubric.criteria.forEach((c, i) => {
     const at = ['criteria', i];
+    for (const g of denominatorsOf(c.rule))
+      if (g && !generalIds.has(g)) issue(`${c.id}: no general-information item ${g}`, [...at, 'rule']);
+    if (c.deadline?.option) {
+      const choices = optionIds.get(c.deadline.option);
+      if (!choices || ![...choices].every((ch) => ch === 'inclusive' || ch === 'exclusive'))
+        issue(`${c.id}: deadline option ${c.deadline.option} must exist with choices inclusive/exclusive`, [
+          ...at,
+          'deadline',
+        ]);
+    }
     if (c.parent && rubric.groups.length && !groupIds.has(c.parent))
       issue(`${c.id}: no group heading ${c.parent}`, [...at, 'parent']);
     for (const u of c.units)

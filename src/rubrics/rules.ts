@@ -26,7 +26,10 @@ export const OptionsRuleSchema = z.object({
 
 export const RatioRuleSchema = z.object({
   kind: z.literal('ratio'),
-  /** `fraction`: a number 0–1; `counts`: numerator/denominator; `either`: both accepted. */
+  /**
+   * The form the decision states: `fraction` (a share), `counts` (numerator/denominator) or
+   * `either`. Every ratio accepts both a share and the counts; this only orders the template's cells.
+   */
   input: z.enum(['fraction', 'counts', 'either']).default('either'),
   /** `lower`: less is better (infection rates): points = (1 − ratio) × max. */
   direction: z.enum(['higher', 'lower']).default('higher'),
@@ -38,6 +41,10 @@ export const RatioRuleSchema = z.object({
   zeroDenominator: z.enum(['full', 'zero', 'not-applicable']),
   numeratorLabel: LabelSchema.optional(),
   denominatorLabel: LabelSchema.optional(),
+  /** The general-information item the denominator is by default (the commune's households). */
+  denominatorGeneral: PartId.optional(),
+  /** What goes in the numerator and the denominator, said plainly where the title reads otherwise. */
+  hint: LabelSchema.optional(),
 });
 
 export const CountStepsRuleSchema = z.object({
@@ -45,6 +52,15 @@ export const CountStepsRuleSchema = z.object({
   /** Highest step whose `min` the count reaches wins; below every step scores 0. */
   steps: z.array(z.object({ min: z.number().int().min(0), share: Share })).min(1),
   itemLabel: LabelSchema.optional(),
+});
+
+export const CountLimitRuleSchema = z.object({
+  kind: z.literal('count-limit'),
+  /** "Số lượng sự cố …": the lowest step whose `atMost` the count does not exceed wins; above every step scores 0. */
+  steps: z.array(z.object({ atMost: z.number().int().min(0), share: Share })).min(1),
+  itemLabel: LabelSchema.optional(),
+  /** The decision's own words for a count ("Không có sự cố xảy ra" = 0), accepted as that count. */
+  words: z.array(z.object({ text: LabelSchema, count: z.number().int().min(0) })).default([]),
 });
 
 export const PerItemRuleSchema = z.object({
@@ -106,6 +122,7 @@ const SimplePointRuleSchema = z.discriminatedUnion('kind', [
   OptionsRuleSchema,
   RatioRuleSchema,
   CountStepsRuleSchema,
+  CountLimitRuleSchema,
   PerItemRuleSchema,
   CountTargetRuleSchema,
   AdditiveRuleSchema,
@@ -183,6 +200,9 @@ export const LevelRuleSchema = z.object({
   /** The decision's own words in each level column, shown in templates. */
   labels: z.array(z.string()).optional(),
   zeroDenominator: z.enum(['full', 'zero', 'not-applicable']).optional(),
+  /** What is counted and over what (ratio, count-of-total), as the input cells' labels. */
+  numeratorLabel: LabelSchema.optional(),
+  denominatorLabel: LabelSchema.optional(),
 });
 export type LevelRule = z.infer<typeof LevelRuleSchema>;
 

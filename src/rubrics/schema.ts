@@ -26,6 +26,11 @@ export const DeadlineSchema = z.object({
   by: MonthDay,
   /** The decision's words. */
   text: z.string(),
+  /**
+   * A rubric option (choices `inclusive` and `exclusive`) deciding whether the day itself is in
+   * time, where the decision says "trước 15/11"; without one the day counts ("31.10" = by 31/10).
+   */
+  option: PartId.optional(),
 });
 
 export const ReadingSchema = z.object({
@@ -89,6 +94,8 @@ export const PillarSchema = z.object({
 export const UnitSchema = z.object({
   id: UnitIdSchema,
   label: LabelSchema,
+  /** The rubric list of this unit type's official names (Hà Nội Phụ lục I), offered as the unit-name dropdown. */
+  names: z.string().optional(),
   /** Totals the decision declares for this unit type. */
   expect: ExpectSchema,
 });
@@ -100,6 +107,20 @@ export const OptionSchema = z.object({
   source: z.string(),
   default: z.string(),
   choices: z.array(z.object({ id: z.string(), label: LabelSchema })).min(2),
+  /**
+   * `zeroDenominator`: the option overrides what a zero denominator means in every ratio criterion
+   * (choices `as-read`, `full`, `zero`, `not-applicable`), where the decision rarely says.
+   */
+  overrides: z.enum(['zeroDenominator']).optional(),
+});
+
+/** An item of the decision's "Thông tin chung" form: the unit's facts, some of them denominators. */
+export const GeneralItemSchema = z.object({
+  id: PartId,
+  label: LabelSchema,
+  kind: z.enum(['text', 'count', 'number']),
+  /** The decision's words. */
+  source: z.string(),
 });
 
 export const NamedListSchema = z.object({
@@ -120,6 +141,8 @@ export const RubricSchema = z
       source: z.string(),
     }),
     units: z.array(UnitSchema).min(1),
+    /** The general-information form the decision opens with (2263 "Thông tin chung" 2–11); the unit's name and year are always asked. */
+    general: z.array(GeneralItemSchema).default([]),
     levels: z.array(z.object({ number: z.number().int().min(1), name: LabelSchema })).optional(),
     options: z.array(OptionSchema).default([]),
     lists: z.record(z.string(), NamedListSchema).default({}),

@@ -11,10 +11,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STRINGS, type UiLang } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
+import { CriterionHelp } from './panels/CriterionHelp';
 import { InsertPanel } from './panels/InsertPanel';
+import { ProgressLine } from './panels/ProgressLine';
 import { ScorePanel } from './panels/ScorePanel';
 import { SubmitPanel } from './panels/SubmitPanel';
 import type { WorkbookPort } from './port';
@@ -39,6 +41,21 @@ export function App({ port }: { port: WorkbookPort }) {
   const [tab, setTab] = useState<TabId>('insert');
   const s = STRINGS[lang];
   const view = useWorkbook(port, lang);
+  // The cell the officer is on, for help on its criterion (worksheet selection events).
+  const [selected, setSelected] = useState<string | undefined>();
+  const templateIn = view.filled?.info.meta.rubric;
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let alive = true;
+    void port.onSelect(setSelected).then(
+      (f) => (alive ? (off = f) : f()),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+      off?.();
+    };
+  }, [port, templateIn]);
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.root} aria-label={s.appTitle}>
@@ -53,6 +70,8 @@ export function App({ port }: { port: WorkbookPort }) {
             <MessageBarBody>{s.demoBanner}</MessageBarBody>
           </MessageBar>
         )}
+        <ProgressLine view={view} s={s} />
+        <CriterionHelp view={view} address={selected} onClose={() => setSelected(undefined)} s={s} lang={lang} />
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
           <Tab value="insert">{s.tabInsert}</Tab>
           <Tab value="check">{s.tabCheck}</Tab>
@@ -65,7 +84,7 @@ export function App({ port }: { port: WorkbookPort }) {
         >
           {tab === 'insert' && <InsertPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'check' && <CheckPanel port={port} view={view} s={s} lang={lang} />}
-          {tab === 'score' && <ScorePanel view={view} s={s} lang={lang} />}
+          {tab === 'score' && <ScorePanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'submit' && <SubmitPanel port={port} view={view} s={s} lang={lang} />}
         </section>
       </main>

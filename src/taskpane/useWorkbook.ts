@@ -3,7 +3,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { assess, type Assessment } from '../engine';
 import type { Lang } from '../base';
 import { getRubric, type Rubric } from '../rubrics';
-import { checkTemplate, type EntryProblem, type FilledTemplate, toAssessmentInput } from '../template';
+import {
+  checkTemplate,
+  progressOf,
+  toAssessmentInput,
+  type EntryProblem,
+  type FilledTemplate,
+  type Progress,
+} from '../template';
 import type { WorkbookPort } from './port';
 
 export interface WorkbookView {
@@ -11,13 +18,21 @@ export interface WorkbookView {
   rubric: Rubric | undefined;
   assessment: Assessment | undefined;
   problems: EntryProblem[];
+  /** Entered / to enter, errors, missing evidence: overall and per pillar. */
+  progress: Progress | undefined;
+  /** When the entries were last read and checked. */
+  checkedAt: Date | undefined;
   sealed: boolean;
   refresh: () => Promise<void>;
 }
 
 export function useWorkbook(port: WorkbookPort, lang: Lang, debounceMs = 300): WorkbookView {
   const [filled, setFilled] = useState<FilledTemplate | undefined>();
-  const refresh = useCallback(async () => setFilled(await port.readTemplate()), [port]);
+  const [checkedAt, setCheckedAt] = useState<Date | undefined>();
+  const refresh = useCallback(async () => {
+    setFilled(await port.readTemplate());
+    setCheckedAt(new Date());
+  }, [port]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,5 +58,6 @@ export function useWorkbook(port: WorkbookPort, lang: Lang, debounceMs = 300): W
     [rubric, filled, lang],
   );
   const problems = useMemo(() => (rubric && filled ? checkTemplate(rubric, filled) : []), [rubric, filled]);
-  return { filled, rubric, assessment, problems, sealed: filled?.seal !== undefined, refresh };
+  const progress = useMemo(() => (assessment ? progressOf(assessment, problems) : undefined), [assessment, problems]);
+  return { filled, rubric, assessment, problems, progress, checkedAt, sealed: filled?.seal !== undefined, refresh };
 }

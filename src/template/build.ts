@@ -21,13 +21,12 @@ import {
 import type { Rubric, UnitId } from '../rubrics';
 import { columnLetter } from './address';
 import { writeCriterionRow, type RowResult, type TableContext } from './criteria';
-import { definedNames, metaSheet, writeHeader } from './header';
+import { definedNames, metaSheet, writeGeneral, writeHeader } from './header';
 import { ListSheet } from './inputs';
 import {
-  FIRST_ROW,
+  BODY_ROW,
   HEADER,
   MAIN_SHEET,
-  TABLE_HEADER_ROW,
   tableColumns,
   TEMPLATE_VERSION,
   type CriterionEntry,
@@ -39,12 +38,17 @@ import type { Scalar, SheetSpec, WorkbookSpec } from './spec';
 import { buildSummary } from './summary';
 import { writePillarRows, writeTotals } from './totals';
 
+/** The most header rows frozen above the table (a laptop shows about 25 rows). */
+const MAX_FROZEN_ROWS = 10;
+
 export interface BuildOptions {
   unit: string;
   unitName?: string;
   year?: number;
   /** Entries by criterion id to write into the input cells. */
   entries?: Record<string, CriterionEntry>;
+  /** The general-information items entered (the commune's households …), by item id. */
+  general?: Record<string, Scalar>;
 }
 
 export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSpec {
@@ -53,27 +57,28 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   const year = options.year ?? new Date().getFullYear();
   const criteria = criteriaFor(rubric, unit);
   const isLevel = rubric.kind === 'levels';
-  const slotCount = Math.max(1, ...criteria.map((c) => inputSlots(rubric, c).length));
-  const columns = tableColumns(rubric, slotCount);
+  const columns = tableColumns(rubric);
   const col = Object.fromEntries(columns.map((c, i) => [c.key, columnLetter(i)])) as Record<string, string>;
-  const slotCols = Array.from({ length: slotCount }, (_, i) => col[`slot${i}`]);
   const lastCol = columnLetter(columns.length - 1);
   const sheet = new SheetParts();
-  sheet.rowHeights.push({ row: TABLE_HEADER_ROW, height: 30 });
   const lists = new ListSheet();
 
-  writeHeader(sheet, rubric, unit, unitName, year, lastCol);
+  writeHeader(sheet, rubric, unit, unitName, year, lastCol, lists);
+  const general = writeGeneral(sheet, rubric, BODY_ROW, col, options.general ?? {});
+  const tableHeaderRow = general.next;
+  const firstRow = tableHeaderRow + 1;
+  sheet.rowHeights.push({ row: tableHeaderRow, height: 30 });
   columns.forEach((c, i) =>
-    sheet.put({ address: `${columnLetter(i)}${TABLE_HEADER_ROW}`, value: c.header, style: 'tableHeader' }),
+    sheet.put({ address: `${columnLetter(i)}${tableHeaderRow}`, value: c.header, style: 'tableHeader' }),
   );
 
   // Criteria grouped by pillar (and by heading group where the decision has them).
-  const ctx: TableContext = { rubric, unit, unitName, columns, col, slotCols, lists, sheet };
+  const ctx: TableContext = { rubric, unit, unitName, year, columns, col, general: general.cells, lists, sheet };
   const rows: Record<string, number> = {};
   const results = new Map<string, RowResult>();
   const pillarRows: { pillar: Rubric['pillars'][number]; row: number; first: number; last: number }[] = [];
   const entries = options.entries ?? {};
-  let row = FIRST_ROW;
+  let row = firstRow;
   for (const pillar of rubric.pillars.filter((p) => !p.units || p.units.includes(unit))) {
     const inPillar = criteria.filter((c) => c.pillar === pillar.id);
     if (inPillar.length === 0) continue;
@@ -92,8 +97,9 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       }
       lastParent = c.parent;
       rows[c.id] = row;
-      results.set(c.id, writeCriterionRow(ctx, c, row, entries[c.id]));
-      row++;
+      const written = writeCriterionRow(ctx, c, row, entries[c.id]);
+      results.set(c.id, written);
+      row += written.rows;
     }
     pillarRows.push({ pillar, row: pillarRow, first: pillarRow + 1, last: row - 1 });
   }
@@ -105,20 +111,21 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       .map((c) => [c.id, valueFromSlots(rubric, c, results.get(c.id)!.slotValues)])
       .filter(([, v]) => !isBlank(v)),
   );
-  const assessment = assess(rubric, { unit, unitName: unitName || undefined, values });
+  const generalValues = Object.fromEntries(Object.entries(general.cells).map(([id, g]) => [id, g.value]));
+  const assessment = assess(rubric, { unit, unitName: unitName || undefined, year, values, general: generalValues });
   const pillarSummary = writePillarRows(sheet, columns.length, col, pillarRows, assessment, isLevel);
   const totalRow = lastRow + 2;
   const totals = writeTotals(sheet, rubric, col, pillarRows, assessment, totalRow);
-  const firstCheck = `${col.check}${FIRST_ROW}`;
+  const firstCheck = `${col.check}${firstRow}`;
   sheet.conditionalFormats.push(
     {
-      range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`,
+      range: `${col.check}${firstRow}:${col.check}${lastRow}`,
       formula: `AND(LEN(${firstCheck})>0,${firstCheck}<>"${OK_MARK}")`,
       fill: '#FFF4CE',
       fontColor: '#8A3707',
     },
     {
-      range: `${col.check}${FIRST_ROW}:${col.check}${lastRow}`,
+      range: `${col.check}${firstRow}:${col.check}${lastRow}`,
       formula: `${firstCheck}="${OK_MARK}"`,
       fontColor: '#107C10',
     },
@@ -128,9 +135,11 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     sheet: MAIN_SHEET,
     header: HEADER,
     idColumn: 'A',
-    firstRow: FIRST_ROW,
+    firstRow,
     lastRow,
-    slotColumns: slotCols,
+    valueColumn: col.value,
+    slotColumns: [],
+    general: Object.fromEntries(Object.entries(general.cells).map(([id, g]) => [id, g.cell.replace(/\$/g, '')])),
     evidence: { number: col.evNumber, date: col.evDate, link: col.evLink, signed: col.evSigned },
     note: col.note,
     score: col.result,
@@ -148,7 +157,9 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     merges: sheet.merges,
     columns: columns.map((c, i) => ({ column: columnLetter(i), width: c.width })),
     rowHeights: sheet.rowHeights,
-    freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
+    // Rows are frozen down to the table header only when that leaves most of a laptop screen to
+    // scroll; below a general-information block only the id and title columns are frozen.
+    freeze: { rows: tableHeaderRow <= MAX_FROZEN_ROWS ? tableHeaderRow : 0, columns: 2 },
     validations: sheet.validations,
     conditionalFormats: sheet.conditionalFormats,
     charts: [],
@@ -157,7 +168,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       landscape: true,
       paper: 'A4',
       fitToWidth: true,
-      titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+      titleRows: `${tableHeaderRow}:${tableHeaderRow}`,
       area: `A1:${lastCol}${totalRow}`,
     },
     tabColor: '#0F6CBD',
@@ -167,7 +178,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     unit,
     pillars: pillarSummary,
     col,
-    slotCols,
+    table: ctx,
     totals: { ...totals, totalRow },
     criteria,
     rows,

@@ -4,77 +4,137 @@
  * where it asks for one ("file điện tử có ký số"), and the completion deadline. Pure: it reads a
  * filled template and says what is wrong and in which cell; it changes nothing.
  */
-import { assess, criteriaFor, isBlank, parseBoolean, parseDate, resolveUnit } from '../engine';
+import { assess, criteriaFor, dmyOf, isBlank, parseBoolean, parseDate, resolveUnit } from '../engine';
 import { t, type Text } from '../base';
-import type { Rubric } from '../rubrics';
+import type { Criterion, Rubric } from '../rubrics';
 import { toAssessmentInput, type FilledTemplate } from './entries';
-import { headerCells } from './layout';
+import { headerCells, slotCells } from './layout';
+
+/** What a problem is about, for the pane's filters and progress line. */
+export type ProblemKind = 'header' | 'not-entered' | 'value' | 'evidence';
 
 export interface EntryProblem {
   criterion?: string;
   severity: 'error' | 'warning';
+  kind: ProblemKind;
   message: Text;
   /** The cell to select when the officer clicks the problem. */
   cell: { sheet: string; address: string };
 }
 
-const ddmm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** Whether a document dated `date` is in time for a deadline on `due` (the day itself counts unless the reading says otherwise). */
+function late(
+  date: string,
+  due: string,
+  rubric: Rubric,
+  deadline: NonNullable<Criterion['deadline']>,
+  options?: Readonly<Record<string, string>>,
+): boolean {
+  const option = deadline.option ? rubric.options.find((o) => o.id === deadline.option) : undefined;
+  const exclusive = option ? (options?.[option.id] ?? option.default) === 'exclusive' : false;
+  return exclusive ? date >= due : date > due;
+}
 
-export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProblem[] {
+export function checkTemplate(
+  rubric: Rubric,
+  filled: FilledTemplate,
+  options?: Readonly<Record<string, string>>,
+): EntryProblem[] {
   const { layout } = filled.info;
   const sheet = layout.sheet;
   const problems: EntryProblem[] = [];
   const at = (id: string, col: string) => ({ sheet, address: `${col}${layout.rows[id]}` });
+  const firstSlot = (id: string) => ({
+    sheet,
+    address: slotCells(layout, id, layout.rows[id])[0] ?? `${layout.idColumn}${layout.rows[id]}`,
+  });
 
   const header = headerCells(layout);
   if (!filled.unitName)
     problems.push({
       severity: 'warning',
+      kind: 'header',
       message: t('Chưa nhập tên đơn vị', 'The unit name is not entered'),
       cell: { sheet, address: header.unitName },
     });
   if (!filled.year)
     problems.push({
       severity: 'error',
+      kind: 'header',
       message: t('Chưa nhập năm đánh giá', 'The assessment year is not entered'),
       cell: { sheet, address: header.year },
     });
 
-  const input = toAssessmentInput(rubric, filled);
+  const input = { ...toAssessmentInput(rubric, filled), ...(options ? { options } : {}) };
   const en = assess(rubric, input, 'en');
   const vi = assess(rubric, input, 'vi');
+  for (const [i, p] of vi.problems.entries())
+    if (p.code === 'unit-name' && filled.unitName)
+      problems.push({
+        severity: 'warning',
+        kind: 'header',
+        message: t(p.message, en.problems[i]?.message ?? p.message),
+        cell: { sheet, address: header.unitName },
+      });
   const year = filled.year;
   for (const c of criteriaFor(rubric, resolveUnit(rubric, input.unit))) {
     if (!(c.id in layout.rows)) continue;
     const r = vi.criteria.find((x) => x.id === c.id)!;
     const rEn = en.criteria.find((x) => x.id === c.id)!;
-    const first = at(c.id, layout.slotColumns[0]);
+    const first = firstSlot(c.id);
     if (r.status === 'invalid')
-      problems.push({ criterion: c.id, severity: 'error', message: t(r.message, rEn.message), cell: first });
+      problems.push({
+        criterion: c.id,
+        severity: 'error',
+        kind: 'value',
+        message: t(r.message, rEn.message),
+        cell: first,
+      });
     if (r.status === 'missing')
-      problems.push({ criterion: c.id, severity: 'warning', message: t(r.message, rEn.message), cell: first });
-    for (const p of vi.problems.filter((x) => x.criterion === c.id && x.code === 'value-warning'))
-      problems.push({ criterion: c.id, severity: 'warning', message: t(p.message, p.message), cell: first });
-    if (r.status !== 'ok' || !c.evidence || c.evidence.system) continue;
-
-    // Evidence the decision requires for an entered value.
-    const ev = filled.entries[c.id]?.evidence;
-    if (!ev || (isBlank(ev.number) && isBlank(ev.link)))
       problems.push({
         criterion: c.id,
         severity: 'warning',
+        kind: 'not-entered',
+        message: t(r.message, rEn.message),
+        cell: first,
+      });
+    const warningsVi = vi.problems.filter((x) => x.criterion === c.id && x.code === 'value-warning');
+    const warningsEn = en.problems.filter((x) => x.criterion === c.id && x.code === 'value-warning');
+    warningsVi.forEach((p, i) =>
+      problems.push({
+        criterion: c.id,
+        severity: 'warning',
+        kind: 'value',
+        message: t(p.message, warningsEn[i]?.message ?? p.message),
+        cell: first,
+      }),
+    );
+    if (r.status !== 'ok' || !c.evidence) continue;
+    // Evidence proves what is claimed: "Không", 0 or level 0 claims nothing, so there is nothing to sign.
+    const claimed = rubric.kind === 'levels' ? (r.level ?? 0) > 0 : (r.points ?? 0) !== 0;
+    if (!claimed) continue;
+
+    // Evidence the decision requires for an entered value (data a system collects needs no upload).
+    const ev = filled.entries[c.id]?.evidence;
+    if (!c.evidence.system && (!ev || (isBlank(ev.number) && isBlank(ev.link))))
+      problems.push({
+        criterion: c.id,
+        severity: 'warning',
+        kind: 'evidence',
         message: t(
           `Thiếu tài liệu kiểm chứng (số văn bản hoặc liên kết): ${c.evidence.text}`,
           `Evidence missing (document number or link): ${c.evidence.text}`,
         ),
         cell: at(c.id, layout.evidence.number),
       });
+    // A signed document is asked for even where the figures come from a system (the report confirming them).
     if (c.evidence.signed) {
       const signed = ev && !isBlank(ev.signed) ? parseBoolean(ev.signed) : undefined;
       if (!signed?.ok || !signed.value)
         problems.push({
           criterion: c.id,
           severity: 'error',
+          kind: 'evidence',
           message: t(
             'Quyết định yêu cầu file điện tử có ký số: chọn "Có" khi tài liệu đã được ký số',
             'The decision requires a digitally signed file: choose "Có" once the document is signed',
@@ -88,18 +148,31 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
         problems.push({
           criterion: c.id,
           severity: 'error',
+          kind: 'evidence',
           message: t(`Ngày văn bản: ${date.error.vi}`, `Document date: ${date.error.en}`),
+          cell: at(c.id, layout.evidence.date),
+        });
+      else if (year && !parseDate(ev.date, year).ok)
+        problems.push({
+          criterion: c.id,
+          severity: 'warning',
+          kind: 'evidence',
+          message: t(
+            `Văn bản ngày ${dmyOf(date.value)} không thuộc năm đánh giá ${year} hoặc năm trước đó`,
+            `Document dated ${dmyOf(date.value)}, outside the assessment year ${year} and the year before`,
+          ),
           cell: at(c.id, layout.evidence.date),
         });
       else if (c.deadline && year) {
         const due = `${year}-${c.deadline.by}`;
-        if (date.value > due)
+        if (late(date.value, due, rubric, c.deadline, options))
           problems.push({
             criterion: c.id,
             severity: 'warning',
+            kind: 'evidence',
             message: t(
-              `Văn bản ngày ${ddmm(date.value)} sau hạn hoàn thành ${ddmm(due)}`,
-              `Document dated ${ddmm(date.value)}, after the completion deadline ${ddmm(due)}`,
+              `Văn bản ngày ${dmyOf(date.value)} sau hạn hoàn thành ${dmyOf(due)}`,
+              `Document dated ${dmyOf(date.value)}, after the completion deadline ${dmyOf(due)}`,
             ),
             cell: at(c.id, layout.evidence.date),
           });
@@ -108,4 +181,17 @@ export function checkTemplate(rubric: Rubric, filled: FilledTemplate): EntryProb
   }
   // Errors first, then warnings, each in the decision's order.
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
+
+/** What holds back sealing: errors, and applicable criteria not entered (an officer enters 0, Không or Không áp dụng deliberately). */
+export function sealBlockers(
+  rubric: Rubric,
+  filled: FilledTemplate,
+  problems: EntryProblem[],
+): { errors: EntryProblem[]; notEntered: string[] } {
+  const a = assess(rubric, toAssessmentInput(rubric, filled));
+  return {
+    errors: problems.filter((p) => p.severity === 'error'),
+    notEntered: a.criteria.filter((c) => c.status === 'missing').map((c) => c.id),
+  };
 }

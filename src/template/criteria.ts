@@ -1,12 +1,24 @@
 /**
- * The criteria table of the main sheet: one row per criterion, as in the decision — code, title,
- * max points or the level thresholds, guidance, deadline, the input cells typed to the rule,
- * evidence, the score or level formula, the check formula and a note. Formula cells carry the
- * result the add-in's functions compute from the same cells (the engine's cell computations).
+ * The criteria table of the main sheet, as in the decision: per criterion its code, title, max
+ * points or level thresholds, guidance and deadline, then one row per input slot — what to enter
+ * (in the decision's words) beside its input cell, typed to what the engine accepts — evidence,
+ * the score or level formula, the check formula and a note. The criterion's own cells span its
+ * slot rows (merged). Formula cells carry the result the add-in's functions compute from the same
+ * cells (the engine's cell computations), and pass each input as `IF(ISBLANK(c),"",c)`, so a blank
+ * reaches the functions as blank whether Excel would pass it as 0 or as nothing.
  */
-import { cellCheck, cellMax, cellPoints, cellsLevel, inputSlots, type Slot } from '../engine';
+import {
+  cellCheck,
+  cellMax,
+  cellPoints,
+  cellsLevel,
+  contextArguments,
+  inputSlots,
+  type ContextArgument,
+  type Slot,
+} from '../engine';
 import { criterionMax, type Criterion, type Rubric, type UnitId } from '../rubrics';
-import { absolute, HEADER, type Column, type CriterionEntry } from './layout';
+import { absolute, HEADER, quoteSheet, type Column, type CriterionEntry } from './layout';
 import { displayValue, ListSheet, NO, slotFormat, slotValidation, YES } from './inputs';
 import { orElse, rowHeight, SheetParts } from './sheet-parts';
 import type { Scalar } from './spec';
@@ -16,10 +28,12 @@ export interface TableContext {
   rubric: Rubric;
   unit: UnitId;
   unitName: string;
+  year: number;
   columns: Column[];
   /** Column letter by column key. */
   col: Record<string, string>;
-  slotCols: string[];
+  /** The general-information cells (absolute references) and what they hold, by item id. */
+  general: Record<string, { cell: string; value: Scalar }>;
   lists: ListSheet;
   sheet: SheetParts;
 }
@@ -33,13 +47,14 @@ export interface RowResult {
   level?: number;
   /** The entries in the form their cells show. */
   slotValues: Scalar[];
+  /** The rows the criterion takes (one per slot). */
+  rows: number;
 }
 
-const REF = {
-  rubric: absolute(HEADER.rubric),
-  unit: absolute(HEADER.unit),
-  unitName: absolute(HEADER.unitName),
-} as const;
+const REF = { rubric: absolute(HEADER.rubric), unit: absolute(HEADER.unit) } as const;
+
+/** A cell passed to a function so that a blank stays blank (Excel passes some blanks as 0). */
+export const guarded = (ref: string) => `IF(ISBLANK(${ref}),"",${ref})`;
 
 export function guidanceText(c: Criterion): string {
   const parts: string[] = [];
@@ -52,20 +67,46 @@ export function guidanceText(c: Criterion): string {
   return parts.join('\n');
 }
 
-/** Writes one criterion's row `r` with its entries; returns what its formula cells show. */
+/** A context argument as a formula reference, and its value now (for the stored result). */
+function contextArg(ctx: TableContext, a: ContextArgument, prefix: string): { ref: string; value: Scalar } {
+  if (a.kind === 'unit-name') return { ref: guarded(`${prefix}${absolute(HEADER.unitName)}`), value: ctx.unitName };
+  if (a.kind === 'year') return { ref: guarded(`${prefix}${absolute(HEADER.year)}`), value: ctx.year };
+  const g = ctx.general[a.item];
+  return { ref: guarded(`${prefix}${g.cell}`), value: g.value };
+}
+
+/**
+ * The arguments a criterion's functions take, as references and as values: its slot cells
+ * (`sheetPrefix` for a formula on another sheet), then its context arguments.
+ */
+export function criterionArguments(
+  ctx: TableContext,
+  c: Criterion,
+  row: number,
+  slotValues: Scalar[],
+  sheetPrefix = '',
+) {
+  const slotRefs = inputSlots(ctx.rubric, c).map((_, i) => guarded(`${sheetPrefix}${ctx.col.value}${row + i}`));
+  const context = contextArguments(ctx.rubric, c).map((a) => contextArg(ctx, a, sheetPrefix));
+  return { refs: [...slotRefs, ...context.map((x) => x.ref)], values: [...slotValues, ...context.map((x) => x.value)] };
+}
+
+/** Writes one criterion from row `r` with its entries; returns what its formula cells show. */
 export function writeCriterionRow(
   ctx: TableContext,
   c: Criterion,
   r: number,
   entry: CriterionEntry | undefined,
 ): RowResult {
-  const { rubric, unit, unitName, col, slotCols, sheet } = ctx;
+  const { rubric, unit, col, sheet } = ctx;
   const put = (cell: Parameters<SheetParts['put']>[0]) => sheet.put(cell);
   const slots = inputSlots(rubric, c);
-  const slotRefs = slots.map((_, i) => `${slotCols[i]}${r}`);
+  const n = Math.max(1, slots.length);
   const slotValues = slots.map((slot, i) => displayValue(slot, entry?.slots[i] ?? null));
-  const args = [REF.rubric, REF.unit, `$A${r}`];
-  const out: RowResult = { slotValues };
+  const args = criterionArguments(ctx, c, r, slotValues);
+  const head = [REF.rubric, REF.unit, `$A${r}`];
+  const out: RowResult = { slotValues, rows: n };
+  const max = c.rule.kind === 'levels' ? undefined : criterionMax(c, unit);
 
   put({ address: `A${r}`, value: c.id, style: 'criterionId' });
   put({ address: `B${r}`, value: c.title, style: 'text' });
@@ -82,15 +123,15 @@ export function writeCriterionRow(
     });
   } else {
     const counted = c.effect === 'score';
-    const max = cellMax(rubric, unit, c, slotValues, unitName || undefined);
-    if (counted) out.max = max;
+    const countedMax = orElse(() => cellMax(rubric, unit, c, args.values), max!);
+    if (counted) out.max = countedMax;
     put({
       address: `${col.max}${r}`,
-      formula: counted ? `=CDS.DTI_MAX(${[...args, REF.unitName, ...slotRefs].join(',')})` : undefined,
-      value: counted ? undefined : criterionMax(c, unit),
-      result: counted ? max : undefined,
+      formula: counted ? `=CDS.DTI_MAX(${[...head, ...args.refs].join(',')})` : undefined,
+      value: counted ? undefined : max!,
+      result: counted ? countedMax : undefined,
       style: 'number',
-      numFmt: '0.##',
+      numFmt: 'General',
     });
     put({
       address: `${col.deadline}${r}`,
@@ -99,83 +140,71 @@ export function writeCriterionRow(
     });
   }
 
-  writeInputs(ctx, c, r, slots, slotValues, entry);
+  writeSlots(ctx, c, r, slots, slotValues, max);
+  writeEvidence(ctx, c, r, entry);
 
   // Result and check.
-  const unitNameArg = c.onlyFor ? [REF.unitName] : [];
-  const cellUnitName = c.onlyFor ? unitName || undefined : undefined;
   if (c.rule.kind === 'levels') {
-    out.level = orElse(() => cellsLevel(rubric, unit, [{ criterion: c, cells: slotValues }]), 0);
-    const range = `${slotCols[0]}${r}:${slotCols[slotCols.length - 1]}${r}`;
+    out.level = orElse(() => cellsLevel(rubric, unit, [{ criterion: c, cells: args.values }]), 0);
     put({
       address: `${col.result}${r}`,
-      formula: `=CDS.DTI_LEVEL(${[...args, range].join(',')})`,
+      formula: `=CDS.DTI_LEVEL(${[...head, ...args.refs].join(',')})`,
       result: out.level,
       style: 'formula',
       numFmt: '0',
     });
   } else {
-    const points = orElse(() => cellPoints(rubric, unit, c, slotValues, cellUnitName), 0);
+    const points = orElse(() => cellPoints(rubric, unit, c, args.values), 0);
     out.points = c.effect === 'penalty' ? -points : points;
-    const call = `CDS.DTI_SCORE(${[...args, ...slotRefs, ...unitNameArg].join(',')})`;
+    const call = `CDS.DTI_SCORE(${[...head, ...args.refs].join(',')})`;
     put({
       address: `${col.result}${r}`,
       formula: c.effect === 'penalty' ? `=-${call}` : `=${call}`,
       result: out.points,
       style: 'formula',
-      numFmt: '0.##',
+      numFmt: 'General',
     });
   }
-  const check = orElse(() => cellCheck(rubric, unit, c, slotValues, cellUnitName), 'Giá trị không hợp lệ');
+  const check = orElse(() => cellCheck(rubric, unit, c, args.values), 'Giá trị không hợp lệ');
   put({
     address: `${col.check}${r}`,
-    formula: `=CDS.DTI_CHECK(${[...args, ...slotRefs, ...unitNameArg].join(',')})`,
+    formula: `=CDS.DTI_CHECK(${[...head, ...args.refs].join(',')})`,
     result: check,
     style: 'check',
   });
 
-  const width = (key: string) => ctx.columns.find((x) => x.key === key)!.width;
-  sheet.rowHeights.push({
-    row: r,
-    height: rowHeight([
-      { text: c.title, width: width('title'), fontSize: 10 },
-      { text: guidanceText(c), width: width('guidance'), fontSize: 9 },
-      { text: check, width: width('check'), fontSize: 9 },
-      ...slotValues.map((v) => ({ text: typeof v === 'string' ? v : '', width: width('slot0'), fontSize: 10 })),
-      ...(c.rule.kind === 'levels'
-        ? (c.rule.labels ?? []).map((text) => ({ text, width: width('level1'), fontSize: 10 }))
-        : []),
-    ]),
-  });
+  // The criterion's own cells span its slot rows.
+  if (n > 1)
+    for (const column of ctx.columns.filter((x) => x.key !== 'inputLabel' && x.key !== 'value'))
+      sheet.merges.push(`${col[column.key]}${r}:${col[column.key]}${r + n - 1}`);
+  rowHeights(ctx, c, r, slots, check);
   return out;
 }
 
-/** Input cells typed to what the rule expects (unused slot cells greyed and locked), evidence and note. */
-function writeInputs(
+/** One row per slot: what to enter (label) and the input cell, typed and validated. */
+function writeSlots(
   ctx: TableContext,
   c: Criterion,
   r: number,
   slots: Slot[],
   slotValues: Scalar[],
-  entry: CriterionEntry | undefined,
+  max: number | undefined,
 ): void {
-  const { col, slotCols, sheet, lists } = ctx;
-  slotCols.forEach((sc, i) => {
-    const slot = slots[i];
-    if (!slot) {
-      sheet.put({ address: `${sc}${r}`, value: null, style: 'inputUnused' });
-      return;
-    }
-    sheet.put({
-      address: `${sc}${r}`,
-      value: slotValues[i],
-      style: 'input',
-      locked: false,
-      numFmt: slotFormat(slot, c),
-    });
-    const v = slotValidation(slot, c, `${sc}${r}`, lists);
+  const { col, sheet, lists } = ctx;
+  if (slots.length === 0) return;
+  slots.forEach((slot, i) => {
+    const address = `${col.value}${r + i}`;
+    const general = slot.general ? ctx.general[slot.general] : undefined;
+    const label = general ? `${slot.label.vi} (để trống: lấy từ Thông tin chung)` : slot.label.vi;
+    sheet.put({ address: `${col.inputLabel}${r + i}`, value: label, style: 'slotLabel' });
+    sheet.put({ address, value: slotValues[i], style: 'input', locked: false, numFmt: slotFormat(slot) });
+    const v = slotValidation(slot, c, address, lists, max);
     if (v) sheet.validations.push(v);
   });
+}
+
+function writeEvidence(ctx: TableContext, c: Criterion, r: number, entry: CriterionEntry | undefined): void {
+  const { col, sheet, lists } = ctx;
   const ev = entry?.evidence;
   sheet.put({ address: `${col.evNumber}${r}`, value: ev?.number ?? null, style: 'input', locked: false });
   sheet.put({
@@ -194,7 +223,8 @@ function writeInputs(
       type: 'date',
       min: 36526,
       allowBlank: true,
-      error: { title: 'Ngày văn bản', message: 'Nhập ngày (dd/mm/yyyy).' },
+      prompt: { title: 'Ngày văn bản', message: 'Ngày ký, ban hành của tài liệu kiểm chứng, ví dụ 15/04/2025.' },
+      error: { title: 'Ngày văn bản', message: 'Nhập ngày, ví dụ 15/04/2025.' },
     },
     {
       range: `${col.evSigned}${r}`,
@@ -212,3 +242,24 @@ function writeInputs(
       fontColor: '#A4262C',
     });
 }
+
+/** Heights that show every text whole: the criterion's texts over its rows, each slot's label in its row. */
+function rowHeights(ctx: TableContext, c: Criterion, r: number, slots: Slot[], check: string): void {
+  const width = (key: string) => ctx.columns.find((x) => x.key === key)!.width;
+  const block = rowHeight([
+    { text: c.title, width: width('title'), fontSize: 10 },
+    { text: guidanceText(c), width: width('guidance'), fontSize: 9 },
+    { text: check, width: width('check'), fontSize: 9 },
+    ...(c.rule.kind === 'levels'
+      ? (c.rule.labels ?? []).map((text) => ({ text, width: width('level1'), fontSize: 10 }))
+      : []),
+  ]);
+  const n = Math.max(1, slots.length);
+  const labels = slots.map((s) => rowHeight([{ text: s.label.vi, width: width('inputLabel'), fontSize: 9 }]));
+  const share = Math.ceil(block / n);
+  for (let i = 0; i < n; i++)
+    ctx.sheet.rowHeights.push({ row: r + i, height: Math.min(409, Math.max(labels[i] ?? 15, share)) });
+}
+
+/** References to a criterion's cells from another sheet (the summary's shortfall formulas). */
+export const onMainSheet = (mainSheet: string) => `${quoteSheet(mainSheet)}!`;

@@ -14,6 +14,8 @@ import {
   type HeaderCells,
   type TemplateLayout,
 } from './layout';
+import { columnLetter, parseAddress } from './address';
+import { fitWords, MESSAGE_MAX, numberTest, TITLE_MAX, type ListSheet } from './inputs';
 import type { SheetParts } from './sheet-parts';
 import { sheetSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type WorkbookSpec } from './spec';
 
@@ -34,6 +36,7 @@ export function writeHeader(
   unitName: string,
   year: number,
   lastCol: string,
+  lists: ListSheet,
 ): void {
   const unitLabel = rubric.units.find((u) => u.id === unit)!.label.vi;
   sheet.put({ address: 'A1', value: rubric.title, style: 'title' });
@@ -59,16 +62,35 @@ export function writeHeader(
     sheet.put({ address: cell.replace(/^[A-Z]+/, 'A'), value: label, style: 'label' });
     sheet.put({ address: cell, value: values[key], style: input ? 'input' : 'headerValue', locked: !input });
   }
+  // Where the decision lists the units (Hà Nội Phụ lục I), the official names are offered; another
+  // name is kept after a warning (it is matched loosely, and the check says what an unknown one changes).
+  const names = rubric.units.find((u) => u.id === unit)?.names;
   sheet.validations.push(
-    {
-      range: HEADER.unitName,
-      type: 'textLength',
-      min: 0,
-      max: 255,
-      allowBlank: true,
-      prompt: { title: 'Tên đơn vị', message: 'Tên cơ quan, đơn vị, địa phương tự đánh giá.' },
-      error: { title: 'Tên đơn vị', message: 'Tên quá dài.' },
-    },
+    names
+      ? {
+          range: HEADER.unitName,
+          type: 'list',
+          source: lists.ref(rubric.lists[names].names.map((n) => n.name)),
+          allowBlank: true,
+          errorStyle: 'warning',
+          prompt: {
+            title: 'Tên đơn vị',
+            message: fitWords(`Chọn tên theo ${rubric.lists[names].title}.`, MESSAGE_MAX),
+          },
+          error: {
+            title: 'Tên đơn vị',
+            message: fitWords(`Tên này không có trong ${rubric.lists[names].title}. Giữ tên đã nhập?`, MESSAGE_MAX),
+          },
+        }
+      : {
+          range: HEADER.unitName,
+          type: 'textLength',
+          min: 0,
+          max: 255,
+          allowBlank: true,
+          prompt: { title: 'Tên đơn vị', message: 'Tên cơ quan, đơn vị, địa phương tự đánh giá.' },
+          error: { title: 'Tên đơn vị', message: 'Tên quá dài.' },
+        },
     {
       range: HEADER.year,
       type: 'whole',
@@ -79,6 +101,67 @@ export function writeHeader(
       error: { title: 'Năm đánh giá', message: 'Nhập năm từ 2000 đến 2100.' },
     },
   );
+}
+
+/**
+ * The decision's general-information form ("Thông tin chung"), from `row`: the item's number and
+ * label beside its input cell (in the value column, like every input). Returns each item's cell
+ * (absolute) and value, and the first row after the block.
+ */
+export function writeGeneral(
+  sheet: SheetParts,
+  rubric: Rubric,
+  row: number,
+  col: Record<string, string>,
+  entered: Readonly<Record<string, Scalar>>,
+): { cells: Record<string, { cell: string; value: Scalar }>; next: number } {
+  const cells: Record<string, { cell: string; value: Scalar }> = {};
+  if (rubric.general.length === 0) return { cells, next: row };
+  const before = columnLetter(parseAddress(`${col.value}1`).col - 1);
+  sheet.put({ address: `A${row}`, value: 'Thông tin chung', style: 'pillar' });
+  sheet.merges.push(`A${row}:${col.value}${row}`);
+  rubric.general.forEach((g, i) => {
+    const r = row + 1 + i;
+    const address = `${col.value}${r}`;
+    const value = entered[g.id] ?? null;
+    cells[g.id] = { cell: absolute(address), value };
+    // Item 1 of the decision's form is the unit's name, in the header.
+    sheet.put({ address: `A${r}`, value: String(i + 2), style: 'criterionId' });
+    sheet.put({ address: `B${r}`, value: g.label.vi, style: 'text' });
+    sheet.merges.push(`B${r}:${before}${r}`);
+    sheet.put({ address, value, style: 'input', locked: false, numFmt: g.kind === 'text' ? '@' : '#,##0' });
+    const test = g.kind === 'count' ? numberTest(address, '$>=0', 'INT($)=$') : numberTest(address, '$>=0');
+    sheet.validations.push(
+      g.kind === 'text'
+        ? {
+            range: address,
+            type: 'textLength',
+            min: 0,
+            max: 255,
+            allowBlank: true,
+            prompt: { title: fitWords(g.label.vi, TITLE_MAX), message: fitWords(g.label.vi, MESSAGE_MAX) },
+            error: { title: 'Thông tin chung', message: 'Nội dung quá dài.' },
+          }
+        : {
+            range: address,
+            type: 'custom',
+            formula: `=${test}`,
+            allowBlank: true,
+            prompt: {
+              title: fitWords(g.label.vi, TITLE_MAX),
+              message: fitWords(
+                `${g.label.vi}: ${g.kind === 'count' ? 'số nguyên, ví dụ 1.250' : 'một số, ví dụ 150.000.000'}.`,
+                MESSAGE_MAX,
+              ),
+            },
+            error: {
+              title: 'Thông tin chung',
+              message: g.kind === 'count' ? 'Nhập số nguyên không âm.' : 'Nhập một số không âm.',
+            },
+          },
+    );
+  });
+  return { cells, next: row + 1 + rubric.general.length + 1 };
 }
 
 /** The header cells as defined names: what moves with the cells when rows are inserted. */

@@ -4,18 +4,33 @@
  */
 export { cellsOf, columnLetter, parseAddress } from './address';
 export { buildTemplate, entriesFromValues, type BuildOptions } from './build';
-export { checkTemplate, type EntryProblem } from './check';
+export { checkTemplate, sealBlockers, type EntryProblem, type ProblemKind } from './check';
+export { progressOf, type Progress, type Tally } from './progress';
 export {
+  argumentValues,
   carryEntries,
+  dateCellValue,
+  entriesFromAssessment,
+  entryValue,
   readEntries,
   readTemplateInfo,
   toAssessmentInput,
+  type AssessmentValues,
   type CarryReport,
   type CellReader,
   type FilledTemplate,
   type TemplateInfo,
 } from './entries';
+export { fitWords, MESSAGE_MAX, NO, NOT_APPLICABLE, TITLE_MAX, YES } from './inputs';
 export * from './layout';
+export {
+  locateTemplate,
+  parseCellRef,
+  type DefinedName,
+  type LocatedTemplate,
+  type LocateInput,
+  type LocateProblem,
+} from './locate';
 export { planInsert, type InsertPlan, type InsertRequest } from './plan';
 export {
   canonicalInputs,

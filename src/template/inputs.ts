@@ -1,9 +1,11 @@
 /**
- * The template's input cells, typed to what each slot takes: the form an entry shows in its cell,
- * the cell's number format, and the data validation that refuses a wrong value at the cell with a
- * Vietnamese message. Dropdown items live on a hidden list sheet (`ListSheet`).
+ * The template's input cells, typed to what each slot of the input model takes: the form an entry
+ * shows in its cell, the cell's number format, and the data validation that accepts at the cell
+ * what the engine accepts for that slot (and refuses the rest) with a Vietnamese message within
+ * Excel's limits (title 32 characters, message 225, cut at whole words). Dropdown items live on a
+ * hidden list sheet (`ListSheet`).
  */
-import type { Slot } from '../engine';
+import { describeSlot, toIsoDate, type Slot } from '../engine';
 import type { Criterion } from '../rubrics';
 import { columnLetter } from './address';
 import { LISTS_SHEET, quoteSheet } from './layout';
@@ -13,103 +15,119 @@ export const YES = 'Có';
 export const NO = 'Không';
 export const NOT_APPLICABLE = 'Không áp dụng';
 
+/** Excel's limits on a data validation's title and message. */
+export const TITLE_MAX = 32;
+export const MESSAGE_MAX = 225;
+
+/** Text cut to `max` characters at a whole word (with "…" when cut). */
+export function fitWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:·–-]+$/, '')}…`;
+}
+
 /**
  * An entry in the form its input cell shows: Có/Không for yes/no, the option's label for a choice
- * (the dropdown lists labels), an Excel date serial for a date. The engine reads all of these.
+ * (the dropdown lists labels), an Excel date serial for a date, a share as a number (0.62, shown
+ * as 62%). The engine reads all of these.
  */
 export function displayValue(slot: Slot, value: Scalar): Scalar {
   if (value === null) return null;
   if (slot.kind === 'yes-no' && typeof value === 'boolean') return value ? YES : NO;
   if (slot.kind === 'choice' && typeof value === 'string')
     return slot.choices?.find((o) => o.id === value)?.label.vi ?? value;
-  if (slot.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+  // Only a date that exists: "2024-02-30" stays text (and invalid), never becomes 1 March.
+  if (
+    slot.kind === 'date' &&
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    toIsoDate(value) === value
+  )
     return Math.round((Date.parse(`${value}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);
+  if (slot.kind === 'share' && typeof value === 'string' && /%\s*$/.test(value)) {
+    const n = Number(value.replace('%', '').replace(',', '.').trim());
+    if (Number.isFinite(n)) return n / 100;
+  }
   return value;
 }
 
-export function slotFormat(slot: Slot, c: Criterion): string | undefined {
-  if (slot.kind === 'ratio-or-numerator') return '0.00%';
-  if (slot.kind === 'date') return 'dd/mm/yyyy';
-  if (slot.kind === 'count') return '0';
-  if (slot.kind === 'points') return '0.##';
-  return c.allowNotApplicable ? '@' : undefined;
+/** Formats that never show "85." for 85: General for points, whole numbers with separators for counts. */
+export function slotFormat(slot: Slot): string | undefined {
+  switch (slot.kind) {
+    case 'share':
+      return '0.0%';
+    case 'date':
+      return 'dd/mm/yyyy';
+    case 'count':
+    case 'number':
+      return '#,##0';
+    case 'points':
+      return 'General';
+    default:
+      return undefined;
+  }
 }
 
-/** Data validation for one input cell: it refuses bad values at the cell, with a Vietnamese message. */
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * A number cell's test as a validation formula. Guarded by IF: Excel's AND does not short-circuit,
+ * so INT("Không áp dụng") would make the whole formula #VALUE! and refuse the words beside it.
+ */
+export function numberTest(address: string, ...conditions: string[]): string {
+  return `IF(ISNUMBER(${address}),AND(${conditions.map((c) => c.replaceAll('$', address)).join(',')}),FALSE)`;
+}
+
+/** The words a count slot also accepts ("Không có sự cố xảy ra"), as formula alternatives. */
+function countWords(slot: Slot, cell: string): string[] {
+  return slot.words && 'counts' in slot.words ? slot.words.counts.map((w) => `${cell}=${quoted(w.text.vi)}`) : [];
+}
+
+/** Data validation for one input cell: what the engine accepts there, and a message saying it. */
 export function slotValidation(
   slot: Slot,
   c: Criterion,
   address: string,
   lists: ListSheet,
+  max?: number,
 ): ValidationSpec | undefined {
-  const prompt = { title: `${c.id}: ${slot.label.vi}`.slice(0, 32), message: `${slot.label.vi}`.slice(0, 255) };
   const na = c.allowNotApplicable !== undefined;
-  const base = { range: address, allowBlank: true, prompt };
+  const forms = describeSlot(slot, max).vi + (na ? `; hoặc "${NOT_APPLICABLE}"` : '');
+  const prompt = {
+    title: fitWords(`${c.id} · ${slot.label.vi}`, TITLE_MAX),
+    message: fitWords(`${slot.label.vi}. Nhập: ${forms}.`, MESSAGE_MAX),
+  };
+  const error = { title: fitWords(`${c.id}: chưa đúng`, TITLE_MAX), message: fitWords(`Cần ${forms}.`, MESSAGE_MAX) };
+  const base = { range: address, allowBlank: true, prompt, error };
+  const orNa = na ? [`${address}=${quoted(NOT_APPLICABLE)}`] : [];
+  const custom = (test: string, extra: string[] = []): ValidationSpec => ({
+    ...base,
+    type: 'custom',
+    formula: [test, ...extra, ...orNa].length > 1 ? `=OR(${[test, ...extra, ...orNa].join(',')})` : `=${test}`,
+  });
   switch (slot.kind) {
     case 'yes-no':
-      return {
-        ...base,
-        type: 'list',
-        source: lists.ref(na ? [YES, NO, NOT_APPLICABLE] : [YES, NO]),
-        error: { title: c.id, message: 'Chọn Có hoặc Không.' },
-      };
+      return { ...base, type: 'list', source: lists.ref(na ? [YES, NO, NOT_APPLICABLE] : [YES, NO]) };
     case 'choice':
       return {
         ...base,
         type: 'list',
-        source: lists.ref(slot.choices!.map((o) => o.label.vi)),
-        error: { title: c.id, message: 'Chọn một giá trị trong danh sách.' },
+        source: lists.ref([...slot.choices!.map((o) => o.label.vi), ...(na ? [NOT_APPLICABLE] : [])]),
       };
-    case 'ratio-or-numerator':
-      // "Không áp dụng" is text: where the decision allows it, the cell takes it and DTI_CHECK checks the rest.
-      return na
-        ? {
-            ...base,
-            type: 'textLength',
-            min: 0,
-            max: 40,
-            error: { title: c.id, message: 'Nhập tỷ lệ (%) hoặc "Không áp dụng".' },
-          }
-        : { ...base, type: 'decimal', min: 0, max: 1, error: { title: c.id, message: 'Tỷ lệ phải từ 0% đến 100%.' } };
+    case 'share':
+      return custom(numberTest(address, '$>=0', '$<=1'));
     case 'count':
-      return na
-        ? {
-            ...base,
-            type: 'textLength',
-            min: 0,
-            max: 40,
-            error: { title: c.id, message: 'Nhập số lượng hoặc "Không áp dụng".' },
-          }
-        : { ...base, type: 'whole', min: 0, max: 1e9, error: { title: c.id, message: 'Nhập số nguyên không âm.' } };
+      return custom(numberTest(address, '$>=0', 'INT($)=$'), countWords(slot, address));
     case 'points':
-      return {
-        ...base,
-        type: 'decimal',
-        min: 0,
-        max: typeof c.max === 'number' ? c.max : 1000,
-        error: { title: c.id, message: `Điểm tự chấm từ 0 đến ${typeof c.max === 'number' ? c.max : 'điểm tối đa'}.` },
-      };
+      return custom(numberTest(address, '$>=0', ...(max !== undefined ? [`$<=${max}`] : [])));
     case 'number':
-      return { ...base, type: 'decimal', min: 0, max: 1e15, error: { title: c.id, message: 'Nhập số không âm.' } };
+      return custom(numberTest(address, '$>=0'));
     case 'date':
-      return {
-        ...base,
-        type: 'date',
-        min: 36526,
-        error: { title: c.id, message: 'Nhập ngày (dd/mm/yyyy), hoặc để trống nếu chưa thực hiện.' },
-      };
+      // "Không": the act was not done (a deadline rule's "chưa thực hiện").
+      return custom(numberTest(address, '$>=36526'), [`${address}=${quoted(NO)}`]);
     case 'levels':
-      return {
-        ...base,
-        type: 'textLength',
-        min: 0,
-        max: 2000,
-        prompt: {
-          title: `${c.id}: mức độ các xã`,
-          message: 'Nhập mức độ (0–5) của từng xã, cách nhau bởi dấu phẩy, ví dụ: 2, 3, 3, 4',
-        },
-        error: { title: c.id, message: 'Danh sách quá dài.' },
-      };
+      return { ...base, type: 'textLength', min: 0, max: 2000 };
     case 'text':
       return undefined;
   }

@@ -6,8 +6,13 @@
  */
 import type { Rubric } from '../rubrics';
 import type { Scalar } from './spec';
+import { parseAddress } from './address';
 
-export const TEMPLATE_VERSION = 1;
+/**
+ * 2: one row per input slot, labelled in the row (the "Nội dung cần nhập" and "Số liệu" columns),
+ * and the general-information block; 1: the slots across columns "Giá trị 1, 2, …". Both are read.
+ */
+export const TEMPLATE_VERSION = 2;
 export const MAIN_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp';
 export const LISTS_SHEET = 'Danh mục';
@@ -25,8 +30,8 @@ export interface HeaderCells {
 }
 
 export const HEADER: HeaderCells = { rubric: 'B3', version: 'B4', unit: 'B5', unitName: 'B6', year: 'B7', total: 'E3' };
-export const TABLE_HEADER_ROW = 9;
-export const FIRST_ROW = 10;
+/** The first row below the header block (the general information, or the criteria table). */
+export const BODY_ROW = 9;
 
 /** What an officer entered for one criterion, kept across re-insertion and upgrades. */
 export interface CriterionEntry {
@@ -54,8 +59,15 @@ export interface TemplateLayout {
   idColumn: string;
   firstRow: number;
   lastRow: number;
-  /** Input slot columns, left to right. */
+  /**
+   * Version 2: the column of the input cells, one slot a row from the criterion's row down
+   * (`slotCells`). Version 1 had the slots across `slotColumns` on the criterion's row.
+   */
+  valueColumn?: string;
+  /** Version 1: input slot columns, left to right. */
   slotColumns: string[];
+  /** The general-information cells, by item id. */
+  general?: Record<string, string>;
   evidence: { number: string; date: string; link: string; signed: string };
   note: string;
   score: string;
@@ -70,6 +82,14 @@ export interface TemplateLayout {
 /** The header cells of a stored layout. */
 export const headerCells = (layout: TemplateLayout): HeaderCells => layout.header ?? HEADER;
 
+/** A criterion's input cells when its row is `row` (it may have moved): down the value column, or across in version 1. */
+export function slotCells(layout: TemplateLayout, id: string, row: number): string[] {
+  const count = layout.inputs[id]?.length ?? layout.slotColumns.length;
+  return layout.valueColumn
+    ? Array.from({ length: count }, (_, i) => `${layout.valueColumn}${row + i}`)
+    : layout.slotColumns.slice(0, Math.max(count, layout.slotColumns.length)).map((c) => `${c}${row}`);
+}
+
 /** A sheet name as a formula reference needs it: 'Tự đánh giá'. */
 export const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
@@ -83,34 +103,31 @@ export interface Column {
   width: number;
 }
 
-/** The columns of the criteria table for a rubric kind and its widest criterion. */
-export function tableColumns(rubric: Rubric, slotCount: number): Column[] {
-  const slots = Array.from({ length: slotCount }, (_, i) => ({
-    key: `slot${i}`,
-    header: `Giá trị ${i + 1}`,
-    width: 12,
-  }));
+/** The columns of the criteria table for a rubric kind: one input column, labelled in the row beside it. */
+export function tableColumns(rubric: Rubric): Column[] {
   const head: Column[] = [
     { key: 'id', header: 'Mã', width: 9 },
-    { key: 'title', header: rubric.kind === 'levels' ? 'Chỉ tiêu' : 'Tiêu chí', width: 38 },
+    { key: 'title', header: rubric.kind === 'levels' ? 'Chỉ tiêu' : 'Tiêu chí', width: 34 },
   ];
   const middle: Column[] =
     rubric.kind === 'levels'
       ? [
-          { key: 'measureUnit', header: 'Đơn vị tính', width: 11 },
+          { key: 'measureUnit', header: 'Đơn vị tính', width: 10 },
           ...(rubric.levels ?? []).map((l) => ({
             key: `level${l.number}`,
             header: `Mức ${l.number}: ${l.name.vi}`,
-            width: 13,
+            width: 12,
           })),
-          { key: 'guidance', header: 'Phương pháp tính', width: 32 },
+          { key: 'guidance', header: 'Phương pháp tính', width: 30 },
         ]
       : [
           { key: 'max', header: 'Điểm tối đa', width: 8 },
-          { key: 'guidance', header: 'Hướng dẫn, tài liệu kiểm chứng', width: 40 },
+          { key: 'guidance', header: 'Hướng dẫn, tài liệu kiểm chứng', width: 38 },
           { key: 'deadline', header: 'Hạn hoàn thành', width: 10 },
         ];
   const tail: Column[] = [
+    { key: 'inputLabel', header: 'Nội dung cần nhập', width: 30 },
+    { key: 'value', header: 'Số liệu', width: 14 },
     { key: 'evNumber', header: 'Số, ký hiệu văn bản', width: 13 },
     { key: 'evDate', header: 'Ngày văn bản', width: 11 },
     { key: 'evLink', header: 'Liên kết tài liệu', width: 16 },
@@ -119,5 +136,21 @@ export function tableColumns(rubric: Rubric, slotCount: number): Column[] {
     { key: 'check', header: 'Kiểm tra', width: 28 },
     { key: 'note', header: 'Ghi chú', width: 18 },
   ];
-  return [...head, ...middle, ...slots, ...tail];
+  return [...head, ...middle, ...tail];
+}
+
+/** The criterion whose rows hold `address`: from its own row down to the next criterion's. */
+export function criterionAt(layout: TemplateLayout, address: string): string | undefined {
+  const first = address.split(':')[0].replace(/\$/g, '');
+  let row: number;
+  try {
+    row = parseAddress(first).row + 1; // 0-based → the sheet's row number
+  } catch {
+    return undefined;
+  }
+  if (row < layout.firstRow || row > layout.lastRow) return undefined;
+  let found: [string, number] | undefined;
+  for (const entry of Object.entries(layout.rows))
+    if (entry[1] <= row && (!found || entry[1] > found[1])) found = entry;
+  return found?.[0];
 }

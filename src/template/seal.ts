@@ -4,7 +4,7 @@
  * rubric id and version, the unit and the time. The council recomputes it from the file's inputs.
  * WebCrypto's SHA-256 (the host's in the CLI's workers), so the same code runs in the task pane and the CLI.
  */
-import { isBlank, parseDate } from '../engine';
+import { isBlank, toIsoDate } from '../engine';
 import { digest as sha } from '../platform';
 import type { CellReader, FilledTemplate } from './entries';
 import { headerCells, META_SHEET, quoteSheet, type TemplateLayout } from './layout';
@@ -36,9 +36,9 @@ export const SEAL_ROWS = {
 /** The same entry always gives the same text: dates as ISO dates, numbers without float noise, text trimmed. */
 function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
   if (isBlank(v)) return null;
-  if (kind === 'date') {
-    const d = parseDate(v);
-    if (d.ok) return d.value;
+  if (kind === 'date' && !(typeof v === 'number' && !Number.isInteger(v))) {
+    const iso = toIsoDate(v);
+    if (iso) return iso;
   }
   if (typeof v === 'number') return Number(v.toPrecision(12));
   if (typeof v === 'string') return v.trim();
@@ -48,10 +48,12 @@ function canonicalValue(v: Scalar, kind: string | undefined): Scalar {
 const json = (v: Scalar) => JSON.stringify(v);
 
 /**
- * The canonical text: the JSON of {rubric, version, unit, unitName, year, entries} with every
- * object's keys in sorted order (UTF-16 order, as Array.prototype.sort) — criteria by id, and in
- * each entry evidence (date, link, number, signed), note, slots. Written out directly: a batch
- * seals a thousand files, and a generic sorted-key serializer was a twentieth of all the work.
+ * The canonical text: the JSON of {rubric, version, unit, unitName, year, entries, general} with
+ * every object's keys in sorted order (UTF-16 order, as Array.prototype.sort) — criteria by id, and
+ * in each entry evidence (date, link, number, signed), note, slots; `general` (the general
+ * information, by item id) only where the template has that block, so earlier seals still verify.
+ * Written out directly: a batch seals a thousand files, and a generic sorted-key serializer was a
+ * twentieth of all the work.
  */
 export function canonicalInputs(filled: FilledTemplate): string {
   const { meta, layout } = filled.info;
@@ -67,7 +69,11 @@ export function canonicalInputs(filled: FilledTemplate): string {
       : 'null';
     entries += `${entries ? ',' : ''}${JSON.stringify(id)}:{"evidence":${evidence},"note":${json(canonicalValue(e?.note ?? null, 'text'))},"slots":[${slots}]}`;
   }
-  return `{"entries":{${entries}},"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
+  const generalIds = Object.keys(layout.general ?? {}).sort();
+  const general = generalIds.length
+    ? `"general":{${generalIds.map((g) => `${JSON.stringify(g)}:${json(canonicalValue(filled.general?.[g] ?? null, undefined))}`).join(',')}},`
+    : '';
+  return `{"entries":{${entries}},${general}"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
 }
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -20,6 +20,7 @@ export type StyleName =
   | 'group'
   | 'criterionId'
   | 'text'
+  | 'slotLabel'
   | 'guidance'
   | 'number'
   | 'input'
@@ -60,14 +61,19 @@ export interface CellSpec {
 export interface ValidationSpec {
   /** A1 range inside the sheet. */
   range: string;
-  type: 'list' | 'decimal' | 'whole' | 'date' | 'textLength';
+  type: 'list' | 'decimal' | 'whole' | 'date' | 'textLength' | 'custom';
   /** Type list: a reference to the cells holding the items, e.g. `='Danh mục'!$A$1:$A$2`. */
   source?: string;
+  /** Type custom: a formula (with "=") true for an accepted entry, relative to the range's top-left cell. */
+  formula?: string;
   min?: number;
   max?: number;
   allowBlank: boolean;
+  /** Excel's limits: title ≤ 32 characters, message ≤ 225 (the builder keeps to them at whole words). */
   prompt?: { title: string; message: string };
   error: { title: string; message: string };
+  /** `warning`: the entry may be kept after the message (a name not on the list); default `stop`. */
+  errorStyle?: 'stop' | 'warning';
 }
 
 export interface ConditionalFormatSpec {

@@ -20,6 +20,7 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   group: { bold: true, italic: true, fontSize: 10, fill: '#F3F2F1', border: true, wrap: true, vAlign: 'top' },
   criterionId: { bold: true, fontSize: 10, vAlign: 'top', border: true },
   text: { fontSize: 10, wrap: true, vAlign: 'top', border: true },
+  slotLabel: { fontSize: 9, fontColor: '#242424', wrap: true, vAlign: 'center', border: true },
   guidance: { fontSize: 9, fontColor: '#424242', wrap: true, vAlign: 'top', border: true },
   number: { fontSize: 10, hAlign: 'right', vAlign: 'top', border: true },
   input: { fontSize: 10, fill: '#FFF9E5', vAlign: 'top', border: true, wrap: true },

@@ -6,6 +6,7 @@ import { cellLevelName, cellShortfall } from '../engine';
 import type { Criterion, Rubric, UnitId } from '../rubrics';
 import { columnLetter } from './address';
 import { absolute, HEADER, MAIN_SHEET, quoteSheet, SUMMARY_SHEET } from './layout';
+import { criterionArguments, onMainSheet, type TableContext } from './criteria';
 import { orElse, rowHeight, SheetParts } from './sheet-parts';
 import type { ChartSpec, Scalar, SheetSpec } from './spec';
 
@@ -25,7 +26,8 @@ export interface SummaryInput {
   pillars: PillarRow[];
   /** Column letter by column key of the main sheet's criteria table. */
   col: Record<string, string>;
-  slotCols: string[];
+  /** The main sheet's table, for the arguments of each criterion's shortfall formula. */
+  table: TableContext;
   totals: { total: number; totalMax: number; unitLevel: number; totalRow: number };
   criteria: readonly Criterion[];
   rows: Record<string, number>;
@@ -154,7 +156,7 @@ export function buildSummary(input: SummaryInput): SheetSpec {
 
 /** Level rubrics: what stands between the unit and the next level, criterion by criterion, from row `start`. */
 function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number): void {
-  const { rubric, unit, col, slotCols, totals, criteria, rows } = input;
+  const { rubric, unit, col, table, totals, criteria, rows } = input;
   const m = quoteSheet(MAIN_SHEET);
   const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
   const next = `${m}!${col.result}${totals.totalRow}+1`;
@@ -180,15 +182,12 @@ function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number):
       style: 'number',
       numFmt: '0',
     });
-    // DTI_SHORTFALL takes a level criterion's value and, for ratios of counts, its denominator.
-    const slotArgs = slotCols.slice(0, 2).map((sc) => `${m}!${sc}${src}`);
-    const shortfall = orElse(
-      () => cellShortfall(rubric, unit, c, totals.unitLevel + 1, input.slotValues.get(c.id) ?? []),
-      '',
-    );
+    // DTI_SHORTFALL takes the criterion's own argument cells, on the main sheet.
+    const args = criterionArguments(table, c, src, input.slotValues.get(c.id) ?? [], onMainSheet(MAIN_SHEET));
+    const shortfall = orElse(() => cellShortfall(rubric, unit, c, totals.unitLevel + 1, args.values), '');
     put({
       address: `D${r}`,
-      formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${slotArgs.join(',')})`,
+      formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${args.refs.join(',')})`,
       result: shortfall,
       style: 'check',
     });

@@ -4,34 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { run } from '../../src/cli/main';
+import { dti } from '../support/dti';
 import { signatureFixture } from '../support/fixtures';
-
-/** `run` with every write kept in memory, reading `files` (by default nothing: ENOENT), or `io`'s own reader. */
-async function dti(
-  args: string[],
-  files: Record<string, string | Uint8Array> = {},
-  io: Partial<Parameters<typeof run>[1]> = {},
-) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, Uint8Array> = {};
-  const code = await run(args, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: (p) => {
-      if (p in files)
-        return typeof files[p] === 'string' ? new TextEncoder().encode(files[p] as string) : (files[p] as Uint8Array);
-      const e = new Error('ENOENT') as NodeJS.ErrnoException;
-      e.code = 'ENOENT';
-      throw e;
-    },
-    writeFile: (p, bytes) => {
-      written[p] = bytes;
-    },
-    ...io,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), written };
-}
 
 const file = (o: unknown) => JSON.stringify(o);
 
@@ -110,9 +84,14 @@ describe('dti score', () => {
       'a value of the wrong kind',
       { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 'nhiều' } },
       1,
-      /6\.4: Giá trị không hợp lệ: "nhiều" không phải tỷ lệ; cần tỷ lệ 0–1/,
+      /6\.4: "nhiều" không phải tỷ lệ; cần tử số và mẫu số \(số nguyên\), hoặc tỷ lệ phần trăm/,
     ],
-    ['a ratio outside 0–1', { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }, 1, /6\.4: .*ngoài 0–1/],
+    [
+      'a share above 100 %',
+      { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } },
+      1,
+      /6\.4: tỷ lệ 90 lớn hơn 100%: có phải 90%\? Nhập 90% hoặc 0,9/,
+    ],
     [
       'a negative count',
       { rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': { numerator: -3, denominator: 10 } } },
@@ -141,7 +120,7 @@ describe('dti score', () => {
     const { stdout } = await dti(['score', 'f.json', '--lang', 'en'], {
       'f.json': file({ rubric: 'hanoi-5279-2025', unit: 'xa', values: { '6.4': 90 } }),
     });
-    expect(stdout).toMatch(/6\.4: Invalid value: ratio 90 is outside 0–1/);
+    expect(stdout).toMatch(/6\.4: share 90 is above 100%: did you mean 90%\? Enter 90% or 0\.9/);
   });
 
   test('usage errors', async () => {
@@ -423,7 +402,7 @@ describe('dti verify and dti rank without a signing CA', () => {
     dir = mkdtempSync(join(tmpdir(), 'dti-nop-'));
     mkdirSync(join(dir, 'nop'));
     mkdirSync(join(dir, 'empty'));
-    // A filled template nobody signed (total 424.85), another rubric's template, a broken file.
+    // A filled template nobody signed (total 420.09), another rubric's template, a broken file.
     const made = await dtiHere([
       'template',
       '--rubric',
@@ -468,7 +447,7 @@ describe('dti verify and dti rank without a signing CA', () => {
     const text = await rank();
     expect(text.code).toBe(0);
     const line = (file: string) => text.stdout.split('\n').find((l) => l.includes(file)) ?? '';
-    expect(text.stdout).toMatch(/Phường Phú Hội +424,85 +Chưa ký +Chưa ký số/);
+    expect(text.stdout).toMatch(/Phường Phú Hội +420,09 +Chưa ký +Chưa ký số/);
     expect(text.stdout).toContain('Không xếp hạng (3):');
     expect(line('a-phu-hoi.xlsx:')).toContain('Chưa ký số');
     expect(line('b-931.xlsx:')).toContain('Mẫu hue-931-2024 (xa), không phải hue-2263-2023 (xa)');
@@ -490,25 +469,25 @@ describe('dti verify and dti rank without a signing CA', () => {
     expect(row('c-hong.xlsx')).toMatchObject({ status: 'malformed', reason: 'Tệp lỗi, không đọc được' });
   }, 60000);
 
-  test('numbers print the same way in every command of a language: 424,85 in Vietnamese, 424.85 in English', async () => {
+  test('numbers print the same way in every command of a language: 420,09 in Vietnamese, 420.09 in English', async () => {
     const total = (stdout: string) =>
       stdout
         .split('\n')
         .find((l) => l.includes('Phường Phú Hội'))!
         .slice(43, 51)
         .trim();
-    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json'])).stdout).toContain('Tổng điểm: 424,85 / 600');
-    expect(total((await rank()).stdout)).toBe('424,85');
+    expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json'])).stdout).toContain('Tổng điểm: 420,09 / 600');
+    expect(total((await rank()).stdout)).toBe('420,09');
     expect((await dtiHere(['score', 'examples/hue-2263-2023-xa.json', '--lang', 'en'])).stdout).toContain(
-      'Total: 424.85 / 600',
+      'Total: 420.09 / 600',
     );
-    expect(total((await rank('--lang', 'en')).stdout)).toBe('424.85');
+    expect(total((await rank('--lang', 'en')).stdout)).toBe('420.09');
   }, 60000);
 
   test('--lang en: headers, statuses, reasons and the final line in English; numbers with a decimal point', async () => {
     const en = await rank('--lang', 'en');
     expect(en.stdout).toMatch(/^ Rank +Unit +Total +Signature +Note/);
-    expect(en.stdout).toMatch(/Phường Phú Hội +424\.85 +Unsigned +Not digitally signed/);
+    expect(en.stdout).toMatch(/Phường Phú Hội +420\.09 +Unsigned +Not digitally signed/);
     expect(en.stdout).toContain('A hue-931-2024 (xa) template, not hue-2263-2023 (xa)');
     expect(en.stdout).toContain('Not ranked (3):');
     expect(en.stdout).toContain('Ranked 0 of 3 submissions. Wrote xep-hang.xlsx and xep-hang.csv.');
@@ -530,14 +509,17 @@ describe('dti verify and dti rank without a signing CA', () => {
     ]);
     expect(en.code).toBe(1);
     expect(en.stdout).toMatch(/^File +Status +Signer +Signed at/);
-    expect(en.stdout).toMatch(/hello-world-signed\.xlsx +Valid, issuer not verified/);
+    // Office's 2009 signature: its certificate expired in 2011 and nothing but the signer vouches
+    // for the signing time, so it is checked now (issue 13): invalid.
+    expect(en.stdout).toMatch(/hello-world-signed\.xlsx +Invalid +/);
     expect(en.stdout).toMatch(/a-phu-hoi\.xlsx +Unsigned/);
-    expect(en.stdout).toContain('Accepted: 1 of 2 files');
+    expect(en.stdout).toContain('Accepted: 0 of 2 files');
     const cliWritten = en.stdout.split('\n').filter((l) => !/^\s+• /.test(l));
     expect(cliWritten.join('\n')).not.toMatch(/Tệp|Trạng thái|Người ký|hợp lệ|Chưa ký|Đạt/);
     const vi = await dtiHere(['verify', 'test/fixtures/signatures/hello-world-signed.xlsx']);
     expect(vi.stdout).toMatch(/^Tệp +Trạng thái +Người ký +Thời điểm ký/);
-    expect(vi.stdout).toContain('Đạt: 1/1 tệp');
+    expect(vi.stdout).toMatch(/hello-world-signed\.xlsx +Không hợp lệ +/);
+    expect(vi.stdout).toContain('Đạt: 0/1 tệp');
   }, 60000);
 
   test('an empty folder, or no .xlsx file among the paths: a message and exit 2', async () => {
@@ -548,7 +530,11 @@ describe('dti verify and dti rank without a signing CA', () => {
       ],
       [['rank', 'examples', '--rubric', 'hue-2263-2023', '--unit', 'xa', '--out', 'x.xlsx'], 'examples'],
       [['verify', join(dir, 'empty')], join(dir, 'empty')],
-      [['verify', join(dir, 'nop', 'ghi-chu.txt')], join(dir, 'nop', 'ghi-chu.txt')],
+      // A file named on the command line is said what it is ("not a submission": plain text).
+      [
+        ['verify', join(dir, 'nop', 'ghi-chu.txt')],
+        `${join(dir, 'nop', 'ghi-chu.txt')} (ghi-chu.txt: tệp văn bản, không phải JSON)`,
+      ],
     ] as [string[], string][]) {
       const r = await dtiHere(args);
       expect(r.code).toBe(2);

@@ -1,36 +1,59 @@
 /**
  * The formulas the templates put in cells, evaluated by a real formula engine (fast-formula-parser,
  * MIT, test-only) with the shipped functions registered under both names Excel uses: as typed
- * (CDS.DTI_SCORE) and as saved in a file (_xldudf_CDS_DTI_SCORE), in any case. Results must equal
- * the engine's, cell by cell and in the SUM total.
+ * (CDS.DTI_SCORE) and as saved in a file (_xldudf_CDS_DTI_SCORE), in any case.
+ *
+ * Every rubric's main sheet — untouched, partly filled, fully filled — is computed twice: with a
+ * blank reaching a custom function as nothing, and as 0, as some Excel desktop builds pass it
+ * (office-js issues #4702, #5262, #1951). Both must give the engine's numbers: a blank is never
+ * points, never a level, never ✓.
  */
 import FormulaParser from 'fast-formula-parser';
-import { assess, cellsFromValue, criteriaFor, inputSlots } from '../../src/engine';
-import { sampleValues } from '../support/sample';
-import { FUNCTION_IDS, functionIdOf, savedName, toTypedForm, typedName } from '../../src/functions';
-import { getRubric } from '../../src/rubrics';
+import { assess, criteriaFor, OK_MARK } from '../../src/engine';
+import { FUNCTION_IDS, functionIdOf, savedName, toSavedForm, toTypedForm, typedName } from '../../src/functions';
+import { allRubrics, getRubric } from '../../src/rubrics';
+import {
+  buildTemplate,
+  cellsOf,
+  entriesFromValues,
+  headerCells,
+  MAIN_SHEET,
+  readEntries,
+  toAssessmentInput,
+  type Scalar,
+  type WorkbookSpec,
+} from '../../src/template';
 import { call, loadFunctionsBundle } from '../support/functions-bundle';
+import { sampleValues } from '../support/sample';
 
 const fns = loadFunctionsBundle();
 const ARITY: Record<string, number> = {
-  DTI_SCORE: 8,
-  DTI_CHECK: 8,
-  DTI_LEVEL: 4,
-  DTI_MAX: 9,
+  DTI_SCORE: 11,
+  DTI_CHECK: 11,
+  DTI_LEVEL: 7,
+  DTI_MAX: 11,
   DTI_LEVEL_NAME: 2,
-  DTI_SHORTFALL: 6,
+  DTI_SHORTFALL: 8,
 };
 
-type Sheet = unknown[][]; // [row][col], 0-based
+type BlankMode = 'null' | 'zero';
 
-function evaluate(sheet: Sheet, formula: string): unknown {
+/** Computes every formula of a sheet on demand, from its values; blanks reach the add-in's functions as `mode` says. */
+function sheetEvaluator(
+  cells: Map<string, { value?: Scalar; formula?: string }>,
+  mode: BlankMode,
+  form: (f: string) => string,
+) {
+  const memo = new Map<string, unknown>();
   const bridge =
     (id: string) =>
     (...args: { value: unknown; omitted?: boolean }[]) =>
       call(
         fns,
         id,
-        args.map((a) => (a.omitted ? null : a.value)),
+        args.map((a) =>
+          a.omitted || a.value === null || a.value === undefined ? (mode === 'zero' ? 0 : null) : a.value,
+        ),
         ARITY[id],
       );
   const functions: Record<string, (...a: never[]) => unknown> = {};
@@ -38,20 +61,43 @@ function evaluate(sheet: Sheet, formula: string): unknown {
     functions[typedName(id)] = bridge(id);
     functions[savedName(id).toUpperCase()] = bridge(id);
   }
-  const parser = new FormulaParser({
+  // fast-formula-parser lacks MIN; Excel's MIN takes the numbers of its arguments and ranges, 0 when there are none.
+  functions.MIN = (...args: { value: unknown }[]) => {
+    const numbers = args.flatMap((a) => [a.value].flat(2)).filter((v): v is number => typeof v === 'number');
+    return numbers.length ? Math.min(...numbers) : 0;
+  };
+  const address = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
+  const value = (a: string): unknown => {
+    const c = cells.get(a);
+    if (!c) return null;
+    if (c.formula === undefined) return c.value ?? null;
+    if (!memo.has(a)) {
+      // The parser is not re-entrant: compute what the formula refers to first, so its callbacks only read.
+      for (const ref of c.formula.replace(/"[^"]*"/g, '').match(/\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g) ?? []) {
+        for (const inRange of cellsOf(ref.replace(/\$/g, ''))) value(inRange);
+      }
+      memo.set(a, parser.parse(form(c.formula).replace(/^=/, ''), { sheet: MAIN_SHEET, row: 1, col: 1 }));
+    }
+    return memo.get(a);
+  };
+  const parser: FormulaParser = new FormulaParser({
     functions,
-    onCell: ({ row, col }: { row: number; col: number }) => sheet[row - 1]?.[col - 1] ?? null,
-    onRange: (ref: { from: { row: number; col: number }; to: { row: number; col: number } }) => {
+    onCell: ({ row, col }) => value(address(row, col)),
+    onRange: (ref) => {
       const out: unknown[][] = [];
       for (let r = ref.from.row; r <= ref.to.row; r++) {
-        const row: unknown[] = [];
-        for (let c = ref.from.col; c <= ref.to.col; c++) row.push(sheet[r - 1]?.[c - 1] ?? null);
-        out.push(row);
+        const line: unknown[] = [];
+        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(value(address(r, c)));
+        out.push(line);
       }
       return out;
     },
   });
-  return parser.parse(formula, { sheet: 'Sheet1', row: 1, col: 1 });
+  return value;
+}
+
+function mainCells(spec: WorkbookSpec) {
+  return new Map(spec.sheets[0].cells.map((c) => [c.address, c]));
 }
 
 describe('function names in both forms', () => {
@@ -66,59 +112,102 @@ describe('function names in both forms', () => {
   });
 });
 
-describe.each([
-  ['hue-2263-2023', 'xa', undefined],
-  ['hue-931-2024', 'huyen', undefined],
-  ['hanoi-5279-2025', 'so', 'Sở Du lịch'],
-  ['hanoi-5279-2025', 'xa', undefined],
-] as const)('score formulas in a %s %s sheet', (rubricId, unit, unitName) => {
+const cases = allRubrics().flatMap((r) =>
+  r.units.map(
+    (u) =>
+      [
+        r.id,
+        u.id,
+        r.units.find((x) => x.id === u.id)?.names
+          ? r.lists[r.units.find((x) => x.id === u.id)!.names!].names[0].name
+          : 'Phường Thử',
+      ] as const,
+  ),
+);
+const FILLS = ['untouched', 'partly filled', 'fully filled'] as const;
+const FORMS: [string, (f: string) => string][] = [
+  ['typed', (f) => f],
+  ['saved', toSavedForm],
+  ['saved, mixed case', (f) => toSavedForm(f).replace(/_xldudf_CDS_DTI_/g, '_XLDUDF_cds_dti_')],
+];
+
+describe.each(cases)('the %s %s template computed by a formula engine', (rubricId, unit, unitName) => {
   const rubric = getRubric(rubricId);
   const criteria = criteriaFor(rubric, unit);
-  const values = sampleValues(rubric, unit, 11);
-  // Row 1: rubric | unit | unit name. Row 3 on: id | value cells (B–F) | score (G).
-  const sheet: Sheet = [[rubricId, unit, unitName ?? null], []];
-  for (const c of criteria) {
-    const cells = cellsFromValue(rubric, c, values[c.id]);
-    const row: unknown[] = [c.id, ...cells];
-    if (c.onlyFor) row[1 + inputSlots(rubric, c).length] = unitName ?? null;
-    sheet.push(row);
-  }
-  const engine = assess(rubric, { unit, unitName, values });
-  const forms = [
-    (r: number) => `CDS.DTI_SCORE($A$1,$B$1,A${r},B${r},C${r},D${r},E${r},F${r})`,
-    (r: number) => `_xldudf_CDS_DTI_SCORE($A$1,$B$1,A${r},B${r},C${r},D${r},E${r},F${r})`,
-    (r: number) => `_XLDUDF_cds_dti_score($A$1,$B$1,A${r},B${r},C${r},D${r},E${r},F${r})`,
-  ];
+  const all = sampleValues(rubric, unit, 11);
+  const valuesFor = (fill: (typeof FILLS)[number]) =>
+    fill === 'untouched'
+      ? {}
+      : fill === 'fully filled'
+        ? all
+        : Object.fromEntries(criteria.filter((_, i) => i % 2 === 0).map((c) => [c.id, all[c.id]]));
+  const general = Object.fromEntries(
+    rubric.general.filter((g) => g.kind !== 'text').map((g, i) => [g.id, 100 + 37 * i]),
+  );
 
-  test.each(forms.map((f, i) => [['typed', 'saved', 'saved, mixed case'][i], f] as const))(
-    '%s form: every cell and the SUM total equal the engine',
-    (_name, form) => {
-      criteria.forEach((c, i) => {
-        const r = i + 3;
-        const got = evaluate(sheet, form(r));
-        const want = engine.criteria.find((x) => x.id === c.id)!;
-        expect([c.id, got]).toEqual([c.id, want.points]);
-        sheet[r - 1][6] = got;
+  test.each(FILLS.flatMap((fill) => (['null', 'zero'] as BlankMode[]).map((mode) => [fill, mode] as const)))(
+    '%s, blanks reaching the functions as %s: every result, max and the total equal the engine',
+    (fill, mode) => {
+      const spec = buildTemplate(rubric, {
+        unit,
+        unitName,
+        year: 2025,
+        entries: entriesFromValues(rubric, unit, valuesFor(fill)),
+        general,
       });
-      const last = criteria.length + 2;
-      expect(evaluate(sheet, `ROUND(SUM(G3:G${last}),2)`)).toBe(engine.total);
+      // What the engine reads from the same cells (as `dti score FILE.xlsx` would).
+      const read = (sheet: string, a: string) =>
+        sheet === MAIN_SHEET
+          ? (mainCells(spec).get(a)?.value ?? null)
+          : (spec.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.address === a)?.value ?? null);
+      const engine = assess(
+        rubric,
+        toAssessmentInput(rubric, readEntries(read, { meta: spec.meta, layout: spec.layout })),
+      );
+      const [formName, form] = FORMS[FILLS.indexOf(fill)];
+      const value = sheetEvaluator(mainCells(spec), mode, form);
+      const { layout } = spec;
+      for (const c of criteria) {
+        const row = layout.rows[c.id];
+        const want = engine.criteria.find((x) => x.id === c.id)!;
+        const result = value(`${layout.score}${row}`);
+        if (rubric.kind === 'levels') expect([formName, c.id, result]).toEqual([formName, c.id, want.level]);
+        else {
+          expect([formName, c.id, result]).toEqual([
+            formName,
+            c.id,
+            c.effect === 'penalty' ? -want.points! : want.points,
+          ]);
+          if (c.effect === 'score') expect([c.id, value(`${layout.max}${row}`)]).toEqual([c.id, want.max]);
+        }
+        const check = value(`${layout.check}${row}`);
+        if (want.status === 'missing') expect([c.id, check]).toEqual([c.id, expect.stringMatching(/^Chưa nhập/)]);
+        if (want.status === 'ok' && !engine.problems.some((p) => p.criterion === c.id))
+          expect([c.id, check]).toEqual([c.id, OK_MARK]);
+      }
+      const total = value(headerCells(layout).total);
+      expect(total).toBe(rubric.kind === 'levels' ? engine.level!.number : engine.total);
+      if (fill === 'untouched') {
+        expect(total).toBe(0);
+        for (const c of criteria)
+          expect([c.id, value(`${layout.check}${layout.rows[c.id]}`)]).not.toEqual([c.id, OK_MARK]);
+      }
     },
   );
 });
 
-test('the unit level formula over two ranges equals the engine (Kon Tum district)', () => {
-  const rubric = getRubric('kontum-121-2025');
-  const criteria = criteriaFor(rubric, 'huyen');
-  for (const seed of [3, 5, 8]) {
-    const values = sampleValues(rubric, 'huyen', seed);
-    const sheet: Sheet = [['kontum-121-2025', 'huyen'], []];
-    for (const c of criteria) sheet.push([c.id, ...cellsFromValue(rubric, c, values[c.id])]);
-    const last = criteria.length + 2;
-    const want = assess(rubric, { unit: 'huyen', values }).level!.number;
-    expect(evaluate(sheet, `CDS.DTI_LEVEL($A$1,$B$1,A3:A${last},B3:C${last})`)).toBe(want);
-    expect(evaluate(sheet, `_xldudf_CDS_DTI_LEVEL($A$1,$B$1,A3:A${last},B3:C${last})`)).toBe(want);
-    expect(evaluate(sheet, `_xldudf_CDS_DTI_LEVEL_NAME($A$1,${want})`)).toBe(
-      want === 0 ? 'Chưa đạt mức 1' : rubric.levels![want - 1].name.vi,
-    );
-  }
+test('without the blank guard, a build that passes blanks as 0 would score an untouched criterion (why the guard exists)', () => {
+  // 931 II.2 gives full points for 0 of 0 (no provincial directive to follow up): blanks passed as 0 would read so.
+  const rubric = getRubric('hue-931-2024');
+  const spec = buildTemplate(rubric, { unit: 'xa', year: 2025 });
+  const row = spec.layout.rows['II.2'];
+  const formula = spec.sheets[0].cells.find((c) => c.address === `${spec.layout.score}${row}`)!.formula!;
+  expect(formula).toContain(`IF(ISBLANK(${spec.layout.valueColumn}${row}),"",${spec.layout.valueColumn}${row})`);
+  const unguarded = formula.replace(/IF\(ISBLANK\(([A-Z]+\d+)\),"",\1\)/g, '$1');
+  const cells = mainCells(spec);
+  cells.set('Z1', { address: 'Z1', formula: unguarded });
+  const zero = sheetEvaluator(cells, 'zero', (f) => f);
+  const guarded = sheetEvaluator(mainCells(spec), 'zero', (f) => f);
+  expect(zero('Z1')).toBeGreaterThan(0); // the silent points the guard prevents
+  expect(guarded(`${spec.layout.score}${row}`)).toBe(0);
 });

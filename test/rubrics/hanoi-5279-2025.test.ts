@@ -4,7 +4,7 @@
  * capped at its max (issue #2 §5).
  */
 import { criterionMax, getRubric } from '../../src/rubrics';
-import { criteriaFor } from '../../src/engine';
+import { criteriaFor, matchUnitName } from '../../src/engine';
 import { assessIn, score } from '../support/scoring';
 
 const R = 'hanoi-5279-2025';
@@ -81,5 +81,110 @@ describe('Hà Nội 5279: scoring', () => {
 
   test('zero denominators follow the rubric: "(nếu có)" OCOP products are not applicable', () => {
     expect(score(R, 'xa', '7.5', { numerator: 0, denominator: 0 }).status).toBe('not-applicable');
+  });
+});
+
+describe('Hà Nội 5279: the units named in Phụ lục I and II', () => {
+  // "I Các Sở và cơ quan tương đương Sở", as printed (Phụ lục I).
+  const PHU_LUC_I = [
+    'Văn phòng UBND Thành phố',
+    'Sở Công thương',
+    'Sở Dân tộc và Tôn giáo',
+    'Sở Du lịch',
+    'Sở Giáo dục và Đào tạo',
+    'Sở Khoa học Công nghệ',
+    'Sở Nội vụ',
+    'Sở Nông nghiệp và Môi trường',
+    'Sở Quy hoạch Kiến trúc',
+    'Sở Tài chính',
+    'Sở Tư pháp',
+    'Sở Văn hóa và Thể thao',
+    'Sở Xây dựng',
+    'Sở Y tế',
+    'Thanh tra Thành phố',
+    'Ban Quản lý Khu Công nghệ cao và Khu Công nghiệp Hà Nội',
+    'Trung tâm Phục vụ Hành chính công Thành phố',
+  ];
+  // "CÁC CƠ QUAN, ĐƠN VỊ ĐƯỢC GIAO NHIỆM VỤ PHÁT TRIỂN KINH TẾ SỐ …" (Phụ lục II), as printed.
+  const PHU_LUC_II = [
+    'Sở Công Thương',
+    'Sở Giáo dục và Đào tạo',
+    'Sở Nội vụ',
+    'Sở Nông nghiệp và Môi trường',
+    'Sở Khoa học và Công nghệ',
+    'Sở Văn hóa và Thể thao',
+    'Sở Y tế',
+    'Sở Du lịch',
+  ];
+
+  test('departments choose their name from Phụ lục I; communes ("126 xã, phường") have no list', () => {
+    const units = getRubric(R).units;
+    expect(units.find((u) => u.id === 'so')!.names).toBe('phu-luc-i-so');
+    expect(units.find((u) => u.id === 'xa')!.names).toBeUndefined();
+  });
+
+  test('every name is spelled exactly as in the decision, in its order', () => {
+    const lists = getRubric(R).lists;
+    expect(lists['phu-luc-i-so'].names.map((n) => n.name)).toEqual(PHU_LUC_I);
+    expect(lists['phu-luc-ii'].names.map((n) => n.name)).toEqual(PHU_LUC_II);
+    for (const name of [...PHU_LUC_I, ...PHU_LUC_II]) expect(name).toBe(name.normalize('NFC'));
+  });
+
+  test.each([
+    ['Sở Công Thương', 'Sở Công thương'], // Phụ lục II spelling
+    ['Sở Khoa học và Công nghệ', 'Sở Khoa học Công nghệ'], // Phụ lục II spelling
+    ['Văn phòng UBND thành phố Hà Nội', 'Văn phòng UBND Thành phố'],
+    ['Văn phòng Ủy ban nhân dân Thành phố', 'Văn phòng UBND Thành phố'],
+    ['VPUB', 'Văn phòng UBND Thành phố'],
+    ['Thanh tra thành phố Hà Nội', 'Thanh tra Thành phố'],
+    ['Trung tâm Phục vụ Hành chính công thành phố Hà Nội', 'Trung tâm Phục vụ Hành chính công Thành phố'],
+    [
+      'Ban Quản lý các Khu Công nghệ cao và Khu Công nghiệp Hà Nội',
+      'Ban Quản lý Khu Công nghệ cao và Khu Công nghiệp Hà Nội',
+    ],
+    ['Sở Tư pháp thành phố Hà Nội', 'Sở Tư pháp'],
+  ])('"%s" is the Phụ lục I unit "%s"', (written, official) => {
+    expect(matchUnitName(getRubric(R), 'phu-luc-i-so', written)).toBe(official);
+  });
+
+  test('"Sở Khoa học Công nghệ" (Phụ lục I spelling) is on Phụ lục II', () => {
+    expect(matchUnitName(getRubric(R), 'phu-luc-ii', 'Sở Khoa học Công nghệ')).toBe('Sở Khoa học và Công nghệ');
+    expect(matchUnitName(getRubric(R), 'phu-luc-ii', 'Sở Tư pháp')).toBeUndefined();
+  });
+});
+
+describe('Hà Nội 5279: zero denominators, which the decision does not address', () => {
+  const ratios = () =>
+    getRubric(R).criteria.filter(
+      (c): c is typeof c & { rule: { kind: 'ratio'; zeroDenominator: string } } => c.rule.kind === 'ratio',
+    );
+
+  test('a zero-denominator override option: each indicator’s reading by default', () => {
+    const o = getRubric(R).options.find((x) => x.overrides === 'zeroDenominator')!;
+    expect(o.id).toBe('zero-denominator');
+    expect(o.default).toBe('as-read');
+    expect(o.choices.map((c) => c.id).sort()).toEqual(['as-read', 'full', 'not-applicable', 'zero']);
+    // "hướng dẫn chấm điểm đối với từng chỉ số, chỉ số thành phần" is left to a later guidance.
+    expect(o.source).toContain('hướng dẫn chấm điểm đối với từng chỉ số');
+  });
+
+  test('every ratio indicator records why its zero denominator reads as it does', () => {
+    for (const c of ratios())
+      expect([
+        c.units[0],
+        c.id,
+        c.readings?.some((r) => /zero denominator|zeroDenominator|not applicable/.test(r.text)) ?? false,
+      ]).toEqual([c.units[0], c.id, true]);
+  });
+
+  test('the override applies to every ratio indicator (needs engine support)', () => {
+    const none = { numerator: 0, denominator: 0 };
+    expect(score(R, 'xa', '6.4', none).points).toBe(0);
+    expect(score(R, 'xa', '6.4', none, { options: { 'zero-denominator': 'full' } }).points).toBe(20);
+    expect(score(R, 'xa', '6.4', none, { options: { 'zero-denominator': 'not-applicable' } }).status).toBe(
+      'not-applicable',
+    );
+    expect(score(R, 'xa', '7.5', none, { options: { 'zero-denominator': 'zero' } }).points).toBe(0);
+    expect(score(R, 'xa', '6.4', 0.9, { options: { 'zero-denominator': 'zero' } }).points).toBe(18);
   });
 });

@@ -82,3 +82,102 @@ describe('Huế 931: scoring', () => {
     expect(so.max).toBeLessThan(xa.max!); // communes carry the residents' criteria departments do not
   });
 });
+
+describe('Huế 931: readings of ambiguous words, as rubric options', () => {
+  const option = (id: string) => rubric().options.find((o) => o.id === id)!;
+  const criterion = (id: string) => rubric().criteria.find((x) => x.id === id)!;
+  const choices = (id: string) =>
+    option(id)
+      .choices.map((c) => c.id)
+      .sort();
+
+  test('III.6 "Chỉ số sẽ đưa vào tính nếu không phát sinh": not counted by default, full points as printed', () => {
+    expect(option('iii6-nothing-arises').source).toContain('Chỉ số sẽ đưa vào tính nếu không phát sinh');
+    expect(option('iii6-nothing-arises').default).toBe('not-applicable');
+    expect(choices('iii6-nothing-arises')).toEqual(['full', 'not-applicable']);
+    expect(criterion('III.6').rule).toMatchObject({
+      kind: 'by-option',
+      option: 'iii6-nothing-arises',
+      rules: {
+        'not-applicable': { kind: 'ratio', zeroDenominator: 'not-applicable' },
+        full: { kind: 'ratio', zeroDenominator: 'full' },
+      },
+    });
+    // The reading names the missing "không" and quotes IX.3's parallel rule.
+    expect(
+      criterion('III.6').readings!.some((r) =>
+        r.source.includes('Các đơn vị không phát sinh sẽ không tính tiêu chí này'),
+      ),
+    ).toBe(true);
+  });
+
+  test('III.6 scores: no self-funded platform is not counted by default, full points under the literal reading', () => {
+    const none = { numerator: 0, denominator: 0 };
+    expect(score(R, 'so', 'III.6', none).status).toBe('not-applicable');
+    expect(score(R, 'so', 'III.6', none, { options: { 'iii6-nothing-arises': 'full' } }).points).toBe(10);
+    // "Điểm được tính theo tỷ lệ …": 3 of 4 platforms at the shared infrastructure = 7.5 under either reading.
+    expect(score(R, 'so', 'III.6', { numerator: 3, denominator: 4 }).points).toBe(7.5);
+    expect(
+      score(R, 'so', 'III.6', { numerator: 3, denominator: 4 }, { options: { 'iii6-nothing-arises': 'full' } }).points,
+    ).toBe(7.5);
+    const r = assessIn(R, { unit: 'so', values: { 'III.6': none } });
+    expect(r.criteria.find((c) => c.id === 'III.6')).toMatchObject({ status: 'not-applicable', points: 0, max: 0 });
+  });
+
+  test('"trước 15/11" (I.2, I.3): one option decides whether 15/11 itself is in time, exclusive by default', () => {
+    // "Cuộc họp lần cuối cùng phải triển khai trước 15/11 hằng năm." / "… cập nhật biến động trước 15/11."
+    expect(option('before-15-11').default).toBe('exclusive');
+    expect(choices('before-15-11')).toEqual(['exclusive', 'inclusive']);
+    for (const id of ['I.2', 'I.3'])
+      expect(criterion(id).deadline).toMatchObject({ by: '11-15', option: 'before-15-11' });
+    expect(option('before-15-11').source).toContain('trước 15/11');
+    // I.2: a late meeting is not counted; I.3: a late update fails the condition.
+    expect(criterion('I.2').readings![0].text).toMatch(/not counted/);
+    expect(criterion('I.3').readings![0].text).toMatch(/does not meet the condition/);
+  });
+
+  test('V.4 counts notified infections by default, the notification documents as the alternative', () => {
+    // "Điểm được tính theo số lượng được xử lý theo số lượng văn bản do Sở Thông tin và Truyền thông thông báo."
+    expect(option('v4-denominator').default).toBe('cases');
+    expect(choices('v4-denominator')).toEqual(['cases', 'documents']);
+    const rule = criterion('V.4').rule;
+    expect(rule.kind).toBe('by-option');
+    if (rule.kind !== 'by-option') return;
+    const [cases, documents] = [rule.rules.cases, rule.rules.documents];
+    expect(cases).toMatchObject({ kind: 'ratio', zeroDenominator: 'full' });
+    expect(documents).toMatchObject({ kind: 'ratio', zeroDenominator: 'full' });
+    if (cases.kind !== 'ratio' || documents.kind !== 'ratio') return;
+    expect(cases.denominatorLabel?.vi).toMatch(/trường hợp lây nhiễm/);
+    expect(documents.denominatorLabel?.vi).toMatch(/văn bản/);
+    expect(score(R, 'huyen', 'V.4', { numerator: 3, denominator: 4 }).points).toBe(7.5);
+    expect(
+      score(R, 'huyen', 'V.4', { numerator: 1, denominator: 2 }, { options: { 'v4-denominator': 'documents' } }).points,
+    ).toBe(5);
+  });
+
+  test('zero denominators: one option overrides every ratio criterion, each criterion’s own reading by default', () => {
+    const zd = option('zero-denominator');
+    expect(zd.overrides).toBe('zeroDenominator');
+    expect(zd.default).toBe('as-read');
+    expect(choices('zero-denominator')).toEqual(['as-read', 'full', 'not-applicable', 'zero']);
+    // The only words the decision has on nothing arising.
+    expect(zd.source).toContain('Chỉ số sẽ đưa vào tính nếu không phát sinh');
+    expect(zd.source).toContain('Các đơn vị không phát sinh sẽ không tính tiêu chí này');
+    expect(rubric().notes.some((n) => /zero-denominator/.test(n.text))).toBe(true);
+  });
+
+  test('the zero-denominator override changes the score of a zero denominator only (needs engine support)', () => {
+    const none = { numerator: 0, denominator: 0 };
+    // V.4 as read: no notification, nothing to remedy = full points.
+    expect(score(R, 'so', 'V.4', none).points).toBe(10);
+    expect(score(R, 'so', 'V.4', none, { options: { 'zero-denominator': 'zero' } }).points).toBe(0);
+    expect(score(R, 'so', 'V.4', none, { options: { 'zero-denominator': 'not-applicable' } }).status).toBe(
+      'not-applicable',
+    );
+    expect(score(R, 'so', 'III.1', none, { options: { 'zero-denominator': 'full' } }).points).toBe(10);
+    // A non-zero denominator is untouched.
+    expect(
+      score(R, 'so', 'V.4', { numerator: 1, denominator: 2 }, { options: { 'zero-denominator': 'zero' } }).points,
+    ).toBe(5);
+  });
+});

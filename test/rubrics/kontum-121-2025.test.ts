@@ -143,3 +143,100 @@ describe('Kon Tum 121: the unit’s level and what is missing for the next', () 
     expect(r.nextLevel!.shortfalls.find((s) => s.criterion === 'II.1')!.shortfall).toBe('chưa nhập');
   });
 });
+
+describe('Kon Tum 121: what is counted, from "Phương pháp tính"', () => {
+  const criterion = (unit: 'xa' | 'huyen', id: string) => {
+    const c = criteriaFor(getRubric(R), unit).find((x) => x.id === id)!;
+    if (c.rule.kind !== 'levels') throw new Error('level rule expected');
+    return { c, rule: c.rule };
+  };
+
+  test('commune II.4 "Có 1 / 2 / 3 doanh nghiệp, hợp tác xã … hoặc 100%": businesses applying it over all on the territory', () => {
+    const { rule } = criterion('xa', 'II.4');
+    expect(rule.measure).toBe('count-of-total');
+    expect(rule.numeratorLabel?.vi).toMatch(/doanh nghiệp, hợp tác xã có ứng dụng công nghệ số/);
+    expect(rule.denominatorLabel?.vi).toMatch(/^Tổng số doanh nghiệp, hợp tác xã trên địa bàn/);
+    // The total is only needed for the 100% alternative of level 5.
+    expect(rule.denominatorLabel?.vi).toMatch(/100%/);
+    expect(rule.numeratorLabel?.en).toBeTruthy();
+    expect(rule.denominatorLabel?.en).toBeTruthy();
+  });
+
+  test.each([
+    // "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp xã."
+    [
+      'xa',
+      'I.3',
+      'Số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành',
+      'Tổng số văn bản đến và đi của cơ quan cấp xã',
+    ],
+    // "… trên tổng số cán bộ, công chức của địa phương cấp xã tại thời điểm đánh giá."
+    ['xa', 'I.6', undefined, 'Tổng số cán bộ, công chức của địa phương cấp xã tại thời điểm đánh giá'],
+    [
+      'xa',
+      'III.2',
+      'Số hộ gia đình được phủ mạng Internet băng rộng cáp quang',
+      'Tổng số hộ gia đình tại địa phương cấp xã',
+    ],
+    [
+      'xa',
+      'III.1',
+      'Dân số trưởng thành từ 15 tuổi trở lên có điện thoại thông minh',
+      'Tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã',
+    ],
+    ['huyen', 'III.5', undefined, 'Tổng số sản phẩm chủ lực, đặc trưng, OCOP của địa phương cấp huyện'],
+    [
+      'huyen',
+      'IV.1',
+      'Số Tổ công nghệ số cộng đồng được thành lập và đi vào hoạt động',
+      'Tổng số xã, phường, thị trấn và thôn, bản, tổ dân phố của địa phương cấp huyện',
+    ],
+  ] as const)('%s %s names its numerator and denominator as the decision does', (unit, id, numerator, denominator) => {
+    const { rule } = criterion(unit, id);
+    if (numerator) expect(rule.numeratorLabel?.vi).toBe(numerator);
+    else expect(rule.numeratorLabel?.vi).toBeTruthy();
+    expect(rule.denominatorLabel?.vi).toBe(denominator);
+  });
+
+  test('every ratio whose "Phương pháp tính" reads "Tỷ lệ phần trăm … trên tổng …" has both labels; the others none', () => {
+    for (const unit of ['xa', 'huyen'] as const)
+      for (const c of criteriaFor(getRubric(R), unit)) {
+        if (c.rule.kind !== 'levels' || c.rule.measure !== 'ratio') continue;
+        const named = /^Tỷ lệ phần trăm .* trên tổng /.test(c.guidance ?? '');
+        expect([c.id, Boolean(c.rule.numeratorLabel), Boolean(c.rule.denominatorLabel)]).toEqual([c.id, named, named]);
+      }
+    // I.1 names only its data source ("Cổng dịch vụ công cấp tỉnh."), so no labels are invented.
+    expect(criterion('xa', 'I.1').rule.numeratorLabel).toBeUndefined();
+    expect(criterion('huyen', 'II.2').rule.denominatorLabel).toBeUndefined();
+  });
+});
+
+describe('Kon Tum 121: "(nếu có)" OCOP products may be declared not applicable', () => {
+  const find = (unit: 'xa' | 'huyen', id: string) => criteriaFor(getRubric(R), unit).find((x) => x.id === id)!;
+
+  test('commune II.3 and district III.5 carry the "(nếu có)" words and a reading of when', () => {
+    for (const [unit, id] of [
+      ['xa', 'II.3'],
+      ['huyen', 'III.5'],
+    ] as const) {
+      const c = find(unit, id);
+      expect(c.allowNotApplicable).toContain('sản phẩm OCOP (nếu có)');
+      expect(
+        c.readings!.some(
+          (r) => /may declare the criterion not applicable/.test(r.text) && r.source.includes('(nếu có)'),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  test('"na" holds the unit below no level there, and is still refused where the decision gives no "(nếu có)"', () => {
+    const ii3 = score(R, 'xa', 'II.3', 'na');
+    expect(ii3.status).toBe('not-applicable');
+    expect(ii3.level).toBe(5);
+    expect(score(R, 'huyen', 'III.5', 'na').status).toBe('not-applicable');
+    expect(score(R, 'xa', 'II.4', 'na').status).toBe('invalid');
+    // A commune that has products answers yes/no as before.
+    expect(level('xa', 'II.3', 'Có')).toBe(5);
+    expect(level('xa', 'II.3', 'Không')).toBe(1);
+  });
+});

@@ -49,6 +49,8 @@ function samplePoints(rule: PointRule, ctx: SampleContext): unknown {
       return rule.input === 'counts' || (rule.input === 'either' && rnd() < 0.5) ? counts(rnd) : ratio(rnd);
     case 'count-steps':
       return Math.floor(rnd() * (Math.max(...rule.steps.map((s) => s.min)) + 2));
+    case 'count-limit':
+      return rnd() < 0.7 ? 0 : 1 + Math.floor(rnd() * 3);
     case 'per-item':
       return Math.floor(rnd() * ((rule.cap ?? 10) / rule.points + 2));
     case 'count-target':

@@ -5,9 +5,12 @@ import {
   checkSeal,
   checkTemplate,
   computeSeal,
+  criterionAt,
   MAIN_SHEET,
   META_SHEET,
   readSeal,
+  sealBlockers,
+  slotCells,
   type FilledTemplate,
 } from '../../src/template';
 import { MemoryWorkbook } from '../../src/taskpane/memory-port';
@@ -21,23 +24,25 @@ async function workbook() {
   expect(r.ok).toBe(true);
   const { layout } = wb.spec!;
   const cell = (id: string, col: string) => `${col}${layout.rows[id]}`;
-  return { wb, layout, cell };
+  /** The cell of the criterion's n-th input (one row per input). */
+  const input = (id: string, n: number) => slotCells(layout, id, layout.rows[id])[n];
+  return { wb, layout, cell, input };
 }
 
 describe('check', () => {
   test('a value that needs a signed file without "Có" is an error on the signed cell; a document after the deadline is a warning', async () => {
-    const { wb, layout, cell } = await workbook();
+    const { wb, layout, cell, input } = await workbook();
     wb.set(
       MAIN_SHEET,
-      cell('I.1.1', layout.slotColumns[0]),
+      input('I.1.1', 0),
       'Người đứng đầu (Chủ tịch UBND cấp xã/ Bí thư Đảng ủy cấp xã) làm Trưởng Ban chỉ đạo',
     );
     // I.2.2 (Quý 1, deadline 31.3): a document dated 15/04/2025.
-    wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[0]), 'Có');
-    wb.set(MAIN_SHEET, cell('I.2.2', layout.slotColumns[1]), 'Có');
+    wb.set(MAIN_SHEET, input('I.2.2', 0), 'Có');
+    wb.set(MAIN_SHEET, input('I.2.2', 1), 'Có');
     wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.number), 'GM-01');
     wb.set(MAIN_SHEET, cell('I.2.2', layout.evidence.date), 45762); // 15/04/2025
-    wb.set(MAIN_SHEET, cell('I.4.1', layout.slotColumns[0]), -1);
+    wb.set(MAIN_SHEET, input('I.4.1', 0), -1);
     const problems = checkTemplate(rubric, (await wb.readTemplate())!);
     const of = (id: string) => problems.filter((p) => p.criterion === id);
     expect(of('I.1.1').map((p) => [p.severity, p.cell.address])).toEqual([
@@ -61,11 +66,40 @@ describe('check', () => {
   });
 });
 
+describe('what holds back sealing', () => {
+  test('an untouched template: every applicable criterion is not entered; 0, Không or Không áp dụng entered deliberately clears one', async () => {
+    const { wb, input } = await workbook();
+    const filled = (await wb.readTemplate())!;
+    const applicable = Object.keys(wb.spec!.layout.rows);
+    expect(sealBlockers(rubric, filled, checkTemplate(rubric, filled)).notEntered).toEqual(applicable);
+    wb.set(MAIN_SHEET, input('I.4.1', 0), 0); // no article: 0 points, but entered
+    wb.set(MAIN_SHEET, input('II.1.1', 0), 'Không');
+    wb.set(MAIN_SHEET, input('I.2.1', 0), 'Không áp dụng'); // allowed: no leader on the district committee
+    const after = (await wb.readTemplate())!;
+    const left = sealBlockers(rubric, after, checkTemplate(rubric, after)).notEntered;
+    expect(left).toEqual(applicable.filter((id) => !['I.4.1', 'II.1.1', 'I.2.1'].includes(id)));
+  });
+
+  test('2263 I.8.2 asks for a signed directive although its figures come from the system: without "Có" it is an error', async () => {
+    const { wb, cell, layout, input } = await workbook();
+    wb.set(MAIN_SHEET, input('I.8.2', 0), 40);
+    wb.set(MAIN_SHEET, input('I.8.2', 1), 50);
+    const problems = checkTemplate(rubric, (await wb.readTemplate())!).filter((p) => p.criterion === 'I.8.2');
+    expect(problems.map((p) => [p.severity, p.cell.address])).toContainEqual([
+      'error',
+      cell('I.8.2', layout.evidence.signed),
+    ]);
+    wb.set(MAIN_SHEET, cell('I.8.2', layout.evidence.signed), 'Có');
+    const after = checkTemplate(rubric, (await wb.readTemplate())!).filter((p) => p.criterion === 'I.8.2');
+    expect(after.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('seal', () => {
   test('the seal is a SHA-256 over the canonical inputs and time; it is written where the signature covers it and inputs are locked', async () => {
-    const { wb, layout, cell } = await workbook();
-    wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[0]), 45);
-    wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[1]), 60);
+    const { wb, input } = await workbook();
+    wb.set(MAIN_SHEET, input('VI.4.1', 0), 45);
+    wb.set(MAIN_SHEET, input('VI.4.1', 1), 60);
     const filled = (await wb.readTemplate())!;
     const seal = await computeSeal(filled, '2025-11-20T08:00:00.000Z');
     expect(seal.digest).toMatch(/^[0-9a-f]{64}$/);
@@ -79,7 +113,7 @@ describe('seal', () => {
     await wb.seal(seal);
     expect(readSeal((s, a) => wb.get(s, a), META_SHEET)).toEqual(seal);
     expect(wb.names.get('DTI_SEAL')).toBe(`'${META_SHEET}'!$B$8`);
-    expect(() => wb.set(MAIN_SHEET, cell('VI.4.1', layout.slotColumns[0]), 50)).toThrow(/bị khóa/);
+    expect(() => wb.set(MAIN_SHEET, input('VI.4.1', 0), 50)).toThrow(/bị khóa/);
     expect(await checkSeal((await wb.readTemplate())!, seal)).toMatchObject({ ok: true });
   });
 
@@ -175,4 +209,15 @@ test('the canonical text is the sorted-key JSON of the canonical values, for any
     ),
     { numRuns: 300 },
   );
+});
+
+describe('the criterion under the selection (the pane’s help follows the cell)', () => {
+  test('any cell from a criterion’s row down to the next criterion’s is that criterion; outside the table, none', async () => {
+    const { input, cell, layout } = await workbook();
+    expect(criterionAt(layout, input('I.2.2', 1))).toBe('I.2.2'); // its second input, a row below
+    expect(criterionAt(layout, cell('I.2.1', layout.evidence.number))).toBe('I.2.1');
+    expect(criterionAt(layout, `$${layout.valueColumn}$${layout.rows['I.2.1']}:H40`)).toBe('I.2.1');
+    expect(criterionAt(layout, 'A1')).toBeUndefined();
+    expect(criterionAt(layout, 'not a cell')).toBeUndefined();
+  });
 });

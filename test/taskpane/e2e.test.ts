@@ -31,6 +31,26 @@ async function shot(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 }
 
+/** As an officer finishing the form: "Không", "none" or 0 in every input still blank (1 in a denominator). */
+async function enterEverythingLeft() {
+  const selects = page.locator('label[data-input] select');
+  for (let i = 0; i < (await selects.count()); i++) {
+    const select = selects.nth(i);
+    if ((await select.inputValue()) !== '' || (await select.isDisabled())) continue;
+    const options = await select.locator('option').allTextContents();
+    // "Không", or the last choice (the decision's "none": "Không có văn bản", "Không thành lập" …).
+    await select.selectOption(options.includes('Không') ? 'Không' : options[options.length - 1]);
+  }
+  const inputs = page.locator('label[data-input] input');
+  for (let i = 0; i < (await inputs.count()); i++) {
+    const input = inputs.nth(i);
+    if ((await input.inputValue()) !== '' || (await input.isDisabled())) continue;
+    const denominator = (await input.getAttribute('aria-label'))?.includes('Tổng') ?? false;
+    await input.fill(denominator ? '1' : '0');
+    await input.press('Tab');
+  }
+}
+
 maybe('task pane (demo mode, Chromium)', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -97,6 +117,18 @@ maybe('task pane (demo mode, Chromium)', () => {
     // 2263: deputy chairs the committee = 50% of 10 (I.1.1); one article = 50% of 10 (I.4.1).
     await page.getByTestId('total').filter({ hasText: /^10$/ }).waitFor();
     await page.getByText('trên 600 điểm', { exact: false }).waitFor();
+    // Where points are still to gain, largest first: an untouched criterion with all its points to gain
+    // comes before I.1.1 and I.4.1, which have 5 of their 10.
+    const gains = page.getByTestId('gains').getByRole('listitem');
+    await gains.first().waitFor();
+    expect(await gains.count()).toBe(10);
+    expect(await gains.first().textContent()).toMatch(/còn (\d+) điểm \(đạt 0\/\1\)/);
+    expect(await page.getByTestId('gains').textContent()).not.toMatch(/I\.1\.1 /);
+    // Progress above the tabs: 2 of the commune's 79 criteria entered.
+    await page
+      .getByTestId('progress')
+      .filter({ hasText: /^2\/79 đã nhập/ })
+      .waitFor();
     await shot('3-score');
   });
 
@@ -108,6 +140,28 @@ maybe('task pane (demo mode, Chromium)', () => {
     await signed.click();
     // The demo grid focuses the selected cell: I.1.1's "file có ký số" select.
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'I.1.1 file có ký số');
+    // Filtered to errors: grouped under the pillar, the not-entered cards gone.
+    await page.getByRole('button', { name: /^Lỗi \(\d+\)$/ }).click();
+    await page.getByRole('region', { name: 'I. Nhận thức số' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Cảnh báo .*Chưa nhập: cần/ }).count()).toBe(0);
+    await shot('4-check-errors');
+    await page.getByRole('button', { name: /^Chưa nhập \(\d+\)$/ }).click();
+    await page.getByRole('button', { name: /^Cảnh báo I\.2\.1 .*Chưa nhập/ }).waitFor();
+    await page.getByRole('button', { name: /^Tất cả \(\d+\)$/ }).click();
+  });
+
+  test('moving to a criterion’s cell shows its help: what to enter, the condition, the evidence, where it stands', async () => {
+    await page
+      .getByLabel(/^I\.2\.1 /)
+      .first()
+      .focus();
+    const help = page.getByTestId('criterion-help');
+    await help.getByText(/^I\.2\.1 Tham gia đầy đủ các phiên họp BCĐ CĐS của huyện/).waitFor();
+    await help.getByText(/Được nhập "Không áp dụng" khi: Các đơn vị không có lãnh đạo/).waitFor();
+    await help.getByText(/^Hiện tại:.*Chưa nhập/).waitFor();
+    await shot('4b-help');
+    await help.getByRole('button', { name: 'Đóng' }).click();
+    await help.waitFor({ state: 'detached' });
   });
 
   test('submit refuses while errors remain, then seals and locks once they are fixed', async () => {
@@ -117,6 +171,13 @@ maybe('task pane (demo mode, Chromium)', () => {
     await page.getByLabel('I.1.1 file có ký số', { exact: true }).selectOption('Có');
     await page.getByLabel('I.1.1 số văn bản', { exact: true }).fill('12/QĐ-UBND');
     await page.getByLabel('I.1.1 số văn bản', { exact: true }).press('Tab');
+    // Every applicable criterion must be entered before sealing: the pane lists what is not.
+    const notEntered = page.getByTestId('not-entered');
+    await notEntered.getByText(/còn \d+ tiêu chí chưa nhập/).waitFor();
+    await notEntered.getByText(/^I\.2\.1 /).waitFor();
+    await shot('5-not-entered');
+    await enterEverythingLeft();
+    await notEntered.waitFor({ state: 'detached' });
     const submit = page.getByRole('button', { name: 'Niêm phong và khóa' });
     await page.waitForFunction(
       () => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'),
@@ -130,15 +191,51 @@ maybe('task pane (demo mode, Chromium)', () => {
         .first()
         .isDisabled(),
     ).toBe(true); // inputs locked
-    await page.getByRole('link', { name: 'Tải bản tự đánh giá (JSON)' }).waitFor();
+    await page.getByRole('link', { name: 'Tải bản tự đánh giá (tệp dữ liệu)' }).waitFor();
     await shot('5-submitted');
-  });
+  }, 90000);
 
   test('English on the switch', async () => {
     await page.getByRole('switch', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Submit' }).waitFor();
     await shot('6-english');
     await page.getByRole('switch', { name: 'Tiếng Việt' }).click();
+  });
+
+  const NARROW_SHOTS: Record<string, string> = {
+    'Kiểm tra': 'check',
+    Điểm: 'score',
+    Nộp: 'submit',
+    'Mẫu biểu': 'insert',
+  };
+  test('at Excel’s 350 px pane width the pane’s own content fits: no sideways scrolling on any tab', async () => {
+    await page.setViewportSize({ width: 350, height: 800 });
+    try {
+      for (const tab of ['Kiểm tra', 'Điểm', 'Nộp', 'Mẫu biểu']) {
+        await page.getByRole('tab', { name: tab }).click();
+        const overflow = await page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          return main.scrollWidth - main.clientWidth;
+        });
+        expect([tab, overflow]).toEqual([tab, 0]);
+        await shot(`9-narrow-${NARROW_SHOTS[tab]}`);
+      }
+      // Below the pane, the demo sheet as one card per criterion, its inputs usable at this width.
+      const sheet = page.getByRole('region', { name: 'Sổ làm việc mẫu (trình diễn)' });
+      const size = await sheet.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        width: el.getBoundingClientRect().width,
+      }));
+      expect(size.scroll).toBeLessThanOrEqual(size.client);
+      expect(size.width).toBeGreaterThan(300);
+      const input = page.getByLabel(/^I\.2\.1 /).first();
+      await input.scrollIntoViewIfNeeded();
+      expect((await input.boundingBox())!.width).toBeGreaterThan(150);
+      await page.screenshot({ path: join(shots, '9-narrow-demo-cards.png') });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 
   // Scoped: the pane is checked on each tab, the demo grid (hundreds of inputs) once. Checking the
@@ -197,5 +294,26 @@ maybe('task pane (demo mode, Chromium)', () => {
     }
     expect([...reached].some((x) => x.startsWith('2263/QĐ-UBND') || x.includes('Quyết định'))).toBe(true);
     expect(reached.has('Cập nhật mẫu biểu')).toBe(true);
+  });
+
+  test('updating the sealed template asks first, says the seal is voided, and keeps the entries', async () => {
+    await page.getByRole('tab', { name: 'Mẫu biểu' }).click();
+    await page.getByRole('button', { name: 'Cập nhật mẫu biểu' }).click();
+    const ask = page.getByRole('alertdialog');
+    await ask.getByText(/đã được niêm phong lúc .*hủy niêm phong/).waitFor();
+    await shot('7-update-sealed-asks');
+    await ask.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await page.getByText('Đã hủy: sổ làm việc không thay đổi.').waitFor();
+    await page.getByRole('button', { name: 'Cập nhật mẫu biểu' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cập nhật và hủy niêm phong' }).click();
+    await page.getByText(/Niêm phong cũ đã bị hủy/).waitFor();
+    expect(await page.getByLabel('I.1.1 số văn bản', { exact: true }).inputValue()).toBe('12/QĐ-UBND');
+    expect(
+      await page
+        .getByLabel(/^I\.4\.1 /)
+        .first()
+        .isDisabled(),
+    ).toBe(false); // unlocked again
+    await shot('8-seal-voided');
   });
 });

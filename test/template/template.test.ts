@@ -60,32 +60,41 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
     expect(sheet(spec, LISTS_SHEET).visibility).toBe('hidden');
   });
 
-  test('inputs are unlocked and typed by what the criterion expects; formulas are locked', () => {
+  test('each input slot has its own row: labelled, unlocked, validated as the slot expects; formulas are locked', () => {
     expect(main.protect).toBe(true);
+    expect(spec.layout.valueColumn).toBeDefined();
+    const labelColumn = String.fromCharCode(spec.layout.valueColumn!.charCodeAt(0) - 1);
     for (const c of criteria) {
       const r = spec.layout.rows[c.id];
       const slots = inputSlots(rubric, c);
+      expect(slots.length).toBeGreaterThan(0);
       slots.forEach((slot, i) => {
-        const address = `${spec.layout.slotColumns[i]}${r}`;
+        const address = `${spec.layout.valueColumn}${r + i}`;
         expect(cellAt(spec, MAIN_SHEET, address)?.locked).toBe(false);
+        expect(String(cellAt(spec, MAIN_SHEET, `${labelColumn}${r + i}`)?.value)).toContain(slot.label.vi);
         const v = main.validations.find((x) => x.range === address);
         const want = {
           'yes-no': 'list',
           choice: 'list',
-          'ratio-or-numerator': c.allowNotApplicable ? 'textLength' : 'decimal',
-          count: c.allowNotApplicable ? 'textLength' : 'whole',
-          points: 'decimal',
-          number: 'decimal',
-          date: 'date',
+          share: 'custom',
+          count: 'custom',
+          points: 'custom',
+          number: 'custom',
+          date: 'custom',
           levels: 'textLength',
           text: undefined,
         }[slot.kind];
         expect([c.id, v?.type]).toEqual([c.id, want]);
-        if (slot.kind === 'ratio-or-numerator' && !c.allowNotApplicable) expect([v!.min, v!.max]).toEqual([0, 1]);
+        if (v) {
+          expect(v.prompt!.title.length).toBeLessThanOrEqual(32);
+          expect(v.prompt!.message.length).toBeLessThanOrEqual(225);
+          expect(v.error!.message.length).toBeLessThanOrEqual(225);
+        }
       });
-      // Slot cells the criterion does not use are greyed and locked.
-      for (const col of spec.layout.slotColumns.slice(slots.length))
-        expect(cellAt(spec, MAIN_SHEET, `${col}${r}`)?.locked).toBeUndefined();
+      // The next criterion starts below this one's slot rows.
+      const next = criteria[criteria.indexOf(c) + 1];
+      if (next && spec.layout.rows[next.id] > r)
+        expect(spec.layout.rows[next.id]).toBeGreaterThanOrEqual(r + slots.length);
       const score = cellAt(spec, MAIN_SHEET, `${spec.layout.score}${r}`)!;
       expect(score.locked).toBeUndefined();
       const fn = rubric.kind === 'levels' ? 'DTI_LEVEL' : 'DTI_SCORE';
@@ -95,8 +104,16 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
   });
 
   test('A4 landscape, titles repeated, header frozen; a summary with a native chart', () => {
-    expect(main.print).toMatchObject({ landscape: true, paper: 'A4', fitToWidth: true, titleRows: '9:9' });
-    expect(main.freeze).toEqual({ rows: 9, columns: 2 });
+    const header = spec.layout.firstRow - 1;
+    expect(main.print).toMatchObject({
+      landscape: true,
+      paper: 'A4',
+      fitToWidth: true,
+      titleRows: `${header}:${header}`,
+    });
+    expect(cellAt(spec, MAIN_SHEET, `A${header}`)?.value).toBe('Mã');
+    // The header rows are frozen only while they leave most of the screen to the table.
+    expect(main.freeze).toEqual(header <= 10 ? { rows: header, columns: 2 } : { rows: 0, columns: 2 });
     const summary = sheet(spec, SUMMARY_SHEET);
     expect(summary.charts).toHaveLength(1);
     const pillarCount = rubric.pillars.filter(

@@ -6,7 +6,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useReducer, useRef } from 'react';
 import { getRubric } from '../../rubrics';
 import { cellCheck, cellPoints, cellsLevel, findCriterion, inputSlots, resolveUnit, type Slot } from '../../engine';
-import { headerCells, MAIN_SHEET, type Scalar } from '../../template';
+import { argumentValues, MAIN_SHEET, slotCells, type Scalar } from '../../template';
 import type { MemoryWorkbook } from '../memory-port';
 
 const useStyles = makeStyles({
@@ -39,11 +39,33 @@ const useStyles = makeStyles({
     padding: '2px',
   },
   selected: { outline: '3px solid #0F6CBD' },
+  slot: { display: 'flex', flexDirection: 'column', gap: '2px', marginBottom: '4px' },
 });
 
-/** Like typing into Excel: "45" becomes a number, "45%" stays for the engine to read as 0.45. */
-const typed = (text: string): Scalar =>
-  text.trim() === '' ? null : /^-?\d+([.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : text;
+/**
+ * What Excel stores when a text is typed into a cell: a number for "45" or "0,5" (the comma is
+ * the decimal mark of the vi-VN locale), and in a cell formatted as a percentage Excel's own
+ * reading of the number: "10 or 0.1 both result in 10.00%" (support.microsoft.com, "Format
+ * numbers as percentages"). Anything else stays text, for the engine to read.
+ */
+function typed(text: string, slot?: Slot): Scalar {
+  const s = text.trim();
+  if (s === '') return null;
+  if (!/^-?\d+([.,]\d+)?$/.test(s)) return text;
+  const n = Number(s.replace(',', '.'));
+  return slot?.kind === 'share' && n >= 1 ? n / 100 : n;
+}
+
+/** The grid's column headers; at pane width each row becomes a card and these label its parts. */
+const HEADERS = (levels: boolean) => [
+  'Mã',
+  'Tiêu chí',
+  'Số liệu',
+  'Số văn bản',
+  'Ký số',
+  levels ? 'Mức' : 'Điểm',
+  'Kiểm tra',
+];
 
 export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
@@ -73,8 +95,9 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
   const get = (address: string) => workbook.get(MAIN_SHEET, address);
   const rows = Object.entries(layout.rows).sort((a, b) => a[1] - b[1]);
   const selected = workbook.selected?.address;
+  const headers = HEADERS(rubric.kind === 'levels');
 
-  const cell = (address: string, label: string, slot?: Slot) => {
+  const cell = (address: string, label: string, slot?: Slot, notApplicable = false) => {
     const value = get(address);
     const editable = workbook.isUnlocked(MAIN_SHEET, address);
     const common = {
@@ -82,13 +105,16 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
       disabled: !editable,
       className: `${styles.input} ${selected === address ? styles.selected : ''}`,
       ref: (el: HTMLElement | null) => (el ? inputs.current.set(address, el) : inputs.current.delete(address)),
+      // Moving to a cell is a selection, as in Excel: the pane shows the criterion's help.
+      onFocus: () => workbook.noteSelection(MAIN_SHEET, address),
     };
-    const choices =
+    const listed =
       slot?.kind === 'yes-no'
         ? ['Có', 'Không']
         : slot?.kind === 'choice'
           ? slot.choices!.map((c) => c.label.vi)
           : undefined;
+    const choices = listed && notApplicable ? [...listed, 'Không áp dụng'] : listed;
     if (choices)
       return (
         <select
@@ -109,7 +135,9 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
         {...common}
         defaultValue={value === null ? '' : String(value)}
         key={`${address}:${String(value)}`}
-        onBlur={(e) => typed(e.target.value) !== value && workbook.set(MAIN_SHEET, address, typed(e.target.value))}
+        onBlur={(e) =>
+          typed(e.target.value, slot) !== value && workbook.set(MAIN_SHEET, address, typed(e.target.value, slot))
+        }
       />
     );
   };
@@ -123,15 +151,7 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            {[
-              'Mã',
-              'Tiêu chí',
-              'Giá trị',
-              'Số văn bản',
-              'Ký số',
-              rubric.kind === 'levels' ? 'Mức' : 'Điểm',
-              'Kiểm tra',
-            ].map((h) => (
+            {HEADERS(rubric.kind === 'levels').map((h) => (
               <th key={h} className={styles.th} scope="col">
                 {h}
               </th>
@@ -142,11 +162,9 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
           {rows.map(([id, r]) => {
             const criterion = findCriterion(rubric, unit, id);
             const slots = inputSlots(rubric, criterion);
-            // What Excel's formulas would show after the edit: the same functions the add-in registers.
-            const cells = slots.map((_, i) => get(`${layout.slotColumns[i]}${r}`));
-            const unitName = criterion.onlyFor
-              ? String(get(headerCells(layout).unitName) ?? '') || undefined
-              : undefined;
+            // What Excel's formulas would show after the edit: the same cells, the same computations.
+            const args = argumentValues(rubric, layout, criterion, r, get);
+            const slotAddresses = slotCells(layout, id, r);
             const live = (f: () => unknown) => {
               try {
                 return String(f());
@@ -156,29 +174,47 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
             };
             const result = live(() =>
               rubric.kind === 'levels'
-                ? cellsLevel(rubric, unit, [{ criterion, cells }])
-                : cellPoints(rubric, unit, criterion, cells, unitName),
+                ? cellsLevel(rubric, unit, [{ criterion, cells: args }])
+                : cellPoints(rubric, unit, criterion, args),
             );
-            const check = live(() => cellCheck(rubric, unit, criterion, cells, unitName));
+            const check = live(() => cellCheck(rubric, unit, criterion, args));
             return (
               <tr key={id}>
-                <td className={styles.td}>{id}</td>
-                <td className={styles.td}>{String(get(`B${r}`) ?? '')}</td>
-                <td className={styles.td}>
+                <td className={styles.td} data-label={headers[0]}>
+                  {id}
+                </td>
+                <td className={styles.td} data-label={headers[1]}>
+                  {String(get(`B${r}`) ?? '')}
+                </td>
+                <td className={styles.td} data-label={headers[2]}>
                   {slots.map((slot, i) => (
-                    <div key={i}>{cell(`${layout.slotColumns[i]}${r}`, `${id} ${slot.label.vi}`, slot)}</div>
+                    <label key={i} className={styles.slot} data-input={slot.kind}>
+                      <span>{slot.label.vi}</span>
+                      {cell(
+                        slotAddresses[i],
+                        `${id} ${slot.label.vi}`,
+                        slot,
+                        criterion.allowNotApplicable !== undefined,
+                      )}
+                    </label>
                   ))}
                 </td>
-                <td className={styles.td}>{cell(`${layout.evidence.number}${r}`, `${id} số văn bản`)}</td>
-                <td className={styles.td}>
+                <td className={styles.td} data-label={headers[3]}>
+                  {cell(`${layout.evidence.number}${r}`, `${id} số văn bản`)}
+                </td>
+                <td className={styles.td} data-label={headers[4]}>
                   {cell(`${layout.evidence.signed}${r}`, `${id} file có ký số`, {
                     kind: 'yes-no',
                     key: 'signed',
                     label: { vi: 'Ký số', en: 'Signed' },
                   })}
                 </td>
-                <td className={styles.td}>{result}</td>
-                <td className={styles.td}>{check}</td>
+                <td className={styles.td} data-label={headers[5]}>
+                  {result}
+                </td>
+                <td className={styles.td} data-label={headers[6]}>
+                  {check}
+                </td>
               </tr>
             );
           })}

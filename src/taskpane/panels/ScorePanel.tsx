@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Field,
   makeStyles,
   MessageBar,
@@ -9,26 +10,42 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { num } from '../../base';
-import type { Strings, UiLang } from '../i18n';
-import type { WorkbookView } from '../useWorkbook';
+import { slotCells } from '../../template';
+import type { PanelProps } from './props';
+
+/** Enough to act on at pane width. */
+const GAINS_SHOWN = 10;
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   total: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  gains: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  gain: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', width: '100%' },
 });
 
 /** The total, one bar per pillar, and for level rubrics the level and what the next one needs. */
-export function ScorePanel({ view, s, lang }: { view: WorkbookView; s: Strings; lang: UiLang }) {
+export function ScorePanel({ port, view, s, lang }: PanelProps) {
   const styles = useStyles();
   const a = view.assessment;
-  if (!a)
+  if (!a || !view.filled)
     return (
       <MessageBar intent="info">
         <MessageBarBody>{s.noTemplate}</MessageBarBody>
       </MessageBar>
     );
   const missing = a.criteria.filter((c) => c.status === 'missing').length;
+  const { layout } = view.filled.info;
+  const select = (id: string) => {
+    const row = layout.rows[id];
+    if (row !== undefined)
+      void port.selectCell(layout.sheet, slotCells(layout, id, row)[0] ?? `${layout.idColumn}${row}`);
+  };
+  // Points still to gain, largest first (bonus and penalty criteria aside).
+  const gains = a.criteria
+    .filter((c) => c.effect === 'score' && c.max !== null && c.points !== null && c.max - c.points > 0)
+    .map((c) => ({ c, gain: c.max! - c.points! }))
+    .sort((x, y) => y.gain - x.gain)
+    .slice(0, GAINS_SHOWN);
   return (
     <div className={styles.panel}>
       {a.level ? (
@@ -66,16 +83,36 @@ export function ScorePanel({ view, s, lang }: { view: WorkbookView; s: Strings; 
           </Field>
         );
       })}
+      {!a.level && gains.length > 0 && (
+        <>
+          <Text as="h2" weight="semibold">
+            {s.toGain}
+          </Text>
+          <ul className={styles.gains} data-testid="gains">
+            {gains.map(({ c, gain }) => (
+              <li key={c.id}>
+                <Button appearance="subtle" className={styles.gain} onClick={() => select(c.id)}>
+                  <Text size={200}>
+                    <b>{c.id}</b> {c.title}: {s.toGainRow(num(gain, lang), num(c.points!, lang), num(c.max!, lang))}
+                  </Text>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {a.level &&
         (a.nextLevel ? (
           <>
             <Text weight="semibold">{s.nextLevel(a.nextLevel.number, a.nextLevel.name)}</Text>
-            <ul className={styles.list}>
+            <ul className={styles.gains}>
               {a.nextLevel.shortfalls.map((x) => (
                 <li key={x.criterion}>
-                  <Text size={200}>
-                    <b>{x.criterion}</b> {x.title}: {x.required}; {x.shortfall}
-                  </Text>
+                  <Button appearance="subtle" className={styles.gain} onClick={() => select(x.criterion)}>
+                    <Text size={200}>
+                      <b>{x.criterion}</b> {x.title}: {x.required}; {x.shortfall}
+                    </Text>
+                  </Button>
                 </li>
               ))}
             </ul>

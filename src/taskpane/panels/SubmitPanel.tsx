@@ -1,17 +1,21 @@
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { computeSeal, type Seal, toAssessmentInput } from '../../template';
-import type { Strings, UiLang } from '../i18n';
-import type { WorkbookPort } from '../port';
-import type { WorkbookView } from '../useWorkbook';
+import { DtiError } from '../../base';
+import { findCriterion, resolveUnit } from '../../engine';
+import { sealBlockers, type Seal, toAssessmentInput } from '../../template';
+import type { PanelProps } from './props';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   digest: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Refuses while errors remain; seals and locks the inputs; offers the JSON; explains signing. */
-export function SubmitPanel({ port, view, s }: { port: WorkbookPort; view: WorkbookView; s: Strings; lang: UiLang }) {
+/** Enough to act on at pane width; the rest is counted. */
+const NOT_ENTERED_SHOWN = 8;
+
+/** Refuses while errors remain or applicable criteria are not entered; seals and locks the inputs; offers the JSON; explains signing. */
+export function SubmitPanel({ port, view, s, lang }: PanelProps) {
   const styles = useStyles();
   const [seal, setSeal] = useState<Seal | undefined>();
   const [busy, setBusy] = useState(false);
@@ -22,7 +26,12 @@ export function SubmitPanel({ port, view, s }: { port: WorkbookPort; view: Workb
         <MessageBarBody>{s.noTemplate}</MessageBarBody>
       </MessageBar>
     );
-  const errors = view.problems.filter((p) => p.severity === 'error').length;
+  const blockers = sealBlockers(view.rubric, view.filled, view.problems);
+  const errors = blockers.errors.length;
+  const unit = resolveUnit(view.rubric, view.filled.info.meta.unit);
+  const notEntered = blockers.notEntered.map((id) => findCriterion(view.rubric!, unit, id));
+  const shownNotEntered = notEntered.slice(0, NOT_ENTERED_SHOWN);
+  const blocked = errors > 0 || notEntered.length > 0;
   const json = JSON.stringify(
     { ...toAssessmentInput(view.rubric, view.filled), seal, result: view.assessment },
     null,
@@ -39,19 +48,35 @@ export function SubmitPanel({ port, view, s }: { port: WorkbookPort; view: Workb
           <MessageBarBody>{s.submitBlocked(errors)}</MessageBarBody>
         </MessageBar>
       )}
+      {notEntered.length > 0 && !view.sealed && (
+        <MessageBar intent="warning" data-testid="not-entered">
+          <MessageBarBody>
+            {s.submitNotEntered(notEntered.length)}
+            <ul className={styles.list}>
+              {shownNotEntered.map((c) => (
+                <li key={c.id}>
+                  {c.id} {lang === 'en' && c.titleEn ? c.titleEn : c.title}
+                </li>
+              ))}
+              {notEntered.length > shownNotEntered.length && (
+                <li>{s.andMore(notEntered.length - shownNotEntered.length)}</li>
+              )}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Button
         appearance="primary"
-        disabled={errors > 0 || busy || view.sealed}
+        disabled={blocked || busy || view.sealed}
         onClick={async () => {
           setBusy(true);
           setError(undefined);
           try {
-            const next = await computeSeal(view.filled!, new Date().toISOString());
-            await port.seal(next);
-            setSeal(next);
+            // Sealed from the inputs as they are when the button is pressed, read and locked in one go.
+            setSeal(await port.seal(new Date().toISOString()));
             await view.refresh();
           } catch (e) {
-            setError((e as Error).message);
+            setError(e instanceof DtiError ? e.messageIn(lang) : (e as Error).message);
           } finally {
             setBusy(false);
           }
