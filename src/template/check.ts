@@ -10,6 +10,33 @@ import type { Criterion, Rubric } from '../rubrics';
 import { toAssessmentInput, type FilledTemplate } from './entries';
 import { headerCells, slotCells } from './layout';
 
+/** The check a signed document needs; the template's check cell says the same (`writeCriterionRow`). */
+export const SIGNED_REQUIRED = t(
+  'Quyết định yêu cầu file điện tử có ký số: chọn "Có" khi tài liệu đã được ký số',
+  'The decision requires a digitally signed file: choose "Có" once the document is signed',
+);
+
+/** Whether an entry claims something evidence must prove: points (or a deduction), or a level above 0. */
+export const claims = (rubric: Rubric, r: { points: number | null; level?: number }) =>
+  rubric.kind === 'levels' ? (r.level ?? 0) > 0 : (r.points ?? 0) !== 0;
+
+/**
+ * What a criterion's check cell shows: the functions' verdict, or — where the decision asks for a
+ * signed file and the entry claims points or a level — the request for the signed file's "Có"
+ * until it is given (the same rule as `checkTemplate`, written as a formula by the template).
+ */
+export function checkCellText(
+  rubric: Rubric,
+  criterion: Criterion,
+  result: { points: number | null; level?: number },
+  signed: unknown,
+  check: string,
+): string {
+  if (!criterion.evidence?.signed || !claims(rubric, result)) return check;
+  const yes = isBlank(signed as never) ? undefined : parseBoolean(signed as never);
+  return yes?.ok && yes.value ? check : SIGNED_REQUIRED.vi;
+}
+
 /** What a problem is about, for the pane's filters and progress line. */
 export type ProblemKind = 'header' | 'not-entered' | 'value' | 'evidence';
 
@@ -111,8 +138,7 @@ export function checkTemplate(
     );
     if (r.status !== 'ok' || !c.evidence) continue;
     // Evidence proves what is claimed: "Không", 0 or level 0 claims nothing, so there is nothing to sign.
-    const claimed = rubric.kind === 'levels' ? (r.level ?? 0) > 0 : (r.points ?? 0) !== 0;
-    if (!claimed) continue;
+    if (!claims(rubric, r)) continue;
 
     // Evidence the decision requires for an entered value (data a system collects needs no upload).
     const ev = filled.entries[c.id]?.evidence;
@@ -135,10 +161,7 @@ export function checkTemplate(
           criterion: c.id,
           severity: 'error',
           kind: 'evidence',
-          message: t(
-            'Quyết định yêu cầu file điện tử có ký số: chọn "Có" khi tài liệu đã được ký số',
-            'The decision requires a digitally signed file: choose "Có" once the document is signed',
-          ),
+          message: SIGNED_REQUIRED,
           cell: at(c.id, layout.evidence.signed),
         });
     }

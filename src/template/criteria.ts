@@ -18,6 +18,7 @@ import {
   type Slot,
 } from '../engine';
 import { criterionMax, type Criterion, type Rubric, type UnitId } from '../rubrics';
+import { checkCellText, SIGNED_REQUIRED } from './check';
 import { absolute, HEADER, quoteSheet, type Column, type CriterionEntry } from './layout';
 import { displayValue, ListSheet, NO, slotFormat, slotValidation, YES } from './inputs';
 import { orElse, rowHeight, SheetParts } from './sheet-parts';
@@ -165,13 +166,17 @@ export function writeCriterionRow(
       numFmt: 'General',
     });
   }
-  const check = orElse(() => cellCheck(rubric, unit, c, args.values), 'Giá trị không hợp lệ');
-  put({
-    address: `${col.check}${r}`,
-    formula: `=CDS.DTI_CHECK(${[...head, ...args.refs].join(',')})`,
-    result: check,
-    style: 'check',
-  });
+  const call = `CDS.DTI_CHECK(${[...head, ...args.refs].join(',')})`;
+  let check = orElse(() => cellCheck(rubric, unit, c, args.values), 'Giá trị không hợp lệ');
+  let formula = `=${call}`;
+  if (c.evidence?.signed) {
+    // The pane's verdict in the sheet too: an entry that claims points needs the signed file's "Có".
+    const signed = `${col.evSigned}${r}`;
+    const message = SIGNED_REQUIRED.vi.replace(/"/g, '""');
+    formula = `=IF(AND(IFERROR(${col.result}${r}<>0,FALSE),NOT(OR(${signed}="Có",${signed}=TRUE))),"${message}",${call})`;
+    check = checkCellText(rubric, c, { points: out.points ?? null, level: out.level }, entry?.evidence.signed, check);
+  }
+  put({ address: `${col.check}${r}`, formula, result: check, style: 'check' });
 
   // The criterion's own cells span its slot rows.
   if (n > 1)

@@ -4,7 +4,14 @@
  */
 export { cellsOf, columnLetter, parseAddress } from './address';
 export { buildTemplate, entriesFromValues, type BuildOptions } from './build';
-export { checkTemplate, sealBlockers, type EntryProblem, type ProblemKind } from './check';
+export {
+  checkCellText,
+  checkTemplate,
+  sealBlockers,
+  SIGNED_REQUIRED,
+  type EntryProblem,
+  type ProblemKind,
+} from './check';
 export { progressOf, type Progress, type Tally } from './progress';
 export {
   argumentValues,

@@ -15,10 +15,12 @@ import { allRubrics, getRubric } from '../../src/rubrics';
 import {
   buildTemplate,
   cellsOf,
+  checkTemplate,
   entriesFromValues,
   headerCells,
   MAIN_SHEET,
   readEntries,
+  SIGNED_REQUIRED,
   toAssessmentInput,
   type Scalar,
   type WorkbookSpec,
@@ -160,9 +162,13 @@ describe.each(cases)('the %s %s template computed by a formula engine', (rubricI
         sheet === MAIN_SHEET
           ? (mainCells(spec).get(a)?.value ?? null)
           : (spec.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.address === a)?.value ?? null);
-      const engine = assess(
-        rubric,
-        toAssessmentInput(rubric, readEntries(read, { meta: spec.meta, layout: spec.layout })),
+      const filled = readEntries(read, { meta: spec.meta, layout: spec.layout });
+      const engine = assess(rubric, toAssessmentInput(rubric, filled));
+      // The pane's check on the same entries: the sheet's check cell must give the same verdict.
+      const paneSaysSigned = new Set(
+        checkTemplate(rubric, filled)
+          .filter((p) => p.message.vi === SIGNED_REQUIRED.vi)
+          .map((p) => p.criterion),
       );
       const [formName, form] = FORMS[FILLS.indexOf(fill)];
       const value = sheetEvaluator(mainCells(spec), mode, form);
@@ -182,7 +188,8 @@ describe.each(cases)('the %s %s template computed by a formula engine', (rubricI
         }
         const check = value(`${layout.check}${row}`);
         if (want.status === 'missing') expect([c.id, check]).toEqual([c.id, expect.stringMatching(/^Chưa nhập/)]);
-        if (want.status === 'ok' && !engine.problems.some((p) => p.criterion === c.id))
+        if (paneSaysSigned.has(c.id)) expect([c.id, check]).toEqual([c.id, SIGNED_REQUIRED.vi]);
+        else if (want.status === 'ok' && !engine.problems.some((p) => p.criterion === c.id))
           expect([c.id, check]).toEqual([c.id, OK_MARK]);
       }
       const total = value(headerCells(layout).total);
@@ -210,4 +217,30 @@ test('without the blank guard, a build that passes blanks as 0 would score an un
   const guarded = sheetEvaluator(mainCells(spec), 'zero', (f) => f);
   expect(zero('Z1')).toBeGreaterThan(0); // the silent points the guard prevents
   expect(guarded(`${spec.layout.score}${row}`)).toBe(0);
+});
+
+test('the sheet’s check cell asks for the signed file exactly when the pane does (931 I.1: a decision "có ký số")', () => {
+  // I.1 (5 points, "Quyết định bằng file điện tử có ký số"): yes without "Có" in the signed column → asked.
+  const rubric = getRubric('hue-931-2024');
+  const build = (signed: Scalar, value: Scalar) =>
+    buildTemplate(rubric, {
+      unit: 'xa',
+      year: 2025,
+      entries: { 'I.1': { slots: [value], evidence: { number: '12/QĐ', date: null, link: null, signed }, note: null } },
+    });
+  for (const [signed, value, asked] of [
+    [null, true, true],
+    ['Không', true, true],
+    ['Có', true, false],
+    [null, false, false], // "Không": nothing claimed, nothing to sign
+  ] as const) {
+    const spec = build(signed, value);
+    const row = spec.layout.rows['I.1'];
+    const sheet = sheetEvaluator(mainCells(spec), 'null', (f) => f);
+    const check = sheet(`${spec.layout.check}${row}`);
+    expect([signed, value, check === SIGNED_REQUIRED.vi]).toEqual([signed, value, asked]);
+    // The result stored for Excel to show before it recalculates says the same.
+    const stored = spec.sheets[0].cells.find((c) => c.address === `${spec.layout.check}${row}`)!.result;
+    expect([signed, value, stored === SIGNED_REQUIRED.vi]).toEqual([signed, value, asked]);
+  }
 });

@@ -99,7 +99,10 @@ describe.each(units)('template for %s %s', (rubricId, unit) => {
       expect(score.locked).toBeUndefined();
       const fn = rubric.kind === 'levels' ? 'DTI_LEVEL' : 'DTI_SCORE';
       expect(score.formula).toMatch(new RegExp(`^=-?CDS\\.${fn}\\(\\$B\\$3,\\$B\\$5,\\$A${r},`));
-      expect(cellAt(spec, MAIN_SHEET, `${spec.layout.check}${r}`)!.formula).toMatch(/^=CDS\.DTI_CHECK\(/);
+      // The functions' check, behind the signed file's "Có" where the decision asks for one.
+      const check = cellAt(spec, MAIN_SHEET, `${spec.layout.check}${r}`)!.formula!;
+      if (c.evidence?.signed) expect(check).toMatch(/^=IF\(AND\(IFERROR\([A-Z]+\d+<>0,FALSE\),.*,CDS\.DTI_CHECK\(/);
+      else expect(check).toMatch(/^=CDS\.DTI_CHECK\(/);
     }
   });
 

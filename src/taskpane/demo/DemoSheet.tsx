@@ -6,7 +6,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useReducer, useRef } from 'react';
 import { getRubric } from '../../rubrics';
 import { cellCheck, cellPoints, cellsLevel, findCriterion, inputSlots, resolveUnit, type Slot } from '../../engine';
-import { argumentValues, MAIN_SHEET, slotCells, type Scalar } from '../../template';
+import { argumentValues, checkCellText, MAIN_SHEET, slotCells, type Scalar } from '../../template';
 import type { MemoryWorkbook } from '../memory-port';
 
 const useStyles = makeStyles({
@@ -177,7 +177,17 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
                 ? cellsLevel(rubric, unit, [{ criterion, cells: args }])
                 : cellPoints(rubric, unit, criterion, args),
             );
-            const check = live(() => cellCheck(rubric, unit, criterion, args));
+            // As the sheet's check cell: an error in the result claims nothing (IFERROR(…<>0, FALSE)).
+            const shownNumber = Number.isFinite(Number(result)) ? Number(result) : 0;
+            const check = live(() =>
+              checkCellText(
+                rubric,
+                criterion,
+                rubric.kind === 'levels' ? { points: null, level: shownNumber } : { points: shownNumber },
+                get(`${layout.evidence.signed}${r}`),
+                cellCheck(rubric, unit, criterion, args),
+              ),
+            );
             return (
               <tr key={id}>
                 <td className={styles.td} data-label={headers[0]}>
