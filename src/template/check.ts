@@ -4,7 +4,7 @@
  * where it asks for one ("file điện tử có ký số"), and the completion deadline. Pure: it reads a
  * filled template and says what is wrong and in which cell; it changes nothing.
  */
-import { assess, criteriaFor, dmyOf, isBlank, parseBoolean, parseDate, resolveUnit } from '../engine';
+import { assess, criteriaFor, dmyOf, isBlank, parseBoolean, parseDate, resolveUnit, type RawValue } from '../engine';
 import { t, type Text } from '../base';
 import type { Criterion, Rubric } from '../rubrics';
 import { toAssessmentInput, type FilledTemplate } from './entries';
@@ -20,6 +20,13 @@ export const SIGNED_REQUIRED = t(
 export const claims = (rubric: Rubric, r: { points: number | null; level?: number }) =>
   rubric.kind === 'levels' ? (r.level ?? 0) > 0 : (r.points ?? 0) !== 0;
 
+/** Whether the signed-file column says yes ("Có", TRUE …); blank or anything else is no. */
+function signedYes(signed: RawValue): boolean {
+  if (isBlank(signed)) return false;
+  const yes = parseBoolean(signed);
+  return yes.ok === true && yes.value;
+}
+
 /**
  * What a criterion's check cell shows: the functions' verdict, or — where the decision asks for a
  * signed file and the entry claims points or a level — the request for the signed file's "Có"
@@ -29,12 +36,11 @@ export function checkCellText(
   rubric: Rubric,
   criterion: Criterion,
   result: { points: number | null; level?: number },
-  signed: unknown,
+  signed: RawValue,
   check: string,
 ): string {
   if (!criterion.evidence?.signed || !claims(rubric, result)) return check;
-  const yes = isBlank(signed as never) ? undefined : parseBoolean(signed as never);
-  return yes?.ok && yes.value ? check : SIGNED_REQUIRED.vi;
+  return signedYes(signed) ? check : SIGNED_REQUIRED.vi;
 }
 
 /** What a problem is about, for the pane's filters and progress line. */
@@ -155,8 +161,7 @@ export function checkTemplate(
       });
     // A signed document is asked for even where the figures come from a system (the report confirming them).
     if (c.evidence.signed) {
-      const signed = ev && !isBlank(ev.signed) ? parseBoolean(ev.signed) : undefined;
-      if (!signed?.ok || !signed.value)
+      if (!signedYes(ev?.signed ?? null))
         problems.push({
           criterion: c.id,
           severity: 'error',
