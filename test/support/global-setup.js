@@ -8,6 +8,11 @@ const webpack = require('webpack');
 module.exports = async function buildWebOnce() {
   const fs = require('fs');
   const outDir = path.join(__dirname, '..', '..', 'test-output', 'web');
+  // DTI_WEB_REUSE=1 keeps bundles already built (a quick run of tests that do not load them).
+  if (process.env.DTI_WEB_REUSE === '1' && fs.existsSync(path.join(outDir, 'taskpane.html'))) {
+    process.env.DTI_WEB_OUT = outDir;
+    return;
+  }
   // Built beside, then swapped in: a run still reading the old bundles never sees a half-written folder,
   // and no stale chunk of an earlier build survives.
   const building = `${outDir}.${process.pid}.tmp`;
