@@ -316,4 +316,92 @@ maybe('task pane (demo mode, Chromium)', () => {
     ).toBe(false); // unlocked again
     await shot('8-seal-voided');
   });
+
+  // The whole year's work at Excel's narrowest pane (350 px), in a page of its own: the demo sheet
+  // is a list of cards under the pane. Hue 931 for communes (50 criteria), so the flow stays short.
+  test('at 350 px, from the pane alone: fill, see progress, filter the check, read the help, see points to gain, seal', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 350, height: 800 }, locale: 'vi-VN' });
+    await narrow.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
+    const snap = (name: string) => narrow.screenshot({ path: join(shots, `10-narrow-${name}.png`) });
+    try {
+      await narrow.goto(`${base}/taskpane.html`);
+      await narrow.getByRole('combobox', { name: 'Quyết định' }).click();
+      await narrow.getByRole('option', { name: /931\/QĐ-UBND/ }).click();
+      await narrow.getByLabel('Tên đơn vị').fill('Xã Phú Mậu');
+      await narrow.getByLabel('Năm đánh giá').fill('2025');
+      await narrow.getByRole('button', { name: 'Chèn mẫu biểu' }).click();
+      await narrow.getByText('Đã chèn mẫu biểu', { exact: false }).waitFor();
+      const progress = narrow.getByTestId('progress');
+      const entered = async () => Number(/^(\d+)\//.exec((await progress.textContent()) ?? '')?.[1]);
+      await progress.filter({ hasText: /^0\/\d+ đã nhập/ }).waitFor();
+      await snap('1-inserted');
+
+      // Three criteria filled in their cards: I.1 (a decision, signed file required), I.2 and I.3.
+      for (const id of ['I.1', 'I.2', 'I.3']) {
+        const input = narrow.getByLabel(new RegExp(`^${id.replace('.', '\\.')} `)).first();
+        await input.scrollIntoViewIfNeeded();
+        if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption({ index: 1 });
+        else {
+          await input.fill('1');
+          await input.press('Tab');
+        }
+      }
+      await narrow.waitForFunction(() =>
+        /^3\//.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ''),
+      );
+      expect(await entered()).toBe(3);
+      await snap('2-filled');
+
+      await narrow.getByRole('tab', { name: 'Kiểm tra' }).click();
+      await narrow.getByRole('button', { name: /^Lỗi \(\d+\)$/ }).click();
+      const errorCard = narrow.getByRole('button', { name: /^Lỗi I\.1 .*file điện tử có ký số/ });
+      await errorCard.waitFor();
+      await snap('3-check-errors');
+
+      await narrow
+        .getByLabel(/^I\.2 /)
+        .first()
+        .focus();
+      const help = narrow.getByTestId('criterion-help');
+      await help.getByText(/^I\.2 /).waitFor();
+      await snap('4-help');
+      await help.getByRole('button', { name: 'Đóng' }).click();
+
+      await narrow.getByRole('tab', { name: 'Điểm' }).click();
+      await narrow.getByTestId('gains').getByRole('listitem').first().waitFor();
+      await snap('5-gains');
+
+      await narrow.getByRole('tab', { name: 'Nộp' }).click();
+      const seal = narrow.getByRole('button', { name: 'Niêm phong và khóa' });
+      expect(await seal.isDisabled()).toBe(true);
+      await snap('6-seal-refused');
+      // I.1 and I.2 claim points and the decision asks for signed files: one signed document each.
+      for (const id of ['I.1', 'I.2']) {
+        const signed = narrow.getByLabel(`${id} file có ký số`, { exact: true });
+        await signed.scrollIntoViewIfNeeded();
+        await signed.selectOption('Có');
+        await narrow.getByLabel(`${id} số văn bản`, { exact: true }).fill(`0${id.slice(2)}/QĐ-UBND`);
+        await narrow.getByLabel(`${id} số văn bản`, { exact: true }).press('Tab');
+      }
+      const previous = page;
+      page = narrow; // enterEverythingLeft works on `page`
+      try {
+        await enterEverythingLeft();
+      } finally {
+        page = previous;
+      }
+      await narrow.waitForFunction(
+        () => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'),
+      );
+      await seal.click();
+      await narrow.getByText('Đã niêm phong và khóa mẫu biểu.').waitFor();
+      const overflow = await narrow.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await snap('7-sealed');
+    } finally {
+      await narrow.close();
+    }
+  }, 180000);
 });
