@@ -30,7 +30,7 @@ export interface ComparisonPlace {
 const SIGNED = '+0.##;-0.##;0';
 
 /** The remark column's width (the summary sheet sets it). */
-export const REMARK_WIDTH = 40;
+export const REMARK_WIDTH = 48;
 
 const remarkText = (remarks: Remark[]) => remarks.map((r) => r.text.vi).join('; ');
 
@@ -55,27 +55,32 @@ export function writeComparison(sheet: SheetParts, place: ComparisonPlace): numb
     put({ address: `${columnLetter(firstColumn + i)}${headerRow}`, value: h, style: 'tableHeader' }),
   );
 
-  const row = (r: number, before: YearSide | null, after: YearSide | null, text: string, style: 'number' | 'total') => {
+  type Row = { previous: YearSide | null; current: YearSide | null; change: number | null; remarks: Remark[] };
+  const row = (
+    r: number,
+    { previous: before, current: after, change: delta, remarks }: Row,
+    style: 'number' | 'total',
+  ) => {
+    const text = remarkText(remarks);
     const p = shown(before);
     put({ address: `${prev}${r}`, value: p, style, numFmt: '0.##' });
     put({ address: `${now}${r}`, formula: `=${valueColumn}${r}`, result: shown(after), style, numFmt: '0.##' });
     put({
       address: `${change}${r}`,
       formula: comparable ? `=IF(AND(ISNUMBER(${prev}${r}),ISNUMBER(${now}${r})),${now}${r}-${prev}${r},"")` : '=""',
-      result: comparable && p !== null && shown(after) !== null ? shown(after)! - p : '',
+      result: delta ?? '',
       style,
       numFmt: SIGNED,
     });
-    put({ address: `${remark}${r}`, value: text, style: style === 'total' ? 'total' : 'check' });
+    put({ address: `${remark}${r}`, value: text, style: 'check' });
+    sheet.rowHeights.push({ row: r, height: rowHeight([{ text, width: REMARK_WIDTH, fontSize: 10 }]) });
   };
   for (const p of comparison.pillars) {
     const r = pillarRows.get(p.id);
     if (r === undefined) continue;
-    const text = remarkText(p.remarks);
-    row(r, p.previous, p.current, text, 'number');
-    sheet.rowHeights.push({ row: r, height: rowHeight([{ text, width: REMARK_WIDTH, fontSize: 9 }]) });
+    row(r, p, 'number');
   }
-  row(totalRow, comparison.total.previous, comparison.total.current, remarkText(comparison.total.remarks), 'total');
+  row(totalRow, comparison.total, 'total');
 
   let r = place.below;
   // Pillars of last year that this year's set no longer has: a line each, under the table.
@@ -160,7 +165,7 @@ function writeCriteria(sheet: SheetParts, place: ComparisonPlace, start: number)
       row: r,
       height: rowHeight([
         { text: c.title, width: 46, fontSize: 10 },
-        { text, width: REMARK_WIDTH, fontSize: 9 },
+        { text, width: REMARK_WIDTH, fontSize: 10 },
       ]),
     });
   });

@@ -4,6 +4,7 @@
  * max raised from 5 to 10 points. Expectations worked out from the decision's points: I.1 is
  * 5 (or 10) for a steering committee, I.2 10 for two meetings and half for one, I.3 5.
  */
+import fc from 'fast-check';
 import { assess, compareAssessments, type Assessment } from '../../src/engine';
 import { getRubric, parseRubric, type Rubric, type RubricInput } from '../../src/rubrics';
 import hue931 from '../../src/rubrics/hue-931-2024.json';
@@ -161,5 +162,57 @@ describe('penalties compare with their sign', () => {
       assess(rubric, { unit: 'xa', values: { 'I.1': 2 } }),
     );
     expect(c.criteria[0]).toMatchObject({ previous: { value: -4 }, current: { value: -2 }, change: 2 });
+  });
+});
+
+describe('the pairing has a shape, whatever the two assessments', () => {
+  const ids = ['I.1', 'I.2', 'I.3', 'II.1', 'II.2', 'III.1'];
+  const criterion = (id: string, points: number, max: number): Assessment['criteria'][number] => ({
+    id,
+    pillar: id.split('.')[0],
+    title: `Tiêu chí ${id}`,
+    points,
+    max,
+    status: 'ok',
+    message: '',
+    effect: 'score',
+  });
+  const assessment = fc
+    .array(
+      fc.record({
+        id: fc.constantFrom(...ids),
+        points: fc.integer({ min: 0, max: 20 }),
+        max: fc.constantFrom(5, 10, 20),
+      }),
+      {
+        maxLength: ids.length,
+      },
+    )
+    .map((list): Assessment => {
+      const criteria = [
+        ...new Map(list.map((c) => [c.id, criterion(c.id, Math.min(c.points, c.max), c.max)])).values(),
+      ];
+      const total = criteria.reduce((s, c) => s + c.points!, 0);
+      return { ...thisYear, criteria, total, pillars: [], problems: [] };
+    });
+
+  test('every id of either year appears once; paired exactly when in both; change = this year − last year', () => {
+    fc.assert(
+      fc.property(assessment, assessment, (now, before) => {
+        const c = compareAssessments(now, before);
+        const seen = c.criteria.map((x) => x.id);
+        const all = new Set([...now.criteria, ...before.criteria].map((x) => x.id));
+        expect(seen.sort()).toEqual([...all].sort());
+        for (const x of c.criteria) {
+          const a = now.criteria.find((y) => y.id === x.id);
+          const b = before.criteria.find((y) => y.id === x.id);
+          expect(x.current === null).toBe(!a);
+          expect(x.previous === null).toBe(!b);
+          expect(x.change).toBe(a && b ? a.points! - b.points! : null);
+          expect(x.remarks.some((r) => r.kind === 'max-changed')).toBe(!!a && !!b && a.max !== b.max);
+        }
+        expect(c.total.change).toBe(now.total! - before.total!);
+      }),
+    );
   });
 });
