@@ -158,14 +158,16 @@ export function buildSummary(input: SummaryInput): SheetSpec {
     cells: sheet.cells,
     merges: sheet.merges,
     rowHeights: sheet.rowHeights,
-    columns: [
-      { column: 'A', width: 9 },
-      { column: 'B', width: 46 },
-      { column: 'C', width: 10 },
-      { column: 'D', width: isLevel ? 60 : 10 },
-      { column: 'E', width: 10 },
-      ...(input.comparison ? comparisonColumns(isLevel ? 4 : 5) : []),
-    ],
+    columns: withComparison(
+      [
+        { column: 'A', width: 9 },
+        { column: 'B', width: 46 },
+        { column: 'C', width: 10 },
+        { column: 'D', width: isLevel ? 60 : 10 },
+        { column: 'E', width: 10 },
+      ],
+      input.comparison ? (isLevel ? 4 : 5) : undefined,
+    ),
     freeze: { rows: 4, columns: 0 },
     validations: [],
     conditionalFormats: [],
@@ -223,8 +225,12 @@ function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number):
   });
 }
 
-/** Widths of the comparison's pillar columns, from the 0-based column `first`, and of the criterion table's remark. */
-const comparisonColumns = (first: number) => [
-  ...[0, 1, 2].map((i) => ({ column: columnLetter(first + i), width: 11 })),
-  { column: columnLetter(first + 3), width: REMARK_WIDTH },
-];
+/** The columns' widths, with the comparison's from the 0-based column `first` (theirs win where both set one). */
+function withComparison(columns: { column: string; width: number }[], first: number | undefined) {
+  if (first === undefined) return columns;
+  const added = [
+    ...[0, 1, 2].map((i) => ({ column: columnLetter(first + i), width: 11 })),
+    { column: columnLetter(first + 3), width: REMARK_WIDTH },
+  ];
+  return [...columns.filter((c) => !added.some((a) => a.column === c.column)), ...added];
+}
