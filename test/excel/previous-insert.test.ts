@@ -1,8 +1,7 @@
 /**
  * "Ghi vào Tổng hợp" through the Office.js port over the strict fake: the template updated with
- * last year's result, the comparison's columns on the summary sheet, in the
- * syncs of any update. Huế 2263/2023 for a commune: I.1.1 is 10 points when the head chairs the
- * steering committee.
+ * last year's result, the comparison's columns on the summary sheet, in the syncs of any update.
+ * Huế 2263/2023 for a commune: I.1.1 is 10 points when the head chairs the steering committee.
  */
 import { assess } from '../../src/engine';
 import { getRubric } from '../../src/rubrics';
