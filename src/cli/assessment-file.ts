@@ -3,6 +3,7 @@
  * than scoring a file takes), each problem named by its field, in both languages.
  */
 import { DtiError, t, type Text } from '../base';
+import { evidenceFromJson, type EvidenceEntry } from '../engine';
 import { describeFile } from '../workbook';
 import { clip } from './safe-text';
 
@@ -15,6 +16,8 @@ export interface AssessmentFile {
   /** The decision's general information (2263's households, population …), by item id. */
   general?: Record<string, unknown>;
   options?: Record<string, string>;
+  /** The documents entered per criterion, as the pane's export and `dti score --json` write them. */
+  evidence?: Record<string, EvidenceEntry[]>;
 }
 
 type Check = (v: unknown) => Text | undefined;
@@ -53,6 +56,16 @@ const options: Check = (v) =>
     ? undefined
     : needs(t('đối tượng {"cách đọc": "lựa chọn"}', 'an object {"option": "choice"}'), v);
 
+/** `{"criterion id": [documents]}`, each document's fields known and single values (`evidenceFromJson`). */
+const evidence: Check = (v) => {
+  if (!isObject(v))
+    return needs(t('đối tượng {"mã tiêu chí": [tài liệu]}', 'an object {"criterion id": [documents]}'), v);
+  const problems = Object.entries(v).flatMap(([id, docs]) =>
+    evidenceFromJson(docs).problems.map((p) => t(`"${clip(id)}" ${p.vi}`, `"${clip(id)}" ${p.en}`)),
+  );
+  return problems.length ? t(problems.map((p) => p.vi).join('; '), problems.map((p) => p.en).join('; ')) : undefined;
+};
+
 const FIELDS: [name: keyof AssessmentFile, check: Check, required: boolean][] = [
   ['rubric', text, true],
   ['unit', text, true],
@@ -61,6 +74,7 @@ const FIELDS: [name: keyof AssessmentFile, check: Check, required: boolean][] = 
   ['values', values, true],
   ['general', general, false],
   ['options', options, false],
+  ['evidence', evidence, false],
 ];
 
 /**
@@ -174,8 +188,13 @@ export function parseAssessmentJson(file: string, bytes: Uint8Array): Assessment
       t(`${file}: các mã tiêu chí không rõ ràng\n${lines('vi')}`, `${file}: ambiguous criterion ids\n${lines('en')}`),
     );
   }
-  // Only the known fields go on, as before (unknown ones are ignored).
-  return Object.fromEntries(
+  // Only the known fields go on, as before (unknown ones are ignored); documents in their one shape.
+  const read = Object.fromEntries(
     FIELDS.map(([name]) => [name, d[name]]).filter(([, v]) => v !== undefined),
   ) as unknown as AssessmentFile;
+  if (read.evidence)
+    read.evidence = Object.fromEntries(
+      Object.entries(read.evidence).map(([id, docs]) => [id, evidenceFromJson(docs).documents]),
+    );
+  return read;
 }

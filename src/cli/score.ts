@@ -2,20 +2,29 @@
  * `dti score FILE...`: self-assessments (.json, or filled .xlsx templates) scored by the engine;
  * with `--previous OLD`, compared with last year's file, scored under the rubric it names.
  */
-import { assess, compareAssessments, type Assessment, type AssessmentInput, type PreviousResult } from '../engine';
+import {
+  assess,
+  compareAssessments,
+  criteriaFor,
+  resolveUnit,
+  type Assessment,
+  type AssessmentInput,
+  type EvidenceEntry,
+  type PreviousResult,
+} from '../engine';
 import { DtiError, say, t, type Lang } from '../base';
-import { getRubric } from '../rubrics';
+import { getRubric, type Rubric } from '../rubrics';
 import type { LocateProblem } from '../template';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { clipEchoes, formatAssessment } from './format';
 import { comparisonJson, formatComparison } from './format-compare';
 import { usageError } from './help';
-import { jsonText } from './safe-text';
+import { clip, jsonText } from './safe-text';
 import { isZip, readInput, type Io } from './io';
 
 interface Read {
-  input: AssessmentInput & { rubric: string };
+  input: AssessmentInput & { rubric: string; evidence?: Record<string, EvidenceEntry[]> };
   /** What finding the template in a workbook turned up (a criterion on two rows, hidden rows, …). */
   problems: LocateProblem[];
 }
@@ -45,6 +54,40 @@ function withTemplateProblems(result: Assessment, problems: LocateProblem[], lan
       })),
       ...result.problems,
     ],
+  };
+}
+
+/**
+ * The documents entered, reported with the score (`--json`): what the template or the file holds
+ * per criterion. Documents under an id that is no criterion of the rubric and unit are an error,
+ * as a value would be.
+ */
+function withEvidence(
+  result: Assessment,
+  rubric: Rubric,
+  input: Read['input'],
+  lang: Lang,
+): Assessment & { evidence?: Record<string, EvidenceEntry[]> } {
+  if (!input.evidence || !Object.keys(input.evidence).length) return result;
+  const known = new Set(criteriaFor(rubric, resolveUnit(rubric, input.unit)).map((c) => c.id));
+  const unknown = Object.keys(input.evidence).filter((id) => !known.has(id.trim()));
+  return {
+    ...result,
+    problems: [
+      ...result.problems,
+      ...unknown.map((id) => ({
+        severity: 'error' as const,
+        code: 'invalid-value' as const,
+        message: say(
+          t(
+            `Tài liệu kiểm chứng của "${clip(id)}": không có tiêu chí này trong ${rubric.id}`,
+            `Evidence under "${clip(id)}": no such criterion in ${rubric.id}`,
+          ),
+          lang,
+        ),
+      })),
+    ],
+    evidence: input.evidence,
   };
 }
 
@@ -104,7 +147,8 @@ export async function cmdScore(args: Args, io: Io): Promise<number> {
     try {
       const { input, problems } = await readAssessment(file, io);
       const rubric = getRubric(input.rubric);
-      const result = clipped(withTemplateProblems(assess(rubric, input, args.lang), problems, args.lang));
+      const scored = withEvidence(assess(rubric, input, args.lang), rubric, input, args.lang);
+      const result = clipped(withTemplateProblems(scored, problems, args.lang));
       if (result.problems.some((p) => p.severity === 'error')) exit = Math.max(exit, 1);
       if (!args.json) io.out(formatAssessment(result, rubric.title, args.lang) + '\n');
       if (!previous) {

@@ -4,12 +4,22 @@
  * writes.
  */
 import { DtiError, t } from '../base';
-import { dmyOf, isBlank, parseDate, resolveUnit, type AssessmentInput, type PreviousResult } from '../engine';
+import {
+  dmyOf,
+  EVIDENCE_FIELDS,
+  evidenceLabel,
+  isBlank,
+  parseDate,
+  resolveUnit,
+  type AssessmentInput,
+  type PreviousResult,
+} from '../engine';
 import { getRubric, type Rubric } from '../rubrics';
 import {
   buildTemplate,
   carryEntries,
   entriesFromAssessment,
+  evidenceCells,
   readEntries,
   slotCells,
   toAssessmentInput,
@@ -52,10 +62,12 @@ export async function readXlsxAssessment(
 function evidenceDates(info: TemplateInfo, filled: FilledTemplate): LocateProblem[] {
   const out: LocateProblem[] = [];
   const { layout } = info;
-  for (const [id, entry] of Object.entries(filled.entries)) {
-    const raw = entry.evidence.date;
+  const dates = Object.entries(filled.entries).flatMap(([id, entry]) =>
+    entry.evidence.map((d) => ({ id, raw: d.date, row: d.row ?? layout.rows[id] })),
+  );
+  for (const { id, raw, row } of dates) {
     if (isBlank(raw) || !layout.evidence.date) continue;
-    const cell = `${layout.sheet}!${layout.evidence.date}${layout.rows[id]}`;
+    const cell = `${layout.sheet}!${layout.evidence.date}${row}`;
     const date = parseDate(raw);
     // A small number in a date cell reads as a date of 1900 (1 → 31/12/1899): a number, not a date.
     if (date.ok && date.value < '2000-01-01')
@@ -130,16 +142,12 @@ function linksAndFormulas(wb: LoadedWorkbook, info: TemplateInfo, filled: Filled
   for (const [id, row] of Object.entries(layout.rows)) {
     const entry = filled.entries[id];
     if (!entry) continue;
+    const documents = evidenceCells(layout, id, row);
     const cells: [string, string][] = [
       ...slotCells(layout, id, row).map((a, i) => [`Giá trị ${i + 1}`, a] as [string, string]),
-      ['Số văn bản', layout.evidence.number],
-      ['Ngày văn bản', layout.evidence.date],
-      ['Liên kết', layout.evidence.link],
-      ['Ký số', layout.evidence.signed],
-      ['Ghi chú', layout.note],
-    ]
-      .filter(([, col]) => col)
-      .map(([what, a]) => [what, /\d$/.test(a) ? a : `${a}${row}`]);
+      ...documents.flatMap((doc, i) => EVIDENCE_FIELDS.map((f) => [evidenceLabel(f, i), doc[f]] as [string, string])),
+      ['Ghi chú', layout.note ? `${layout.note}${row}` : ''],
+    ].filter(([, a]) => a) as [string, string][];
     for (const [what, address] of cells) {
       if (!wb.hasFormula(sheet, address)) continue;
       const formula = wb.formula(sheet, address) ?? '';
@@ -153,19 +161,21 @@ function linksAndFormulas(wb: LoadedWorkbook, info: TemplateInfo, filled: Filled
       });
     }
     if (!layout.evidence.link) continue;
-    const linkCell = `${layout.evidence.link}${row}`;
-    const target = wb.hyperlink(sheet, linkCell) ?? hyperlinkFormula(wb.formula(sheet, linkCell));
-    if (!target) continue;
-    const shown = entry.evidence.link;
-    entry.evidence.link = target;
-    if (!isBlank(shown) && String(shown).trim() !== target)
-      changed.push({
-        criterion: id,
-        what: 'Liên kết',
-        value: shown,
-        reason: `mẫu mới ghi đích của liên kết (${target}) thay cho chữ hiển thị`,
-        reasonEn: `the new template holds the link's target (${target}) in place of the text shown`,
-      });
+    for (const doc of entry.evidence) {
+      const linkCell = `${layout.evidence.link}${doc.row ?? row}`;
+      const target = wb.hyperlink(sheet, linkCell) ?? hyperlinkFormula(wb.formula(sheet, linkCell));
+      if (!target) continue;
+      const shown = doc.link;
+      doc.link = target;
+      if (!isBlank(shown) && String(shown).trim() !== target)
+        changed.push({
+          criterion: id,
+          what: 'Liên kết',
+          value: shown,
+          reason: `mẫu mới ghi đích của liên kết (${target}) thay cho chữ hiển thị`,
+          reasonEn: `the new template holds the link's target (${target}) in place of the text shown`,
+        });
+    }
   }
   return changed;
 }

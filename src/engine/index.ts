@@ -22,3 +22,14 @@ export {
   type RawValue,
   type Ratio,
 } from './values';
+export {
+  EVIDENCE_FIELDS,
+  EVIDENCE_LABELS,
+  evidenceFromJson,
+  evidenceHasData,
+  evidenceLabel,
+  plainEvidence,
+  type DocumentValue,
+  type EvidenceEntry,
+  type EvidenceField,
+} from './evidence';

@@ -25,6 +25,7 @@ import {
   SEAL_NAME,
   SEAL_ROWS,
   sealWrite,
+  evidenceCells,
   slotCells,
   type FilledTemplate,
   type Seal,
@@ -142,17 +143,12 @@ export function inputCells(layout: TemplateLayout): string[] {
   const header = headerCells(layout);
   for (const address of [header.unitName, header.year, ...Object.values(layout.general ?? {})])
     cells.push(parseCell(address));
-  const open = [
-    layout.evidence.number,
-    layout.evidence.date,
-    layout.evidence.link,
-    layout.evidence.signed,
-    layout.note,
-  ].filter(Boolean);
   for (const [id, row] of Object.entries(layout.rows)) {
     // As many as the criterion has inputs: a version 1 layout has more slot columns than most criteria use.
     const slots = slotCells(layout, id, row).slice(0, (layout.inputs[id] ?? []).length);
-    for (const address of [...slots, ...open.map((c) => `${c}${row}`)]) cells.push(parseCell(address));
+    const documents = evidenceCells(layout, id, row).flatMap((doc) => Object.values(doc).filter(Boolean));
+    const note = layout.note ? [`${layout.note}${row}`] : [];
+    for (const address of [...slots, ...documents, ...note]) cells.push(parseCell(address));
   }
   return rectangles(cells).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
 }

@@ -53,6 +53,20 @@ interface AsnBlock {
 
 /** Parses exactly one DER element filling all of bytes; throws on trailing data or indefinite lengths. */
 export function parseDer(bytes: Uint8Array): Der {
+  return parseEncoded(bytes, false);
+}
+
+/**
+ * Like parseDer, but accepts the indefinite lengths of BER, which timestamp authorities use for the
+ * outer layers of their tokens (e.g. the Belgian TSA in test/fixtures/signatures/signed.docx). Only
+ * for containers whose signed parts are checked over their own exact bytes: an indefinite-length
+ * element has no content octets here, only children.
+ */
+export function parseBer(bytes: Uint8Array): Der {
+  return parseEncoded(bytes, true);
+}
+
+function parseEncoded(bytes: Uint8Array, indefinite: boolean): Der {
   const copy = new Uint8Array(bytes); // asn1js keeps views on the buffer it is given
   const parsed = fromBER(copy);
   if (parsed.offset === -1)
@@ -62,11 +76,11 @@ export function parseDer(bytes: Uint8Array): Der {
     );
   if (parsed.offset !== copy.length)
     throw invalidData('DER có dữ liệu thừa phía sau (trailing data)', 'DER with trailing data');
-  return toDer(parsed.result as unknown as AsnBlock);
+  return toDer(parsed.result as unknown as AsnBlock, indefinite);
 }
 
-function toDer(block: AsnBlock): Der {
-  if (block.lenBlock.isIndefiniteForm)
+function toDer(block: AsnBlock, indefinite: boolean): Der {
+  if (block.lenBlock.isIndefiniteForm && !indefinite)
     throw invalidData(
       'DER không được dùng độ dài không xác định (indefinite length)',
       'DER must not use an indefinite length',
@@ -75,9 +89,17 @@ function toDer(block: AsnBlock): Der {
   const content = raw.subarray(raw.length - block.lenBlock.length);
   const constructed = block.idBlock.isConstructed;
   const value = block.valueBlock.value;
-  const children = constructed && Array.isArray(value) ? (value as AsnBlock[]).map(toDer) : [];
+  const children =
+    constructed && Array.isArray(value)
+      ? (value as AsnBlock[])
+          .filter((b) => !(block.lenBlock.isIndefiniteForm && isEndOfContents(b)))
+          .map((b) => toDer(b, indefinite))
+      : [];
   return { cls: block.idBlock.tagClass, tag: block.idBlock.tagNumber, constructed, raw, content, children };
 }
+
+/** The end-of-contents marker closing an indefinite length is framing, not an element. */
+const isEndOfContents = (b: AsnBlock) => b.idBlock.tagClass === UNIVERSAL && b.idBlock.tagNumber === 0;
 
 export const isUniversal = (d: Der | undefined, tag: number): boolean => !!d && d.cls === UNIVERSAL && d.tag === tag;
 export const isContext = (d: Der | undefined, tag: number): boolean => !!d && d.cls === CONTEXT && d.tag === tag;

@@ -4,7 +4,7 @@
  * intermediates but a self-signed root from the file is never an anchor. Every link's signature
  * is checked with WebCrypto and every certificate must be valid at the time the checks run at:
  * the verification time, since a signing time without a trusted timestamp is only the signer's
- * claim (signing-time.ts).
+ * claim, or the genTime of a verified timestamp (signing-time.ts).
  */
 import { bytesEqual, pemOrDer } from './bytes';
 import { schemeFromAlgorithm, schemeName, type SignatureScheme, verifySignature } from './crypto';
@@ -48,6 +48,8 @@ function readAnchorFile(input: Uint8Array): Certificate[] | null {
 
 /** What `at` is, in the reasons: the verification time unless a caller says otherwise. */
 export const AT_VERIFICATION = 'thời điểm xác minh';
+/** …or the genTime of a verified timestamp (timestamp.ts). */
+export const AT_TIMESTAMP = 'thời điểm của dấu thời gian';
 
 export function checkValidityAt(cert: Certificate, at: Date, role: string, when = AT_VERIFICATION): string | null {
   if (at < cert.notBefore)
@@ -68,6 +70,7 @@ export async function evaluateTrust(
   pool: Certificate[],
   anchors: Certificate[],
   at: Date,
+  when = AT_VERIFICATION,
 ): Promise<TrustResult> {
   const result: TrustResult = { trusted: false, failure: null, sha1: false, reasons: [] };
   if (!anchors.length) {
@@ -79,11 +82,11 @@ export async function evaluateTrust(
   let current = signer;
   const visited: Certificate[] = [signer];
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    if (anchors.some((a) => bytesEqual(a.der, current.der))) return trusted(result, current, at);
+    if (anchors.some((a) => bytesEqual(a.der, current.der))) return trusted(result, current, at, when);
     const step = await findIssuer(current, pool, anchors, visited, result);
     if (!step) return result;
-    if (step.anchor) return trusted(result, step.issuer, at);
-    const problem = intermediateProblem(step.issuer, at);
+    if (step.anchor) return trusted(result, step.issuer, at, when);
+    const problem = intermediateProblem(step.issuer, at, when);
     if (problem) return fail(result, problem);
     visited.push(step.issuer);
     current = step.issuer;
@@ -92,8 +95,8 @@ export async function evaluateTrust(
   return result;
 }
 
-function trusted(result: TrustResult, anchor: Certificate, at: Date): TrustResult {
-  const expired = checkValidityAt(anchor, at, 'Chứng thư gốc tin cậy');
+function trusted(result: TrustResult, anchor: Certificate, at: Date, when: string): TrustResult {
+  const expired = checkValidityAt(anchor, at, 'Chứng thư gốc tin cậy', when);
   if (expired) return fail(result, expired);
   result.trusted = true;
   return result;
@@ -104,11 +107,11 @@ function fail(result: TrustResult, reason: string): TrustResult {
   return result;
 }
 
-function intermediateProblem(ca: Certificate, at: Date): string | null {
+function intermediateProblem(ca: Certificate, at: Date, when: string): string | null {
   if (ca.isCa !== true) return `Chứng thư trung gian ${ca.subject} không phải chứng thư CA (basicConstraints cA=false)`;
   if (ca.keyUsage && !ca.keyUsage.has('keyCertSign'))
     return `Chứng thư trung gian ${ca.subject} không được phép ký chứng thư (keyUsage thiếu keyCertSign)`;
-  return checkValidityAt(ca, at, 'Chứng thư trung gian');
+  return checkValidityAt(ca, at, 'Chứng thư trung gian', when);
 }
 
 /**

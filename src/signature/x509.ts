@@ -45,6 +45,8 @@ export interface Certificate {
   /** keyUsage bits (bit 0 = digitalSignature is the MSB of the first octet); null when absent. */
   keyUsage: Set<KeyUsage> | null;
   subjectKeyId: Uint8Array | null;
+  /** extendedKeyUsage purposes (OIDs) and whether the extension is critical; null when absent. */
+  extendedKeyUsage: { purposes: string[]; critical: boolean } | null;
 }
 
 export type KeyUsage =
@@ -130,6 +132,7 @@ function parseCertificateUncached(der: Uint8Array): Certificate {
     isCa: extensions.isCa,
     keyUsage: extensions.keyUsage,
     subjectKeyId: extensions.subjectKeyId,
+    extendedKeyUsage: extensions.extendedKeyUsage,
   };
 }
 
@@ -152,10 +155,11 @@ interface Extensions {
   isCa: boolean | null;
   keyUsage: Set<KeyUsage> | null;
   subjectKeyId: Uint8Array | null;
+  extendedKeyUsage: Certificate['extendedKeyUsage'];
 }
 
 function readExtensions(wrapper: Der | undefined): Extensions {
-  const result: Extensions = { isCa: null, keyUsage: null, subjectKeyId: null };
+  const result: Extensions = { isCa: null, keyUsage: null, subjectKeyId: null, extendedKeyUsage: null };
   const list = wrapper?.children[0];
   for (const ext of list?.children ?? []) {
     const oid = readOid(ext.children[0]);
@@ -164,6 +168,13 @@ function readExtensions(wrapper: Der | undefined): Extensions {
       result.isCa = isUniversal(value.children[0], TAG.BOOLEAN) && value.children[0].content[0] !== 0;
     if (oid === '2.5.29.15') result.keyUsage = readKeyUsage(value);
     if (oid === '2.5.29.14') result.subjectKeyId = expect(value, TAG.OCTET_STRING, 'subjectKeyIdentifier').content;
+    if (oid === '2.5.29.37') {
+      const critical = isUniversal(ext.children[1], TAG.BOOLEAN) && ext.children[1].content[0] !== 0;
+      result.extendedKeyUsage = {
+        purposes: expect(value, TAG.SEQUENCE, 'extKeyUsage').children.map(readOid),
+        critical,
+      };
+    }
   }
   return result;
 }

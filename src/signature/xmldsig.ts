@@ -3,7 +3,7 @@
  * SignatureValue over the canonical SignedInfo, each SignedInfo Reference (package Object, Office
  * Object, XAdES SignedProperties), the Manifest of package parts, the XAdES certificate binding,
  * validity and the chain to the caller's anchors at the verification time (the signing time is a
- * claim: ./signing-time.ts).
+ * claim: ./signing-time.ts), or at the time a verified XAdES-T timestamp attests (./timestamp.ts).
  *
  * Wrapping defenses: Ids must be unique in the whole document (here); what SignedInfo references
  * and the one package Object: ./signed-info.ts.
@@ -20,7 +20,8 @@ import { checkPackageObject, checkSignedInfoReferences, type SignedTargets } fro
 import { c14nMethodOf } from './transforms';
 import type { SignatureReport } from './types';
 import { type Certificate, parseCertificate } from './x509';
-import { hasSignatureTimestamp, signingTimeRule } from './signing-time';
+import { type Attestation, signingTimeRule } from './signing-time';
+import { checkSignatureTimestamps, type TimestampOutcome } from './timestamp';
 import { checkCertificateBinding, isoTime, signingTimeOf } from './xades';
 import {
   attr,
@@ -77,10 +78,10 @@ export async function verifyXmlSignature(
 
   const content = await checkSignedContent(root, structure, pkg, f);
   report.signedAt = signingTime(root, content, f);
-  if (signer)
-    await checkCertificate(signer, certificates, content.targets.signedProperties, report, ctx, f, {
-      timestamp: hasSignatureTimestamp(root),
-    });
+  if (signer) {
+    const timestamp = await checkSignatureTimestamps(root, ctx.anchors, ctx.now);
+    await checkCertificate(signer, certificates, content.targets.signedProperties, report, ctx, f, timestamp);
+  }
   if (f.sha1) f.note('Chữ ký dùng SHA-1, thuật toán băm yếu; nên ký lại bằng SHA-256 (weak hash)');
   return finish(report, f, content.manifest);
 }
@@ -257,19 +258,20 @@ async function checkCertificate(
   report: SignatureReport,
   ctx: VerifyContext,
   f: Findings,
-  stamp: { timestamp: boolean },
+  timestamp: TimestampOutcome,
 ): Promise<void> {
   if (signedProperties) {
     const binding = await checkCertificateBinding(signedProperties, signer);
     f.sha1 ||= binding.sha1;
     binding.reasons.forEach((r) => (binding.ok ? f.note(r) : f.fail(r)));
   }
-  // The signing time is the signer's claim: validity and chain at the verification time (signing-time.ts).
-  const time = signingTimeRule(report.signedAt, signer, ctx.now, stamp.timestamp ? 'unverified' : 'none');
+  // The signing time is the signer's claim unless a verified timestamp attests it (signing-time.ts).
+  const attested = useTimestamp(timestamp, f);
+  const time = signingTimeRule(report.signedAt, signer, ctx.now, attested);
   time.failures.forEach((r) => f.fail(r));
   time.notes.forEach((r) => f.note(r));
   const at = time.at;
-  const expired = checkValidityAt(signer, at, 'Chứng thư ký');
+  const expired = checkValidityAt(signer, at, 'Chứng thư ký', time.when);
   if (expired) f.fail(expired);
   const usage = signerUsageProblem(signer);
   if (usage) f.note(usage);
@@ -278,9 +280,22 @@ async function checkCertificate(
     all.filter((c) => c !== signer),
     ctx.anchors,
     at,
+    time.when,
   );
   f.chainSha1 ||= trust.sha1;
   if (trust.failure) f.fail(trust.failure);
   trust.reasons.forEach((r) => f.note(r));
-  report.trusted = trust.trusted && !usage;
+  // A timestamp from a TSA no anchor vouches for withholds trust, as an unanchored signer does (timestamp.ts).
+  report.trusted = trust.trusted && !usage && timestamp.kind !== 'untrusted';
+}
+
+/** A failed timestamp fails the signature; an untrusted one is noted and not used (timestamp.ts). */
+function useTimestamp(timestamp: TimestampOutcome, f: Findings): Attestation | null {
+  if (timestamp.kind === 'failed') f.fail(timestamp.reason);
+  if (timestamp.kind === 'untrusted') f.note(timestamp.reason);
+  if (timestamp.kind !== 'attested') return null;
+  // Only a timestamp that is relied on makes its weak hash matter.
+  if (timestamp.sha1) f.note('Dấu thời gian dùng SHA-1, thuật toán băm yếu (weak hash)');
+  f.chainSha1 ||= timestamp.sha1;
+  return timestamp;
 }

@@ -144,7 +144,8 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     valueColumn: col.value,
     slotColumns: [],
     general: Object.fromEntries(Object.entries(general.cells).map(([id, g]) => [id, g.cell.replace(/\$/g, '')])),
-    evidence: { number: col.evNumber, date: col.evDate, link: col.evLink, signed: col.evSigned },
+    evidence: { number: col.evNumber, date: col.evDate, issuer: col.evIssuer, link: col.evLink, signed: col.evSigned },
+    evidenceRows: Object.fromEntries([...results].map(([id, r]) => [id, r.rows])),
     note: col.note,
     score: col.result,
     max: col.max ?? '',
@@ -216,7 +217,7 @@ export function entriesFromValues(
     if (isBlank(v)) continue;
     out[c.id] = {
       slots: cellsFromValue(rubric, c, v) as Scalar[],
-      evidence: { number: null, date: null, link: null, signed: null },
+      evidence: [],
       note: null,
     };
   }

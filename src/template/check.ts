@@ -20,12 +20,16 @@ export const SIGNED_REQUIRED = t(
 export const claims = (rubric: Rubric, r: { points: number | null; level?: number }) =>
   rubric.kind === 'levels' ? (r.level ?? 0) > 0 : (r.points ?? 0) !== 0;
 
-/** Whether the signed-file column says yes ("Có", TRUE …); blank or anything else is no. */
+/** Whether a signed-file cell says yes ("Có", TRUE …); blank or anything else is no. */
 function signedYes(signed: RawValue): boolean {
   if (isBlank(signed)) return false;
   const yes = parseBoolean(signed);
   return yes.ok === true && yes.value;
 }
+
+/** Whether any of a criterion's documents is a signed file (the decision asks for one, not for all). */
+const anySigned = (signed: RawValue | readonly RawValue[]) =>
+  Array.isArray(signed) ? signed.some(signedYes) : signedYes(signed as RawValue);
 
 /**
  * What a criterion's check cell shows: the functions' verdict, or — where the decision asks for a
@@ -36,11 +40,11 @@ export function checkCellText(
   rubric: Rubric,
   criterion: Criterion,
   result: { points: number | null; level?: number },
-  signed: RawValue,
+  signed: RawValue | readonly RawValue[],
   check: string,
 ): string {
   if (!criterion.evidence?.signed || !claims(rubric, result)) return check;
-  return signedYes(signed) ? check : SIGNED_REQUIRED.vi;
+  return anySigned(signed) ? check : SIGNED_REQUIRED.vi;
 }
 
 /** What a problem is about, for the pane's filters and progress line. */
@@ -147,8 +151,8 @@ export function checkTemplate(
     if (!claims(rubric, r)) continue;
 
     // Evidence the decision requires for an entered value (data a system collects needs no upload).
-    const ev = filled.entries[c.id]?.evidence;
-    if (!c.evidence.system && (!ev || (isBlank(ev.number) && isBlank(ev.link))))
+    const documents = filled.entries[c.id]?.evidence ?? [];
+    if (!c.evidence.system && !documents.some((d) => !isBlank(d.number) || !isBlank(d.link)))
       problems.push({
         criterion: c.id,
         severity: 'warning',
@@ -160,55 +164,67 @@ export function checkTemplate(
         cell: at(c.id, layout.evidence.number),
       });
     // A signed document is asked for even where the figures come from a system (the report confirming them).
-    if (c.evidence.signed) {
-      if (!signedYes(ev?.signed ?? null))
+    if (c.evidence.signed && !anySigned(documents.map((d) => d.signed)))
+      problems.push({
+        criterion: c.id,
+        severity: 'error',
+        kind: 'evidence',
+        message: SIGNED_REQUIRED,
+        cell: at(c.id, layout.evidence.signed),
+      });
+    documents.forEach((d, i) => {
+      if (isBlank(d.date)) return;
+      const cell = { sheet, address: `${layout.evidence.date}${d.row ?? layout.rows[c.id]}` };
+      const which = documents.length > 1 ? t(`Tài liệu ${i + 1}: `, `Document ${i + 1}: `) : t('', '');
+      for (const message of dateProblems(d.date, year, c, rubric, options))
         problems.push({
           criterion: c.id,
-          severity: 'error',
+          severity: message.severity,
           kind: 'evidence',
-          message: SIGNED_REQUIRED,
-          cell: at(c.id, layout.evidence.signed),
+          message: t(which.vi + message.text.vi, which.en + message.text.en),
+          cell,
         });
-    }
-    if (ev && !isBlank(ev.date)) {
-      const date = parseDate(ev.date);
-      if (!date.ok)
-        problems.push({
-          criterion: c.id,
-          severity: 'error',
-          kind: 'evidence',
-          message: t(`Ngày văn bản: ${date.error.vi}`, `Document date: ${date.error.en}`),
-          cell: at(c.id, layout.evidence.date),
-        });
-      else if (year && !parseDate(ev.date, year).ok)
-        problems.push({
-          criterion: c.id,
-          severity: 'warning',
-          kind: 'evidence',
-          message: t(
-            `Văn bản ngày ${dmyOf(date.value)} không thuộc năm đánh giá ${year} hoặc năm trước đó`,
-            `Document dated ${dmyOf(date.value)}, outside the assessment year ${year} and the year before`,
-          ),
-          cell: at(c.id, layout.evidence.date),
-        });
-      else if (c.deadline && year) {
-        const due = `${year}-${c.deadline.by}`;
-        if (late(date.value, due, rubric, c.deadline, options))
-          problems.push({
-            criterion: c.id,
-            severity: 'warning',
-            kind: 'evidence',
-            message: t(
-              `Văn bản ngày ${dmyOf(date.value)} sau hạn hoàn thành ${dmyOf(due)}`,
-              `Document dated ${dmyOf(date.value)}, after the completion deadline ${dmyOf(due)}`,
-            ),
-            cell: at(c.id, layout.evidence.date),
-          });
-      }
-    }
+    });
   }
   // Errors first, then warnings, each in the decision's order.
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
+
+/** What is wrong with a document's date: not a date, outside the assessment year and the year before, after the deadline. */
+function dateProblems(
+  raw: RawValue,
+  year: number | undefined,
+  c: Criterion,
+  rubric: Rubric,
+  options?: Readonly<Record<string, string>>,
+): { severity: 'error' | 'warning'; text: Text }[] {
+  const date = parseDate(raw);
+  if (!date.ok)
+    return [{ severity: 'error', text: t(`Ngày văn bản: ${date.error.vi}`, `Document date: ${date.error.en}`) }];
+  if (year && !parseDate(raw, year).ok)
+    return [
+      {
+        severity: 'warning',
+        text: t(
+          `Văn bản ngày ${dmyOf(date.value)} không thuộc năm đánh giá ${year} hoặc năm trước đó`,
+          `Document dated ${dmyOf(date.value)}, outside the assessment year ${year} and the year before`,
+        ),
+      },
+    ];
+  if (c.deadline && year) {
+    const due = `${year}-${c.deadline.by}`;
+    if (late(date.value, due, rubric, c.deadline, options))
+      return [
+        {
+          severity: 'warning',
+          text: t(
+            `Văn bản ngày ${dmyOf(date.value)} sau hạn hoàn thành ${dmyOf(due)}`,
+            `Document dated ${dmyOf(date.value)}, after the completion deadline ${dmyOf(due)}`,
+          ),
+        },
+      ];
+  }
+  return [];
 }
 
 /** What holds back sealing: errors, and applicable criteria not entered (an officer enters 0, Không or Không áp dụng deliberately). */

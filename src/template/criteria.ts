@@ -48,9 +48,19 @@ export interface RowResult {
   level?: number;
   /** The entries in the form their cells show. */
   slotValues: Scalar[];
-  /** The rows the criterion takes (one per slot). */
+  /** The rows the criterion takes (one per slot, one per document, whichever is more); each holds a document. */
   rows: number;
 }
+
+/**
+ * Rows for documents: two where the decision asks for evidence (most ask for several), one for
+ * criteria that ask for none, and always one free row below the documents already entered.
+ */
+export const evidenceRowsFor = (c: Criterion, entry: CriterionEntry | undefined): number =>
+  Math.max(c.evidence ? 2 : 1, (entry?.evidence.length ?? 0) + 1);
+
+/** The evidence columns, one document a row. */
+const EVIDENCE_COLUMNS = ['evNumber', 'evDate', 'evIssuer', 'evLink', 'evSigned'] as const;
 
 const REF = { rubric: absolute(HEADER.rubric), unit: absolute(HEADER.unit) } as const;
 
@@ -102,7 +112,7 @@ export function writeCriterionRow(
   const { rubric, unit, col, sheet } = ctx;
   const put = (cell: Parameters<SheetParts['put']>[0]) => sheet.put(cell);
   const slots = inputSlots(rubric, c);
-  const n = Math.max(1, slots.length);
+  const n = Math.max(1, slots.length, evidenceRowsFor(c, entry));
   const slotValues = slots.map((slot, i) => displayValue(slot, entry?.slots[i] ?? null));
   const args = criterionArguments(ctx, c, r, slotValues);
   const head = [REF.rubric, REF.unit, `$A${r}`];
@@ -142,7 +152,7 @@ export function writeCriterionRow(
   }
 
   writeSlots(ctx, c, r, slots, slotValues, max);
-  writeEvidence(ctx, c, r, entry);
+  writeEvidence(ctx, c, r, n, entry);
 
   // Result and check.
   if (c.rule.kind === 'levels') {
@@ -170,19 +180,27 @@ export function writeCriterionRow(
   let check = orElse(() => cellCheck(rubric, unit, c, args.values), 'Giá trị không hợp lệ');
   let formula = `=${call}`;
   if (c.evidence?.signed) {
-    // The pane's verdict in the sheet too: an entry that claims points needs the signed file's "Có".
-    const signed = `${col.evSigned}${r}`;
+    // The pane's verdict in the sheet too: an entry that claims points needs one document marked signed.
+    const signed = `${col.evSigned}${r}:${col.evSigned}${r + n - 1}`;
     const message = SIGNED_REQUIRED.vi.replace(/"/g, '""');
-    formula = `=IF(AND(IFERROR(${col.result}${r}<>0,FALSE),NOT(OR(${signed}="Có",${signed}=TRUE))),"${message}",${call})`;
-    check = checkCellText(rubric, c, { points: out.points ?? null, level: out.level }, entry?.evidence.signed, check);
+    formula = `=IF(AND(IFERROR(${col.result}${r}<>0,FALSE),COUNTIF(${signed},"${YES}")+COUNTIF(${signed},TRUE)=0),"${message}",${call})`;
+    const signedCells = (entry?.evidence ?? []).map((e) => e.signed);
+    check = checkCellText(rubric, c, { points: out.points ?? null, level: out.level }, signedCells, check);
   }
   put({ address: `${col.check}${r}`, formula, result: check, style: 'check' });
 
-  // The criterion's own cells span its slot rows.
-  if (n > 1)
-    for (const column of ctx.columns.filter((x) => x.key !== 'inputLabel' && x.key !== 'value'))
+  // The criterion's own cells span its rows; each slot and each document has a row of its own,
+  // and the last slot's cells reach down to the last document's row.
+  if (n > 1) {
+    const own = new Set<string>(['inputLabel', 'value', ...EVIDENCE_COLUMNS]);
+    for (const column of ctx.columns.filter((x) => !own.has(x.key)))
       sheet.merges.push(`${col[column.key]}${r}:${col[column.key]}${r + n - 1}`);
-  rowHeights(ctx, c, r, slots, check);
+    const lastSlot = Math.max(0, slots.length - 1);
+    if (lastSlot < n - 1)
+      for (const key of ['inputLabel', 'value'])
+        sheet.merges.push(`${col[key]}${r + lastSlot}:${col[key]}${r + n - 1}`);
+  }
+  rowHeights(ctx, c, r, n, slots, check);
   return out;
 }
 
@@ -208,23 +226,24 @@ function writeSlots(
   });
 }
 
-function writeEvidence(ctx: TableContext, c: Criterion, r: number, entry: CriterionEntry | undefined): void {
+/** One row per document (number, date, issuer, link or file name, signed), then the criterion's note. */
+function writeEvidence(ctx: TableContext, c: Criterion, r: number, n: number, entry: CriterionEntry | undefined): void {
   const { col, sheet, lists } = ctx;
-  const ev = entry?.evidence;
-  sheet.put({ address: `${col.evNumber}${r}`, value: ev?.number ?? null, style: 'input', locked: false });
-  sheet.put({
-    address: `${col.evDate}${r}`,
-    value: ev?.date ?? null,
-    style: 'input',
-    locked: false,
-    numFmt: 'dd/mm/yyyy',
-  });
-  sheet.put({ address: `${col.evLink}${r}`, value: ev?.link ?? null, style: 'input', locked: false });
-  sheet.put({ address: `${col.evSigned}${r}`, value: ev?.signed ?? null, style: 'input', locked: false });
+  for (let i = 0; i < n; i++) {
+    const ev = entry?.evidence[i];
+    const input = (key: string, value: Scalar | undefined, numFmt?: string) =>
+      sheet.put({ address: `${col[key]}${r + i}`, value: value ?? null, style: 'input', locked: false, numFmt });
+    input('evNumber', ev?.number);
+    input('evDate', ev?.date, 'dd/mm/yyyy');
+    input('evIssuer', ev?.issuer);
+    input('evLink', ev?.link);
+    input('evSigned', ev?.signed);
+  }
   sheet.put({ address: `${col.note}${r}`, value: entry?.note ?? null, style: 'note', locked: false });
+  const rows = (key: string) => `${col[key]}${r}:${col[key]}${r + n - 1}`;
   sheet.validations.push(
     {
-      range: `${col.evDate}${r}`,
+      range: rows('evDate'),
       type: 'date',
       min: 36526,
       allowBlank: true,
@@ -232,7 +251,7 @@ function writeEvidence(ctx: TableContext, c: Criterion, r: number, entry: Criter
       error: { title: 'Ngày văn bản', message: 'Nhập ngày, ví dụ 15/04/2025.' },
     },
     {
-      range: `${col.evSigned}${r}`,
+      range: rows('evSigned'),
       type: 'list',
       source: lists.ref([YES, NO]),
       allowBlank: true,
@@ -241,15 +260,15 @@ function writeEvidence(ctx: TableContext, c: Criterion, r: number, entry: Criter
   );
   if (c.evidence?.signed)
     sheet.conditionalFormats.push({
-      range: `${col.evSigned}${r}`,
-      formula: `$${col.evSigned}${r}="${NO}"`,
+      range: rows('evSigned'),
+      formula: `${col.evSigned}${r}="${NO}"`,
       fill: '#FDE7E9',
       fontColor: '#A4262C',
     });
 }
 
-/** Heights that show every text whole: the criterion's texts over its rows, each slot's label in its row. */
-function rowHeights(ctx: TableContext, c: Criterion, r: number, slots: Slot[], check: string): void {
+/** Heights that show every text whole: the criterion's texts over its `n` rows, each slot's label in its row. */
+function rowHeights(ctx: TableContext, c: Criterion, r: number, n: number, slots: Slot[], check: string): void {
   const width = (key: string) => ctx.columns.find((x) => x.key === key)!.width;
   const block = rowHeight([
     { text: c.title, width: width('title'), fontSize: 10 },
@@ -259,7 +278,6 @@ function rowHeights(ctx: TableContext, c: Criterion, r: number, slots: Slot[], c
       ? (c.rule.labels ?? []).map((text) => ({ text, width: width('level1'), fontSize: 10 }))
       : []),
   ]);
-  const n = Math.max(1, slots.length);
   const labels = slots.map((s) => rowHeight([{ text: s.label.vi, width: width('inputLabel'), fontSize: 9 }]));
   const share = Math.ceil(block / n);
   for (let i = 0; i < n; i++)

@@ -8,6 +8,12 @@ import { DtiError, t } from '../base';
 import {
   cellsFromValue,
   contextArguments,
+  EVIDENCE_FIELDS,
+  evidenceFromJson,
+  evidenceHasData,
+  evidenceLabel,
+  plainEvidence,
+  type EvidenceEntry,
   criteriaFor,
   findCriterion,
   inputSlots,
@@ -20,6 +26,7 @@ import {
 } from '../engine';
 import type { Criterion, Rubric, UnitId } from '../rubrics';
 import {
+  evidenceCells,
   headerCells,
   META_SHEET,
   slotCells,
@@ -91,12 +98,7 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
     const cell = (col: string) => (col ? read(sheet, `${col}${r}`) : null);
     entries[id] = {
       slots: slotCells(layout, id, r).map((a) => read(sheet, a)),
-      evidence: {
-        number: cell(layout.evidence.number),
-        date: cell(layout.evidence.date),
-        link: cell(layout.evidence.link),
-        signed: cell(layout.evidence.signed),
-      },
+      evidence: readEvidence(read, layout, id, r),
       note: cell(layout.note),
     };
   }
@@ -113,6 +115,24 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
     moved,
     ...(seal ? { seal } : {}),
   };
+}
+
+/** A criterion's documents, one a row from its row down; rows left blank are skipped. */
+export function readEvidence(read: CellReader, layout: TemplateLayout, id: string, row: number): EvidenceEntry[] {
+  const out: EvidenceEntry[] = [];
+  evidenceCells(layout, id, row).forEach((cells, i) => {
+    const at = (a: string) => (a ? read(layout.sheet, a) : null);
+    const e: EvidenceEntry = {
+      number: at(cells.number),
+      date: at(cells.date),
+      issuer: at(cells.issuer),
+      link: at(cells.link),
+      signed: at(cells.signed),
+      row: row + i,
+    };
+    if (evidenceHasData(e)) out.push(e);
+  });
+  return out;
 }
 
 /**
@@ -140,15 +160,20 @@ export function argumentValues(
   return [...slots, ...context];
 }
 
-/** The engine input of a filled template: what `dti score FILE.json` would read. */
-export function toAssessmentInput(rubric: Rubric, filled: FilledTemplate): AssessmentInput & { rubric: string } {
+/** The engine's input with the documents entered per criterion (the engine does not read them; the check and exports do). */
+export type AssessmentWithEvidence = AssessmentInput & { rubric: string; evidence?: Record<string, EvidenceEntry[]> };
+
+/** The engine input of a filled template: what `dti score FILE.json` would read, with its documents. */
+export function toAssessmentInput(rubric: Rubric, filled: FilledTemplate): AssessmentWithEvidence {
   const unit = resolveUnit(rubric, filled.info.meta.unit);
   const values: Record<string, unknown> = {};
+  const evidence: Record<string, EvidenceEntry[]> = {};
   for (const c of criteriaFor(rubric, unit)) {
     const entry = filled.entries[c.id];
     if (!entry) continue;
     const v = entryValue(rubric, c, entry.slots, filled.info.layout.inputs[c.id]);
     if (!isBlank(v)) values[c.id] = v;
+    if (entry.evidence.length) evidence[c.id] = entry.evidence.map(plainEvidence);
   }
   const general = Object.fromEntries(Object.entries(filled.general ?? {}).filter(([, v]) => !isBlank(v)));
   return {
@@ -158,6 +183,7 @@ export function toAssessmentInput(rubric: Rubric, filled: FilledTemplate): Asses
     ...(filled.year ? { year: filled.year } : {}),
     values,
     ...(Object.keys(general).length ? { general } : {}),
+    ...(Object.keys(evidence).length ? { evidence } : {}),
   };
 }
 
@@ -218,7 +244,14 @@ export function dateCellValue(v: Scalar): Scalar {
 }
 
 const entryHasData = (e: CriterionEntry) =>
-  [...e.slots, e.evidence.number, e.evidence.date, e.evidence.link, e.evidence.signed, e.note].some((v) => !isBlank(v));
+  [...e.slots, e.note].some((v) => !isBlank(v)) || e.evidence.some(evidenceHasData);
+
+/** Each filled field of each document, as a report names it ("Số văn bản (tài liệu 2)"). */
+const evidenceFields = (evidence: readonly EvidenceEntry[]): [string, Scalar][] =>
+  evidence.flatMap((e, i) => EVIDENCE_FIELDS.map((f) => [evidenceLabel(f, i), e[f]] as [string, Scalar]));
+
+/** A document as a new template holds it: its date as a date, no sheet row. */
+const carriedEvidence = (e: EvidenceEntry): EvidenceEntry => ({ ...plainEvidence(e), date: dateCellValue(e.date) });
 
 /**
  * Entries of an old template mapped onto a (possibly newer) rubric: kept by criterion id, with
@@ -241,14 +274,11 @@ export function carryEntries(
       criterion = findCriterion(rubric, unit, id);
     } catch (e) {
       if (!(e instanceof DtiError)) throw e;
-      const all = [
-        ...entry.slots.map((v, i) => [`Giá trị ${i + 1}`, v] as const),
-        ['Số văn bản', entry.evidence.number],
-        ['Ngày văn bản', entry.evidence.date],
-        ['Liên kết', entry.evidence.link],
-        ['Ký số', entry.evidence.signed],
+      const all: [string, Scalar][] = [
+        ...entry.slots.map((v, i) => [`Giá trị ${i + 1}`, v] as [string, Scalar]),
+        ...evidenceFields(entry.evidence),
         ['Ghi chú', entry.note],
-      ] as const;
+      ];
       for (const [what, value] of all)
         if (!isBlank(value))
           report.lost.push({
@@ -282,7 +312,7 @@ export function carryEntries(
           .filter((x) => !isBlank(x))
           .join(' ')
       : entry.note;
-    entries[id] = { slots: kept, evidence: { ...entry.evidence, date: dateCellValue(entry.evidence.date) }, note };
+    entries[id] = { slots: kept, evidence: entry.evidence.filter(evidenceHasData).map(carriedEvidence), note };
     report.carried.push(id);
   }
   return { entries, report };
@@ -314,6 +344,8 @@ export interface AssessmentValues {
   values: Record<string, unknown>;
   general?: Record<string, unknown>;
   options?: Record<string, string>;
+  /** Documents by criterion id (`evidenceFromJson`). */
+  evidence?: Record<string, unknown>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -397,8 +429,27 @@ export function entriesFromAssessment(
         'tiêu chí không có điều kiện/ô nhập này',
         'the criterion has no such sub-condition or input',
       );
-    entries[id] = { slots, evidence: { number: null, date: null, link: null, signed: null }, note: null };
+    entries[id] = { slots, evidence: [], note: null };
     report.carried.push(id);
+  }
+  for (const [key, value] of Object.entries(file.evidence ?? {})) {
+    const id = key.trim();
+    const c = byId.get(id);
+    if (!c) {
+      lose(
+        key,
+        'Tài liệu kiểm chứng',
+        value,
+        `không có tiêu chí này cho đơn vị ${unit} trong ${rubric.id}`,
+        `no such criterion for unit ${unit} in ${rubric.id}`,
+      );
+      continue;
+    }
+    const { documents, problems } = evidenceFromJson(value);
+    for (const p of problems) lose(id, 'Tài liệu kiểm chứng', value, p.vi, p.en);
+    const entry = (entries[id] ??= { slots: inputSlots(rubric, c).map(() => null), evidence: [], note: null });
+    entry.evidence.push(...documents.filter(evidenceHasData).map(carriedEvidence));
+    if (!report.carried.includes(id)) report.carried.push(id);
   }
   const general: Record<string, Scalar> = {};
   for (const [id, value] of Object.entries(file.general ?? {})) {

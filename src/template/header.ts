@@ -19,11 +19,15 @@ import { fitWords, MESSAGE_MAX, numberTest, TITLE_MAX, type ListSheet } from './
 import type { SheetParts } from './sheet-parts';
 import { sheetSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type WorkbookSpec } from './spec';
 
-/** The header block's labels, beside their cells (in column A of the same row). */
+/**
+ * The header block's labels, beside their cells (in column A of the same row). The rubric and unit
+ * cells hold the codes the formulas read; the decision and the unit type in words are the subtitle
+ * above them, so the codes are labelled as codes and shown small.
+ */
 const HEADER_LABELS: [keyof HeaderCells, string][] = [
-  ['rubric', 'Bộ tiêu chí'],
+  ['rubric', 'Mã bộ chỉ số'],
   ['version', 'Phiên bản'],
-  ['unit', 'Loại đơn vị'],
+  ['unit', 'Mã loại đơn vị'],
   ['unitName', 'Tên đơn vị'],
   ['year', 'Năm đánh giá'],
 ];
@@ -60,7 +64,8 @@ export function writeHeader(
     const cell = HEADER[key];
     const input = INPUT_HEADERS.has(key);
     sheet.put({ address: cell.replace(/^[A-Z]+/, 'A'), value: label, style: 'label' });
-    sheet.put({ address: cell, value: values[key], style: input ? 'input' : 'headerValue', locked: !input });
+    const style = input ? 'input' : key === 'rubric' || key === 'unit' || key === 'version' ? 'code' : 'headerValue';
+    sheet.put({ address: cell, value: values[key], style, locked: !input });
   }
   // Where the decision lists the units (Hà Nội Phụ lục I), the official names are offered; another
   // name is kept after a warning (it is matched loosely, and the check says what an unknown one changes).

@@ -4,6 +4,7 @@
  * check, seal, the open workbook, the council) takes addresses from the layout stored in the file,
  * falling back to these constants only for templates written before the layout carried them.
  */
+import type { EvidenceEntry, EvidenceField } from '../engine';
 import type { Rubric } from '../rubrics';
 import type { Scalar } from './spec';
 import { parseAddress } from './address';
@@ -33,10 +34,13 @@ export const HEADER: HeaderCells = { rubric: 'B3', version: 'B4', unit: 'B5', un
 /** The first row below the header block (the general information, or the criteria table). */
 export const BODY_ROW = 9;
 
+export type { EvidenceEntry } from '../engine';
+
 /** What an officer entered for one criterion, kept across re-insertion and upgrades. */
 export interface CriterionEntry {
   slots: Scalar[];
-  evidence: { number: Scalar; date: Scalar; link: Scalar; signed: Scalar };
+  /** The documents entered, in sheet order (blank rows left out). */
+  evidence: EvidenceEntry[];
   note: Scalar;
 }
 
@@ -68,7 +72,13 @@ export interface TemplateLayout {
   slotColumns: string[];
   /** The general-information cells, by item id. */
   general?: Record<string, string>;
-  evidence: { number: string; date: string; link: string; signed: string };
+  /** Evidence columns; `issuer` only in templates with several documents per criterion. */
+  evidence: { number: string; date: string; issuer?: string; link: string; signed: string };
+  /**
+   * Rows of evidence per criterion, one document a row from the criterion's row down; absent in
+   * templates written before (then one document, on the criterion's row).
+   */
+  evidenceRows?: Record<string, number>;
   note: string;
   score: string;
   max: string;
@@ -90,6 +100,24 @@ export function slotCells(layout: TemplateLayout, id: string, row: number): stri
     : layout.slotColumns.slice(0, Math.max(count, layout.slotColumns.length)).map((c) => `${c}${row}`);
 }
 
+/** How many documents a criterion's rows hold. */
+export const evidenceRowCount = (layout: TemplateLayout, id: string): number => layout.evidenceRows?.[id] ?? 1;
+
+/** The cells of each evidence row of a criterion whose row is `row`, by field ('' where the layout has no such column). */
+export function evidenceCells(layout: TemplateLayout, id: string, row: number): Record<EvidenceField, string>[] {
+  return Array.from({ length: evidenceRowCount(layout, id) }, (_, i) => {
+    const at = (col: string | undefined) => (col ? `${col}${row + i}` : '');
+    const ev = layout.evidence;
+    return {
+      number: at(ev.number),
+      date: at(ev.date),
+      issuer: at(ev.issuer),
+      link: at(ev.link),
+      signed: at(ev.signed),
+    };
+  });
+}
+
 /** A sheet name as a formula reference needs it: 'Tự đánh giá'. */
 export const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
@@ -106,7 +134,7 @@ export interface Column {
 /** The columns of the criteria table for a rubric kind: one input column, labelled in the row beside it. */
 export function tableColumns(rubric: Rubric): Column[] {
   const head: Column[] = [
-    { key: 'id', header: 'Mã', width: 9 },
+    { key: 'id', header: 'Mã', width: 13 },
     { key: 'title', header: rubric.kind === 'levels' ? 'Chỉ tiêu' : 'Tiêu chí', width: 34 },
   ];
   const middle: Column[] =
@@ -130,7 +158,8 @@ export function tableColumns(rubric: Rubric): Column[] {
     { key: 'value', header: 'Số liệu', width: 14 },
     { key: 'evNumber', header: 'Số, ký hiệu văn bản', width: 13 },
     { key: 'evDate', header: 'Ngày văn bản', width: 11 },
-    { key: 'evLink', header: 'Liên kết tài liệu', width: 16 },
+    { key: 'evIssuer', header: 'Cơ quan ban hành', width: 14 },
+    { key: 'evLink', header: 'Liên kết hoặc tên file', width: 16 },
     { key: 'evSigned', header: 'File có ký số', width: 8 },
     { key: 'result', header: rubric.kind === 'levels' ? 'Mức đạt' : 'Điểm', width: 8 },
     { key: 'check', header: 'Kiểm tra', width: 28 },

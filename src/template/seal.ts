@@ -7,7 +7,7 @@
 import { isBlank, toIsoDate } from '../engine';
 import { digest as sha } from '../platform';
 import type { CellReader, FilledTemplate } from './entries';
-import { headerCells, META_SHEET, quoteSheet, type TemplateLayout } from './layout';
+import { headerCells, META_SHEET, quoteSheet, type EvidenceEntry, type TemplateLayout } from './layout';
 import type { Scalar } from './spec';
 
 export interface Seal {
@@ -50,13 +50,16 @@ const json = (v: Scalar) => JSON.stringify(v);
 /**
  * The canonical text: the JSON of {rubric, version, unit, unitName, year, entries, general} with
  * every object's keys in sorted order (UTF-16 order, as Array.prototype.sort) — criteria by id, and
- * in each entry evidence (date, link, number, signed), note, slots; `general` (the general
+ * in each entry evidence, note, slots — evidence a list of documents (date, issuer, link, number,
+ * signed) in templates with several, one document (date, link, number, signed) in templates written
+ * before, so their seals still verify; `general` (the general
  * information, by item id) only where the template has that block, so earlier seals still verify.
  * Written out directly: a batch seals a thousand files, and a generic sorted-key serializer was a
  * twentieth of all the work.
  */
 export function canonicalInputs(filled: FilledTemplate): string {
   const { meta, layout } = filled.info;
+  const several = layout.evidenceRows !== undefined;
   let entries = '';
   for (const id of Object.keys(layout.rows).sort()) {
     const e = filled.entries[id];
@@ -64,9 +67,11 @@ export function canonicalInputs(filled: FilledTemplate): string {
     let slots = '';
     for (let i = 0; i < kinds.length; i++)
       slots += (i ? ',' : '') + json(canonicalValue(e?.slots[i] ?? null, kinds[i]));
-    const evidence = e
-      ? `{"date":${json(canonicalValue(e.evidence.date, 'date'))},"link":${json(canonicalValue(e.evidence.link, 'text'))},"number":${json(canonicalValue(e.evidence.number, 'text'))},"signed":${json(canonicalValue(e.evidence.signed, 'text'))}}`
-      : 'null';
+    const evidence = !e
+      ? 'null'
+      : several
+        ? `[${e.evidence.map((d) => documentText(d, true)).join(',')}]`
+        : documentText(e.evidence[0], false);
     entries += `${entries ? ',' : ''}${JSON.stringify(id)}:{"evidence":${evidence},"note":${json(canonicalValue(e?.note ?? null, 'text'))},"slots":[${slots}]}`;
   }
   const generalIds = Object.keys(layout.general ?? {}).sort();
@@ -74,6 +79,13 @@ export function canonicalInputs(filled: FilledTemplate): string {
     ? `"general":{${generalIds.map((g) => `${JSON.stringify(g)}:${json(canonicalValue(filled.general?.[g] ?? null, undefined))}`).join(',')}},`
     : '';
   return `{"entries":{${entries}},${general}"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
+}
+
+/** One document's canonical text; `issuer` only where templates have it (several documents). */
+function documentText(d: EvidenceEntry | undefined, withIssuer: boolean): string {
+  const field = (v: Scalar | undefined, kind: string) => json(canonicalValue(v ?? null, kind));
+  const issuer = withIssuer ? `"issuer":${field(d?.issuer, 'text')},` : '';
+  return `{"date":${field(d?.date, 'date')},${issuer}"link":${field(d?.link, 'text')},"number":${field(d?.number, 'text')},"signed":${field(d?.signed, 'text')}}`;
 }
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

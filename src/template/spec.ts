@@ -15,6 +15,8 @@ export type StyleName =
   | 'subtitle'
   | 'label'
   | 'headerValue'
+  /** A code the formulas read (the rubric id, the unit type), shown small beside its label. */
+  | 'code'
   | 'tableHeader'
   | 'pillar'
   | 'group'

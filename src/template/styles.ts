@@ -6,6 +6,7 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   subtitle: { italic: true, fontSize: 10, fontColor: '#424242', hAlign: 'center' },
   label: { bold: true, fontSize: 10, fontColor: '#424242' },
   headerValue: { fontSize: 11, bold: true },
+  code: { fontSize: 10, fontColor: '#616161' },
   tableHeader: {
     bold: true,
     fontSize: 10,

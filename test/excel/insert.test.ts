@@ -84,6 +84,39 @@ describe('insert or update the template in the open workbook', () => {
     expect(fake.sheets.some((s) => s.name.startsWith('~dti'))).toBe(false);
   });
 
+  test('several documents per criterion survive re-insertion and an upgrade, each on its row, with a free row below', async () => {
+    const fake = await inserted();
+    const r = layout.rows['I.1.1'];
+    const ev = { ...layout.evidence, issuer: layout.evidence.issuer! };
+    expect(layout.evidenceRows?.['I.1.1']).toBe(2); // the decision asks for evidence: room for two documents
+    type(fake, `${ev.number}${r}`, '12/QĐ-UBND');
+    type(fake, `${ev.issuer}${r}`, 'UBND phường Phú Hội');
+    type(fake, `${ev.signed}${r}`, 'Có');
+    type(fake, `${ev.number}${r + 1}`, '15/KH-UBND');
+    type(fake, `${ev.link}${r + 1}`, 'ke-hoach-15.pdf');
+    const documents = [
+      { number: '12/QĐ-UBND', date: null, issuer: 'UBND phường Phú Hội', link: null, signed: 'Có' },
+      { number: '15/KH-UBND', date: null, issuer: null, link: 'ke-hoach-15.pdf', signed: null },
+    ];
+    const shown = async () => {
+      const filled = (await readOpenTemplate(fake))!;
+      return {
+        documents: filled.entries['I.1.1'].evidence.map(({ row: _row, ...d }) => d),
+        rows: filled.info.layout.evidenceRows?.['I.1.1'],
+      };
+    };
+
+    expect(await insertTemplate(fake, rubric, { unit: 'xa' }, undefined, yes)).toMatchObject({ report: { lost: [] } });
+    expect(await shown()).toEqual({ documents, rows: 3 }); // two documents and a free row
+
+    const data = JSON.parse(JSON.stringify(rubric)) as RubricInput;
+    data.version = '1.1.0';
+    const upgraded = await insertTemplate(fake, parseRubric(data), { unit: 'xa' }, undefined, yes);
+    expect(upgraded).toMatchObject({ ok: true, report: { lost: [] } });
+    expect(await shown()).toEqual({ documents, rows: 3 });
+    expect(fake.cell(MAIN_SHEET, 'B4')?.value).toBe('1.1.0');
+  });
+
   test('a template of another rubric is never overwritten', async () => {
     const fake = await inserted();
     type(

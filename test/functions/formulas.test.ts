@@ -222,17 +222,27 @@ test('without the blank guard, a build that passes blanks as 0 would score an un
 test('the sheet’s check cell asks for the signed file exactly when the pane does (931 I.1: a decision "có ký số")', () => {
   // I.1 (5 points, "Quyết định bằng file điện tử có ký số"): yes without "Có" in the signed column → asked.
   const rubric = getRubric('hue-931-2024');
-  const build = (signed: Scalar, value: Scalar) =>
+  // Each document's signed column, first document first: one signed file is what the decision asks.
+  const build = (signed: readonly Scalar[], value: Scalar) =>
     buildTemplate(rubric, {
       unit: 'xa',
       year: 2025,
-      entries: { 'I.1': { slots: [value], evidence: { number: '12/QĐ', date: null, link: null, signed }, note: null } },
+      entries: {
+        'I.1': {
+          slots: [value],
+          evidence: signed.map((s, i) => ({ number: `${12 + i}/QĐ`, date: null, issuer: null, link: null, signed: s })),
+          note: null,
+        },
+      },
     });
   for (const [signed, value, asked] of [
-    [null, true, true],
-    ['Không', true, true],
-    ['Có', true, false],
-    [null, false, false], // "Không": nothing claimed, nothing to sign
+    [[null], true, true],
+    [['Không'], true, true],
+    [['Có'], true, false],
+    [[null], false, false], // "Không": nothing claimed, nothing to sign
+    [['Không', 'Có'], true, false], // the second document is the signed file
+    [['Không', 'Không'], true, true],
+    [[null, null, 'Có'], true, false], // a third document: the criterion's rows grew to hold it
   ] as const) {
     const spec = build(signed, value);
     const row = spec.layout.rows['I.1'];

@@ -127,7 +127,7 @@ describe('Apache POI signature fixtures', () => {
   });
 });
 
-describe('the same fixtures verified today: no verified timestamp, so the certificates are checked now', () => {
+describe('the same fixtures verified today: the certificates are checked now, unless a verified timestamp says when', () => {
   test.each(['hello-world-signed.xlsx', 'ms-office-2010-signed.xlsx', 'hello-world-signed-twice.docx'])(
     '%s: its certificates expired in 2011–2012 → invalid, the signing time reported as the signer’s claim',
     async (name) => {
@@ -140,19 +140,40 @@ describe('the same fixtures verified today: no verified timestamp, so the certif
     },
   );
 
-  test('signed.docx carries an RFC 3161 timestamp (XAdES SignatureTimeStamp): reported as present but not verified, so it does not rescue the expired certificate', async () => {
+  test('signed.docx carries an RFC 3161 timestamp (XAdES SignatureTimeStamp) from a TSA no given anchor vouches for: not used, so it does not rescue the expired certificate', async () => {
     const r = await verifyPackage(fixture('signed.docx'));
     expect(r.signatures[0].valid).toBe(false);
     expect(r.reasons.join('\n')).toMatch(
-      /Có dấu thời gian \(XAdES SignatureTimeStamp, RFC 3161\) nhưng công cụ chưa kiểm tra dấu thời gian/,
+      /Chưa có chứng thư gốc tin cậy nào được cung cấp nên chưa xác lập được tin cậy với đơn vị cấp dấu thời gian CN=Time Stamping Authority, .* \(untrusted TSA\)/,
     );
     expect(r.reasons.join('\n')).toMatch(/đã hết hạn tại thời điểm xác minh/);
     // Verified while the certificate was valid, it is the valid (partial) signature the tests above know.
     const then = await verifyPackage(fixture('signed.docx'), { now: whileValid('signed.docx') });
     expect(then.signatures[0].valid).toBe(true);
-    expect(then.reasons.join('\n')).toMatch(/chưa kiểm tra dấu thời gian/);
+    expect(then.reasons.join('\n')).toMatch(/do người ký tự khai/);
+  });
+
+  test('signed.docx verified today with Belgium Root CA2 as anchor: the Belgian TSA’s 2012 token (BER, exclusive C14N, SHA-1) verifies, so the certificate that expired in 2015 is checked at its time', async () => {
+    // genTime as `openssl ts -reply -token_in -text` prints it: "Time stamp: Dec 13 14:54:11 2012 GMT".
+    const r = await verifyPackage(fixture('signed.docx'), { trustAnchors: [belgiumRoot()] });
+    expect(r.signatures[0]).toMatchObject({ valid: true, trusted: true });
+    expect(r.reasons).toContain(
+      'Thời điểm ký được chứng thực bởi dấu thời gian của CN=Time Stamping Authority, C=BE, SERIALNUMBER=2012, O=Belgium Federal Government lúc 2012-12-13T14:54:11.000Z: chứng thư và chuỗi chứng thư được kiểm tra tại thời điểm đó (time attested by a timestamp)',
+    );
+    expect(r.reasons).toContain('Dấu thời gian dùng SHA-1, thuật toán băm yếu (weak hash)');
+    expect(r.reasons.join('\n')).not.toMatch(/hết hạn|do người ký tự khai/);
   });
 });
+
+/** Belgium Root CA2, from signed.docx's KeyInfo. */
+function belgiumRoot(): Uint8Array {
+  const sig = new TextDecoder().decode(
+    Object.entries(unzipSync(fixture('signed.docx'))).find(([n]) => n.startsWith('_xmlsignatures/sig-'))![1],
+  );
+  return [...sig.matchAll(/<X509Certificate>([^<]+)</g)].map(
+    (m) => new Uint8Array(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')),
+  )[2];
+}
 
 /** The (untrusted, unrelated) signer certificate of another fixture, as a stand-in for "another CA". */
 function fixtureCertificate(name: string): Uint8Array {

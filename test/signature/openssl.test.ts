@@ -1,7 +1,7 @@
 /**
  * The one place the signature tests still use the OpenSSL program: an independent implementation
  * checks the pure-JavaScript test PKI and CMS signer (test/support/sign-opc.ts), and the verifier
- * is given a .p7s that OpenSSL made. Without `openssl` on PATH the suite is skipped with one line;
+ * is given a .p7s and an RFC 3161 timestamp token that OpenSSL made. Without `openssl` on PATH the suite is skipped with one line;
  * under CI (CI set) a missing OpenSSL fails the run instead.
  */
 import { spawnSync } from 'child_process';
@@ -9,7 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { verifyPackage } from '../../src/signature';
-import { makeTestPki, signCmsDetached, type SigningKey, type TestPki } from '../support/sign-opc';
+import {
+  makeTestPki,
+  signCmsDetached,
+  type SigningKey,
+  signXlsx,
+  type TestPki,
+  timestampToken,
+} from '../support/sign-opc';
+import { rewriteEntry, text } from '../support/zip-tools';
 import { signatureFixture } from '../support/fixtures';
 import { describeWith, OPENSSL } from '../support/system';
 
@@ -180,5 +188,78 @@ maybe('the JavaScript test PKI and CMS signer, checked by OpenSSL', () => {
     expect(r.signer).toMatch(/Nguyễn Văn An/);
     const other = await verifyPackage(unsigned, { trustAnchors: [enc(pki.otherRootPem)], p7s });
     expect(other.status).toBe('valid-untrusted');
+  });
+  test('openssl ts -verify accepts the JavaScript TSA token over its data, and rejects it for other data, another root, or a document-signing key', () => {
+    const tsa = { privateKeyPem: pki.tsaKeyPem, certificatePem: pki.tsaPem };
+    const genTime = new Date(Math.floor(Date.now() / 1000) * 1000);
+    file('stamped.bin', 'the SignatureValue element, canonicalized');
+    file('token.der', timestampToken(enc('the SignatureValue element, canonicalized'), tsa, genTime));
+    file('other.bin', 'another SignatureValue');
+    file('signer-token.der', timestampToken(enc('the SignatureValue element, canonicalized'), signer, genTime));
+    const tsVerify = (data: string, token: string, ca = 'root.pem') =>
+      openssl('ts', '-verify', '-data', data, '-in', token, '-token_in', '-CAfile', ca);
+    expect(tsVerify('stamped.bin', 'token.der')).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('Verification: OK'),
+    });
+    expect(tsVerify('other.bin', 'token.der').out).toMatch(/message imprint mismatch/);
+    expect(tsVerify('stamped.bin', 'token.der', 'other.pem').status).not.toBe(0);
+    expect(tsVerify('stamped.bin', 'signer-token.der').status).not.toBe(0);
+    const info = openssl('ts', '-reply', '-in', 'token.der', '-token_in', '-text').out;
+    expect(info).toMatch(/Hash Algorithm: sha256/);
+    expect(new Date(/Time stamp: (.+ GMT)/.exec(info)![1]).toISOString()).toBe(genTime.toISOString());
+  });
+
+  test('the verifier accepts a SignatureTimeStamp whose token `openssl ts -reply` made, at the time OpenSSL wrote', async () => {
+    const signed = await signXlsx(unsigned, signer);
+    const sig = '_xmlsignatures/sig1.xml';
+    const value = /<SignatureValue>([^<]+)</.exec(text(signed, sig))![1];
+    // XAdES 1.3.2 §7.3 with the default inclusive C14N: the element with the namespace it inherits.
+    file('sigvalue.xml', `<SignatureValue xmlns="http://www.w3.org/2000/09/xmldsig#">${value}</SignatureValue>`);
+    file(
+      'tsa.cnf',
+      [
+        '[ tsa ]',
+        'default_tsa = test_tsa',
+        '[ test_tsa ]',
+        `serial = ${path.join(dir, 'tsaserial')}`,
+        'signer_digest = sha256',
+        'default_policy = 1.3.6.1.4.1.32473.1',
+        'digests = sha256',
+        'ess_cert_id_alg = sha256',
+        '',
+      ].join('\n'),
+    );
+    file('tsaserial', '01\n');
+    expect(openssl('ts', '-query', '-data', 'sigvalue.xml', '-sha256', '-cert', '-out', 'req.tsq').status).toBe(0);
+    const reply = openssl(
+      'ts',
+      '-reply',
+      '-config',
+      'tsa.cnf',
+      '-queryfile',
+      'req.tsq',
+      '-signer',
+      'tsa.pem',
+      '-inkey',
+      'tsa.key',
+      '-token_out',
+      '-out',
+      'openssl-token.der',
+    );
+    expect(reply).toMatchObject({ status: 0 });
+    const token = readFileSync(path.join(dir, 'openssl-token.der')).toString('base64');
+    const stamp = `<xd:UnsignedProperties><xd:UnsignedSignatureProperties><xd:SignatureTimeStamp Id="idSignatureTimeStamp"><xd:EncapsulatedTimeStamp>${token}</xd:EncapsulatedTimeStamp></xd:SignatureTimeStamp></xd:UnsignedSignatureProperties></xd:UnsignedProperties>`;
+    const stamped = rewriteEntry(signed, sig, (x) =>
+      x.replace('</xd:QualifyingProperties>', `${stamp}</xd:QualifyingProperties>`),
+    );
+    const when = /Time stamp: (.+ GMT)/.exec(
+      openssl('ts', '-reply', '-in', 'openssl-token.der', '-token_in', '-text').out,
+    )![1];
+    const r = await verifyPackage(stamped, { trustAnchors: [enc(pki.rootPem)] });
+    expect(r.status).toBe('valid');
+    expect(r.reasons).toContain(
+      `Thời điểm ký được chứng thực bởi dấu thời gian của CN=Dịch vụ cấp dấu thời gian thử nghiệm, O=CDS DTI Thử nghiệm, C=VN lúc ${new Date(when).toISOString()}: chứng thư và chuỗi chứng thư được kiểm tra tại thời điểm đó (time attested by a timestamp)`,
+    );
   });
 });

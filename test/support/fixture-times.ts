@@ -1,6 +1,7 @@
 /**
- * When the Apache POI signature fixtures (test/fixtures/signatures) could still be verified. None
- * carries a verified timestamp, so their signing times are the signers' claims and the verifier
+ * When the Apache POI signature fixtures (test/fixtures/signatures) could still be verified. Only
+ * signed.docx carries a timestamp, and it is used only with the Belgian root as anchor
+ * (fixtures.test.ts); otherwise their signing times are the signers' claims and the verifier
  * checks the certificates at the verification time: today their certificates (2006–2015) have
  * expired and the signatures are invalid. To exercise the XML-DSig checks on these real Office
  * signatures, tests verify them as a council would have while the certificates were valid:

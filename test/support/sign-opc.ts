@@ -2,7 +2,7 @@
  * TEST-ONLY signer: signs an .xlsx package the way Excel does (ECMA-376 Part 2 + XAdES), so tests
  * can make valid signed workbooks and tampered variants with keys from a throw-away test CA. Pure
  * JavaScript (WebCrypto keys, @peculiar/x509 certificates, DER written here): nothing but `npm ci`
- * is needed. test/signature-openssl.test.ts checks its certificates and CMS against OpenSSL.
+ * is needed. test/signature/openssl.test.ts checks its certificates, CMS and timestamp tokens against OpenSSL.
  *
  * It deliberately shares no code with src/signature: every signed XML fragment is written directly
  * in its canonical form (attributes in c14n order, explicit end tags, the namespaces inherited from
@@ -14,6 +14,8 @@
  *   await issueTestSigner(pki, name, serial, notBefore, notAfter) → one more signer from the root
  *   await signXlsx(bytes, key, signedAt?, options?) → the signed package
  *   await signCmsDetached(bytes, key, dir?, signedAt?) → FILE.p7s bytes (as `openssl cms -sign -binary -outform DER`)
+ *   timestampToken(data, tsa, genTime) → an RFC 3161 TimeStampToken over data (as `openssl ts -reply` makes it);
+ *     signXlsx's `timestamp` option puts one over the SignatureValue into XAdES SignatureTimeStamp (XAdES-T)
  */
 import 'reflect-metadata'; // @peculiar/x509 (through tsyringe) needs the Reflect metadata API, loaded before it
 import { constants, createHash, createPrivateKey, sign as nodeSign, webcrypto, X509Certificate } from 'crypto';
@@ -74,6 +76,13 @@ export interface SignOptions {
   pss?: boolean;
   /** XAdES 1.4.1 SigningCertificateV2 with IssuerSerialV2 (RFC 5035 DER), as some signing tools write. */
   xadesV2?: boolean;
+  /** Adds an XAdES SignatureTimeStamp (XAdES-T) made by this TSA key at genTime. */
+  timestamp?: {
+    tsa: SigningKey;
+    genTime: Date;
+    /** The SignatureValue text the token's imprint covers (default: this signature's; another one makes a mismatch). */
+    signatureValue?: string;
+  };
 }
 
 const PSS_URI: Record<Hash, string> = {
@@ -100,6 +109,12 @@ export interface TestPki {
   /** An ECDSA P-256 signer certificate from the same root. */
   ecSignerPem: string;
   ecSignerKeyPem: string;
+  /** A timestamp authority from the root (critical extendedKeyUsage timeStamping, RFC 3161 §2.3). */
+  tsaPem: string;
+  tsaKeyPem: string;
+  /** The same kind of TSA, issued by the other root. */
+  otherTsaPem: string;
+  otherTsaKeyPem: string;
   dir: string;
 }
 
@@ -164,7 +179,12 @@ async function makeRoot(name: TestName, notBefore: Date, notAfter: Date): Promis
   return { cert, keys };
 }
 
-/** A document-signing certificate from ca (keyUsage digitalSignature + nonRepudiation, as the signing CAs issue them). */
+const TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
+
+/**
+ * A document-signing certificate from ca (keyUsage digitalSignature + nonRepudiation, as the signing
+ * CAs issue them), or a timestamp authority's (digitalSignature, critical extendedKeyUsage timeStamping).
+ */
 async function issue(
   ca: { cert: x509.X509Certificate; privateKey: CryptoKey },
   name: TestName,
@@ -173,6 +193,7 @@ async function issue(
   notBefore: Date,
   notAfter: Date,
   hash: 'SHA-256' | 'SHA-1' = 'SHA-256',
+  purpose: 'documents' | 'timestamps' = 'documents',
 ): Promise<Issued> {
   const keys = await generateKeys(algorithm);
   // WebCrypto binds an RSA key to one hash: a SHA-1 certificate signature needs the CA key imported for SHA-1.
@@ -197,7 +218,12 @@ async function issue(
     signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      ...(purpose === 'documents'
+        ? [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true)]
+        : [
+            new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+            new x509.ExtendedKeyUsageExtension([TIME_STAMPING], true),
+          ]),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       new x509.AuthorityKeyIdentifierExtension(ca.cert.getExtension(x509.SubjectKeyIdentifierExtension)!.keyId),
     ],
@@ -224,7 +250,8 @@ export const DEFAULT_SIGNER_NAME: TestName = [
 
 /**
  * A throw-away PKI: root CA, another root, RSA signer (SHA-256), a signer the root certified with
- * SHA-1, an ECDSA P-256 signer and a signer whose certificate expired (2020-01-01 → 2021-01-01).
+ * SHA-1, an ECDSA P-256 signer, a signer whose certificate expired (2020-01-01 → 2021-01-01), and
+ * two timestamp authorities (tsa from the root, otherTsa from the other root) valid as long as the roots.
  * The PEM files are also written into dir (root.pem, root.key, signer.pem, …) for `dti --trust`.
  */
 export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Promise<TestPki> {
@@ -247,7 +274,12 @@ export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Pr
   ]);
   const sts = 'Sở Thông tin và Truyền thông';
   const ca = { cert: root.cert, privateKey: root.keys.privateKey };
-  const [signer, sha1signer, ecsigner, expired] = await Promise.all([
+  const tsaName = (cn: string): TestName => [
+    ['C', 'VN'],
+    ['O', 'CDS DTI Thử nghiệm'],
+    ['CN', cn],
+  ];
+  const [signer, sha1signer, ecsigner, expired, tsa, otherTsa] = await Promise.all([
     issue(ca, options.signerName ?? DEFAULT_SIGNER_NAME, RSA_KEY, '1001', notBefore, signerUntil),
     issue(
       ca,
@@ -286,8 +318,28 @@ export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Pr
       new Date('2020-01-01T00:00:00Z'),
       new Date('2021-01-01T00:00:00Z'),
     ),
+    issue(
+      ca,
+      tsaName('Dịch vụ cấp dấu thời gian thử nghiệm'),
+      RSA_KEY,
+      '3001',
+      notBefore,
+      rootUntil,
+      'SHA-256',
+      'timestamps',
+    ),
+    issue(
+      { cert: other.cert, privateKey: other.keys.privateKey },
+      tsaName('Dấu thời gian của CA khác'),
+      RSA_KEY,
+      '3002',
+      notBefore,
+      rootUntil,
+      'SHA-256',
+      'timestamps',
+    ),
   ]);
-  const files: Record<string, Issued> = { root, other, signer, sha1signer, ecsigner, expired };
+  const files: Record<string, Issued> = { root, other, signer, sha1signer, ecsigner, expired, tsa, otherTsa };
   const pem: Record<string, { cert: string; key: string }> = {};
   for (const [name, { cert, keys }] of Object.entries(files)) {
     pem[name] = { cert: certificatePem(cert), key: await privateKeyPem(keys.privateKey) };
@@ -306,6 +358,10 @@ export async function makeTestPki(dir: string, options: TestPkiOptions = {}): Pr
     sha1SignerKeyPem: pem.sha1signer.key,
     ecSignerPem: pem.ecsigner.cert,
     ecSignerKeyPem: pem.ecsigner.key,
+    tsaPem: pem.tsa.cert,
+    tsaKeyPem: pem.tsa.key,
+    otherTsaPem: pem.otherTsa.cert,
+    otherTsaKeyPem: pem.otherTsa.key,
     dir,
   };
 }
@@ -376,10 +432,6 @@ export async function signCmsDetached(
 ): Promise<Uint8Array> {
   void dir;
   const certDer = new X509Certificate(key.certificatePem).raw;
-  const [certificate] = derChildren(certDer, 0, certDer.length);
-  const [tbs] = derChildren(certDer, certificate.content, certificate.end);
-  const fields = derChildren(certDer, tbs.content, tbs.end);
-  const [serial, , issuer] = fields[0].tag === 0xa0 ? fields.slice(1) : fields;
 
   // DER sorts a SET OF by the encodings; the signature covers the attributes as a SET (tag 0x31),
   // the SignerInfo carries them as [0] IMPLICIT (RFC 5652 §5.4).
@@ -396,7 +448,7 @@ export async function signCmsDetached(
 
   const signerInfo = sequence(
     der(new asn1js.Integer({ value: 1 })),
-    sequence(certDer.subarray(issuer.start, issuer.end), certDer.subarray(serial.start, serial.end)), // IssuerAndSerialNumber
+    issuerAndSerialNumber(certDer),
     algorithm(CMS_OID.sha256),
     derTlv(0xa0, attributes),
     ec ? algorithm(CMS_OID.ecdsaWithSha256) : algorithm(CMS_OID.rsaEncryption, true),
@@ -410,6 +462,98 @@ export async function signCmsDetached(
     set(signerInfo),
   );
   return new Uint8Array(sequence(oid(CMS_OID.signedData), derTlv(0xa0, signedData)));
+}
+
+/** The certificate's issuer Name and serial INTEGER, as they are encoded in it. */
+function issuerAndSerialNumber(certDer: Buffer): Buffer {
+  const [certificate] = derChildren(certDer, 0, certDer.length);
+  const [tbs] = derChildren(certDer, certificate.content, certificate.end);
+  const fields = derChildren(certDer, tbs.content, tbs.end);
+  const [serial, , issuer] = fields[0].tag === 0xa0 ? fields.slice(1) : fields;
+  return sequence(certDer.subarray(issuer.start, issuer.end), certDer.subarray(serial.start, serial.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 3161 timestamp tokens, as `openssl ts -reply` makes them
+
+const TSP_OID = {
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  /** A policy arc under the private-enterprise example, for tests only. */
+  policy: '1.3.6.1.4.1.32473.1',
+};
+
+/** GeneralizedTime without fractions, as DER wants it (YYYYMMDDHHMMSSZ). */
+const generalizedTime = (d: Date) =>
+  derTlv(
+    0x18,
+    Buffer.from(
+      d
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:T]/g, ''),
+      'latin1',
+    ),
+  );
+
+/**
+ * A TimeStampToken (RFC 3161 §2.4.2): CMS SignedData with a TSTInfo as eContent (messageImprint =
+ * SHA-256 of data, genTime, a random serial), signed by the TSA with the signed attributes
+ * contentType, messageDigest and signingCertificateV2 (ESSCertIDv2, SHA-256 of the TSA certificate).
+ */
+export function timestampToken(data: Uint8Array | string, tsa: SigningKey, genTime: Date): Uint8Array {
+  const certDer = new X509Certificate(tsa.certificatePem).raw;
+  const tstInfo = sequence(
+    der(new asn1js.Integer({ value: 1 })),
+    oid(TSP_OID.policy),
+    sequence(algorithm(CMS_OID.sha256), der(new asn1js.OctetString({ valueHex: hashOf('sha256', data) }))),
+    derTlv(0x02, Buffer.from([0x01, ...webcrypto.getRandomValues(new Uint8Array(8))])), // serialNumber
+    generalizedTime(genTime),
+  );
+  const essCertIdV2 = sequence(der(new asn1js.OctetString({ valueHex: hashOf('sha256', certDer) }))); // hashAlgorithm: default SHA-256
+  const attributes = Buffer.concat(
+    [
+      attribute(CMS_OID.contentType, oid(TSP_OID.tstInfo)),
+      attribute(CMS_OID.messageDigest, der(new asn1js.OctetString({ valueHex: hashOf('sha256', tstInfo) }))),
+      attribute(TSP_OID.signingCertificateV2, sequence(sequence(essCertIdV2))),
+    ].sort(Buffer.compare),
+  );
+  const signature = nodeSign('sha256', derTlv(0x31, attributes), createPrivateKey(tsa.privateKeyPem));
+  const signerInfo = sequence(
+    der(new asn1js.Integer({ value: 1 })),
+    issuerAndSerialNumber(certDer),
+    algorithm(CMS_OID.sha256),
+    derTlv(0xa0, attributes),
+    algorithm(CMS_OID.rsaEncryption, true),
+    der(new asn1js.OctetString({ valueHex: signature })),
+  );
+  const signedData = sequence(
+    der(new asn1js.Integer({ value: 3 })), // version 3: the eContentType is not id-data (RFC 5652 §5.1)
+    set(algorithm(CMS_OID.sha256)),
+    sequence(oid(TSP_OID.tstInfo), derTlv(0xa0, der(new asn1js.OctetString({ valueHex: tstInfo })))),
+    derTlv(0xa0, certDer),
+    set(signerInfo),
+  );
+  return new Uint8Array(sequence(oid(CMS_OID.signedData), derTlv(0xa0, signedData)));
+}
+
+/**
+ * The unsigned XAdES properties holding a SignatureTimeStamp over the SignatureValue element. No
+ * CanonicalizationMethod, so the default applies (inclusive C14N 1.0): the element inherits only the
+ * default dsig namespace from <Signature>.
+ */
+function unsignedTimestamp(signatureValue: string, options: NonNullable<SignOptions['timestamp']>): string {
+  const canonical = asApex(el('SignatureValue', [], signatureValue), `xmlns="${DSIG}"`);
+  const token = timestampToken(canonical, options.tsa, options.genTime);
+  return el(
+    'xd:UnsignedProperties',
+    [],
+    el(
+      'xd:UnsignedSignatureProperties',
+      [],
+      el('xd:SignatureTimeStamp', [['Id', 'idSignatureTimeStamp']], el('xd:EncapsulatedTimeStamp', [], b64(token))),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,18 +903,19 @@ export async function signXlsx(
   const pkgObject = packageObject(pkg, hash, signedAt, options);
   const offObject = officeObject(hash, options.comments ?? 'Ký duyệt bản tự đánh giá DTI');
   const props = signedProperties(hash, signedAt, options.signingCertificatePem ?? key.certificatePem, options.xadesV2);
-  const xadesObject = el(
-    'Object',
-    [],
+  const xadesObject = (unsigned: string) =>
     el(
-      'xd:QualifyingProperties',
-      [
-        ['xmlns:xd', XADES],
-        ['Target', '#idPackageSignature'],
-      ],
-      props,
-    ),
-  );
+      'Object',
+      [],
+      el(
+        'xd:QualifyingProperties',
+        [
+          ['xmlns:xd', XADES],
+          ['Target', '#idPackageSignature'],
+        ],
+        props + unsigned,
+      ),
+    );
 
   // Canonical forms of the referenced elements: each inherits the dsig default namespace, and
   // SignedProperties also the xd prefix declared on QualifyingProperties.
@@ -815,7 +960,16 @@ export async function signXlsx(
       ['xmlns', DSIG],
       ['Id', 'idPackageSignature'],
     ],
-    signedInfo + el('SignatureValue', [], b64(signature)) + keyInfo + pkgObject + offObject + xadesObject,
+    signedInfo +
+      el('SignatureValue', [], b64(signature)) +
+      keyInfo +
+      pkgObject +
+      offObject +
+      xadesObject(
+        options.timestamp
+          ? unsignedTimestamp(options.timestamp.signatureValue ?? b64(signature), options.timestamp)
+          : '',
+      ),
   )}`;
   pkg.files[sigName] = strToU8(xml);
   return zipSync(pkg.files, { level: 6 });

@@ -140,7 +140,7 @@ describe('the canonical text the seal hashes (its format is fixed: seals already
       entries: {
         'I.2': {
           slots: [12.300000000000001, 45762],
-          evidence: { number: ' GM-01 ', date: '15/04/2025', link: null, signed: 'Có' },
+          evidence: [{ number: ' GM-01 ', date: '15/04/2025', issuer: null, link: null, signed: 'Có' }],
           note: '  ',
         },
       },

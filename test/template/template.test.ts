@@ -177,7 +177,10 @@ describe('never lose entered data', () => {
 
   test('re-inserting the template for the same rubric keeps every value, evidence entry and note', async () => {
     const { entries } = filled(rubric, 'xa', 3);
-    entries['I.1.1'].evidence = { number: '12/QĐ-UBND', date: 45310, link: 'https://vb.example/12.pdf', signed: 'Có' };
+    entries['I.1.1'].evidence = [
+      { number: '12/QĐ-UBND', date: 45310, issuer: 'UBND xã', link: 'https://vb.example/12.pdf', signed: 'Có' },
+      { number: '15/KH-UBND', date: 45320, issuer: null, link: 'ke-hoach-15.pdf', signed: 'Không' },
+    ];
     entries['I.1.1'].note = 'Đã ký số ngày 20/01';
     const first = await roundTrip(
       buildTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025, entries }),
@@ -188,10 +191,22 @@ describe('never lose entered data', () => {
       buildTemplate(rubric, { unit: 'xa', unitName: first.filled.unitName, year: first.filled.year, entries: carried }),
     );
     expect(second.filled.entries).toEqual(first.filled.entries);
+    // Both documents, in order, each on its own row (serial 45310 is 19/01/2024, 45320 is 29/01/2024).
     expect(second.filled.entries['I.1.1']).toMatchObject({
-      evidence: { number: '12/QĐ-UBND', link: 'https://vb.example/12.pdf', signed: 'Có' },
+      evidence: [
+        {
+          number: '12/QĐ-UBND',
+          date: '2024-01-19',
+          issuer: 'UBND xã',
+          link: 'https://vb.example/12.pdf',
+          signed: 'Có',
+        },
+        { number: '15/KH-UBND', date: '2024-01-29', issuer: null, link: 'ke-hoach-15.pdf', signed: 'Không' },
+      ],
       note: 'Đã ký số ngày 20/01',
     });
+    const [a, b] = second.filled.entries['I.1.1'].evidence;
+    expect(b.row).toBe(a.row! + 1);
     expect(second.filled.unitName).toBe('Phường Phú Hội');
   });
 
