@@ -27,6 +27,7 @@ interface Usage {
 }
 
 const JSON_OPTION = (what: Text): Option => ['--json', t(`Xuất JSON: ${what.vi}`, `JSON output: ${what.en}`)];
+const PREVIOUS_OPTION = (what: Text): Option => [t('--previous TỆP_NĂM_TRƯỚC', '--previous LAST_YEAR'), what];
 const TRUST_OPTION: Option = [
   '--trust CA.pem',
   t(
@@ -69,7 +70,10 @@ const USAGE: Record<CommandName, Usage> = {
     exit: t('0 đã liệt kê · 2 không có bộ tiêu chí hoặc loại đơn vị đó', '0 listed · 2 no such rubric or unit type'),
   },
   score: {
-    synopsis: t('dti score TỆP... [--json]', 'dti score FILE... [--json]'),
+    synopsis: t(
+      'dti score TỆP... [--previous TỆP_NĂM_TRƯỚC] [--json]',
+      'dti score FILE... [--previous LAST_YEAR] [--json]',
+    ),
     summary: t(
       'Chấm điểm bản tự đánh giá (.json hoặc mẫu .xlsx đã điền)',
       'Score self-assessments (.json, or filled .xlsx templates)',
@@ -79,19 +83,31 @@ const USAGE: Record<CommandName, Usage> = {
 Tệp .json: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: tên, "year"?: năm,
             "values": {"MÃ_TIÊU_CHÍ": giá trị}, "general"?: {"MỤC": giá trị},
             "options"?: {"cách_đọc": "lựa chọn"}}
-Giá trị cần nhập của từng tiêu chí và các mục thông tin chung: dti criteria RUBRIC LOẠI_ĐƠN_VỊ.`,
+Giá trị cần nhập của từng tiêu chí và các mục thông tin chung: dti criteria RUBRIC LOẠI_ĐƠN_VỊ.
+Với --previous, so sánh với tệp năm trước (.xlsx hoặc .json), chấm theo bộ chỉ số mà tệp đó ghi: điểm (hoặc mức) năm trước, năm nay và thay đổi theo trụ cột và theo tiêu chí cùng mã; tiêu chí mới và tiêu chí không còn được liệt kê, tiêu chí đổi điểm tối đa được ghi chú.`,
       `Scores each self-assessment: a .json file or a filled .xlsx template (dti template). Values not entered are listed as problems, never scored as 0.
 A .json file: {"rubric": ID, "unit": "so"|"huyen"|"xa", "unitName"?: name, "year"?: year,
                "values": {"CRITERION_ID": value}, "general"?: {"ITEM": value},
                "options"?: {"option": "choice"}}
-What each criterion and general-information item expects: dti criteria RUBRIC UNIT.`,
+What each criterion and general-information item expects: dti criteria RUBRIC UNIT.
+With --previous, compares with last year's file (.xlsx or .json), scored under the rubric that file names: last year's points (or level), this year's and the change per pillar and per criterion with the same id; new criteria and criteria no longer in the set are listed, and a criterion whose max changed is flagged.`,
     ),
     options: [
+      PREVIOUS_OPTION(
+        t('So sánh với tệp năm trước (.xlsx hoặc .json)', "Compare with last year's file (.xlsx or .json)"),
+      ),
       JSON_OPTION(
-        t('tổng điểm, trụ cột, từng tiêu chí, mức độ, vấn đề', 'total, pillars, each criterion, level, problems'),
+        t(
+          'tổng điểm, trụ cột, từng tiêu chí, mức độ, vấn đề; với --previous thêm mục previous',
+          'total, pillars, each criterion, level, problems; with --previous a previous object',
+        ),
       ),
     ],
-    examples: ['dti score examples/hue-2263-2023-xa.json', 'dti score examples/kontum-121-2025-xa.json --json'],
+    examples: [
+      'dti score examples/hue-2263-2023-xa.json',
+      'dti score examples/kontum-121-2025-xa.json --json',
+      'dti score examples/hue-931-2024-xa.json --previous examples/hue-2263-2023-xa.json',
+    ],
     exit: t(
       '0 đã chấm · 1 có giá trị không hợp lệ hoặc mã tiêu chí lạ · 2 tệp không dùng được',
       '0 scored · 1 some value is invalid or names an unknown criterion · 2 a file cannot be used',
@@ -99,8 +115,8 @@ What each criterion and general-information item expects: dti criteria RUBRIC UN
   },
   template: {
     synopsis: t(
-      'dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from TỆP] --out TỆP.xlsx [--json]',
-      'dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] --out FILE.xlsx [--json]',
+      'dti template --rubric ID --unit LOẠI [--unit-name TÊN] [--year NĂM] [--from TỆP] [--previous TỆP_NĂM_TRƯỚC] --out TỆP.xlsx [--json]',
+      'dti template --rubric ID --unit TYPE [--unit-name NAME] [--year YEAR] [--from FILE] [--previous LAST_YEAR] --out FILE.xlsx [--json]',
     ),
     summary: t(
       'Tạo mẫu Excel; --from giữ lại số liệu của tệp .json hoặc mẫu cũ',
@@ -125,6 +141,12 @@ What each criterion and general-information item expects: dti criteria RUBRIC UN
           'Keep the entries of a .json file or an older .xlsx template',
         ),
       ],
+      PREVIOUS_OPTION(
+        t(
+          'Trang Tổng hợp so sánh với tệp năm trước (.xlsx hoặc .json)',
+          "The summary sheet compares with last year's file (.xlsx or .json)",
+        ),
+      ),
       [t('--out TỆP.xlsx', '--out FILE.xlsx'), t('Tệp mẫu sẽ ghi', 'The template file to write')],
       JSON_OPTION(
         t(

@@ -1,11 +1,24 @@
-/** `dti score FILE...`: self-assessments (.json, or filled .xlsx templates) scored by the engine. */
-import { assess, criteriaFor, resolveUnit, type Assessment, type AssessmentInput, type EvidenceEntry } from '../engine';
+/**
+ * `dti score FILE...`: self-assessments (.json, or filled .xlsx templates) scored by the engine;
+ * with `--previous OLD`, compared with last year's file, scored under the rubric it names.
+ */
+import {
+  assess,
+  compareAssessments,
+  criteriaFor,
+  resolveUnit,
+  type Assessment,
+  type AssessmentInput,
+  type EvidenceEntry,
+  type PreviousResult,
+} from '../engine';
 import { DtiError, say, t, type Lang } from '../base';
 import { getRubric, type Rubric } from '../rubrics';
 import type { LocateProblem } from '../template';
 import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { clipEchoes, formatAssessment } from './format';
+import { comparisonJson, formatComparison } from './format-compare';
 import { usageError } from './help';
 import { clip, jsonText } from './safe-text';
 import { isZip, readInput, type Io } from './io';
@@ -87,9 +100,48 @@ function clipped(result: Assessment): Assessment {
   };
 }
 
+/**
+ * Last year's file scored as it was: under the rubric (and version) its own identity names, never
+ * under this year's. Its errors do not change the exit code (this year's file is the one scored);
+ * they are said, since a value the engine could not read counts for nothing in last year's points.
+ */
+export async function scorePrevious(file: string, io: Io, lang: Lang): Promise<PreviousResult & { errors: number }> {
+  try {
+    const { input } = await readAssessment(file, io);
+    const rubric = getRubric(input.rubric);
+    const assessment = assess(rubric, input, lang);
+    const errors = assessment.problems.filter((p) => p.severity === 'error').length;
+    return { assessment, year: input.year, decision: rubric.decision.number, errors };
+  } catch (e) {
+    if (!(e instanceof DtiError) || e instanceof UsageError) throw e;
+    const why = (s: string) => s.replace(`${file}: `, '');
+    throw new DtiError(
+      e.code,
+      t(`Tệp năm trước ${file}: ${why(e.messageIn('vi'))}`, `Last year's file ${file}: ${why(e.messageIn('en'))}`),
+    );
+  }
+}
+
 export async function cmdScore(args: Args, io: Io): Promise<number> {
   if (args.positional.length === 0) throw usageError('score');
-  const results: Assessment[] = [];
+  const previousFile = args.flags['--previous'];
+  if (previousFile && args.positional.length > 1)
+    throw new UsageError(
+      t(
+        '--previous so sánh một bản tự đánh giá với năm trước: chỉ cho một TỆP',
+        '--previous compares one self-assessment with last year: give one FILE',
+      ),
+    );
+  let previous: Awaited<ReturnType<typeof scorePrevious>> | undefined;
+  if (previousFile)
+    try {
+      previous = await scorePrevious(previousFile, io, args.lang);
+    } catch (e) {
+      if (!(e instanceof DtiError) || e instanceof UsageError) throw e;
+      io.err(`✗ ${e.messageIn(args.lang)}`);
+      return 2;
+    }
+  const results: (Assessment & { previous?: ReturnType<typeof comparisonJson> })[] = [];
   let exit = 0;
   for (const file of args.positional) {
     try {
@@ -97,9 +149,25 @@ export async function cmdScore(args: Args, io: Io): Promise<number> {
       const rubric = getRubric(input.rubric);
       const scored = withEvidence(assess(rubric, input, args.lang), rubric, input, args.lang);
       const result = clipped(withTemplateProblems(scored, problems, args.lang));
-      results.push(result);
       if (result.problems.some((p) => p.severity === 'error')) exit = Math.max(exit, 1);
       if (!args.json) io.out(formatAssessment(result, rubric.title, args.lang) + '\n');
+      if (!previous) {
+        results.push(result);
+        continue;
+      }
+      const comparison = compareAssessments(result, previous.assessment, {
+        current: { year: input.year, decision: rubric.decision.number },
+        previous,
+      });
+      if (previous.errors)
+        comparison.warnings.push(
+          t(
+            `Tệp năm trước có ${previous.errors} lỗi: giá trị không đọc được không được tính điểm năm trước`,
+            `Last year's file has ${previous.errors} errors: values that could not be read count for nothing last year`,
+          ),
+        );
+      results.push({ ...result, previous: comparisonJson(comparison, args.lang) });
+      if (!args.json) io.out(formatComparison(comparison, args.lang) + '\n');
     } catch (e) {
       if (!(e instanceof DtiError) || e instanceof UsageError) throw e;
       io.err(`✗ ${e.messageIn(args.lang)}`);

@@ -9,6 +9,7 @@ import { problemLines } from './open-workbook';
 import { clip, jsonText } from './safe-text';
 import type { CarryReport } from '../template';
 import { makeTemplate, type TemplateRequest } from './workbook';
+import { scorePrevious } from './score';
 
 export async function cmdTemplate(args: Args, io: Io): Promise<number> {
   const {
@@ -18,6 +19,7 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
     '--unit-name': unitName,
     '--year': yearText,
     '--from': from,
+    '--previous': previousFile,
   } = args.flags;
   if (!rubric || !unit || !out) throw usageError('template');
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -41,7 +43,15 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
       source = { kind: 'json', file: from, ...json };
     }
   }
-  const { bytes, report, criteria, problems } = await makeTemplate({ rubric, unit, unitName, year, from: source });
+  const previous = previousFile ? await scorePrevious(previousFile, io, args.lang) : undefined;
+  const { bytes, report, criteria, problems } = await makeTemplate({
+    rubric,
+    unit,
+    unitName,
+    year,
+    from: source,
+    previous,
+  });
   writeOutput(out, bytes, io);
   const L = (vi: string, en: string) => say(t(vi, en), args.lang);
   const reason = (l: { reason: string; reasonEn?: string }) =>
@@ -63,11 +73,16 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
         lost: lines(report?.lost),
         changed: lines(report?.changed),
         problems: template,
+        ...(previous && { previous: { file: previousFile, year: previous.year ?? null } }),
       }),
     );
   else {
     io.out(`${L('Đã tạo', 'Wrote')} ${out}: ${criteria} ${L('tiêu chí', 'criteria')}`);
     for (const line of problemLines(problems, args.lang)) io.out(`  ${line}`);
+    if (previous)
+      io.out(
+        `${L('Trang Tổng hợp so sánh với năm trước', 'The summary sheet compares with last year')}: ${previousFile}${previous.year ? ` (${previous.year})` : ''}`,
+      );
     if (report) {
       io.out(
         `${L('Giữ lại số liệu của', 'Kept the entries of')} ${report.carried.length} ${L('tiêu chí', 'criteria')}.`,

@@ -12,6 +12,7 @@ import {
   parseDate,
   resolveUnit,
   type AssessmentInput,
+  type PreviousResult,
 } from '../engine';
 import { getRubric, type Rubric } from '../rubrics';
 import {
@@ -118,6 +119,8 @@ export interface TemplateRequest {
   from?:
     | ({ kind: 'json'; file?: string; unitName?: string; year?: number } & AssessmentValues)
     | { kind: 'xlsx'; bytes: Uint8Array; file: string };
+  /** Last year's result, compared with on the summary sheet. */
+  previous?: PreviousResult;
 }
 
 type Change = NonNullable<CarryReport['changed']>[number];
@@ -258,6 +261,6 @@ export async function makeTemplate(
       reasonEn: `the file states no assessment year; the new template states ${year} (change it with --year)`,
     });
   }
-  const spec = buildTemplate(rubric, { unit, unitName, year, entries, general });
+  const spec = buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous });
   return { bytes: await writeXlsx(spec), report, criteria: Object.keys(spec.layout.rows).length, problems };
 }

@@ -3,6 +3,7 @@ export * from './assess';
 export * from './cells';
 export { argumentCount, contextArguments, type ContextArgument } from './context';
 export { scoreCriterion, type ScoredCriterion } from './criterion';
+export * from './compare';
 export { describeSlot, expected } from './expected';
 export { inputModel, type InputModel, type SlotModel } from './model';
 export { criteriaFor, findCriterion, isOnList, levelName, matchUnitName, normalUnitName, resolveUnit } from './lookup';

@@ -11,12 +11,14 @@
 import {
   assess,
   cellsFromValue,
+  compareAssessments,
   criteriaFor,
   inputSlots,
   isBlank,
   OK_MARK,
   resolveUnit,
   valueFromSlots,
+  type PreviousResult,
 } from '../engine';
 import type { Rubric, UnitId } from '../rubrics';
 import { columnLetter } from './address';
@@ -49,6 +51,8 @@ export interface BuildOptions {
   entries?: Record<string, CriterionEntry>;
   /** The general-information items entered (the commune's households …), by item id. */
   general?: Record<string, Scalar>;
+  /** Last year's result (scored under its own rubric): the summary sheet then compares with it. */
+  previous?: PreviousResult;
 }
 
 export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSpec {
@@ -185,6 +189,12 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     rows,
     levels: new Map([...results].map(([id, r]) => [id, r.level ?? 0])),
     slotValues: new Map([...results].map(([id, r]) => [id, r.slotValues])),
+    ...(options.previous && {
+      comparison: compareAssessments(assessment, options.previous.assessment, {
+        current: { year, decision: rubric.decision.number },
+        previous: options.previous,
+      }),
+    }),
   });
   return {
     meta,

@@ -3,7 +3,7 @@
  * template already there (if any), build the new one with every entry carried over, or refuse
  * when the workbook holds another rubric's template. Office.js and the demo workbook both use it.
  */
-import { resolveUnit } from '../engine';
+import { resolveUnit, type PreviousResult } from '../engine';
 import { t, type Text } from '../base';
 import type { Rubric } from '../rubrics';
 import { buildTemplate } from './build';
@@ -14,6 +14,8 @@ export interface InsertRequest {
   unit: string;
   unitName?: string;
   year?: number;
+  /** Last year's result, for the summary sheet's comparison (the pane's "Ghi vào Tổng hợp"). */
+  previous?: PreviousResult;
 }
 
 export type InsertPlan =
@@ -40,6 +42,7 @@ export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric,
     unitName: request.unitName ?? existing?.unitName,
     year: request.year ?? existing?.year,
     entries,
+    previous: request.previous,
   });
   return { ok: true, spec, updated: existing !== undefined, report };
 }

@@ -2,13 +2,14 @@
  * The "Tổng hợp" sheet: the pillar table with a native bar chart, and for level rubrics what each
  * criterion still lacks for the next level (`CDS.DTI_SHORTFALL`), all as formulas over the main sheet.
  */
-import { cellLevelName, cellShortfall } from '../engine';
+import { cellLevelName, cellShortfall, type Comparison } from '../engine';
 import type { Criterion, Rubric, UnitId } from '../rubrics';
 import { columnLetter } from './address';
 import { absolute, HEADER, MAIN_SHEET, quoteSheet, SUMMARY_SHEET } from './layout';
 import { criterionArguments, onMainSheet, type TableContext } from './criteria';
 import { orElse, rowHeight, SheetParts } from './sheet-parts';
 import type { ChartSpec, Scalar, SheetSpec } from './spec';
+import { REMARK_WIDTH, writeComparison } from './summary-compare';
 
 /** A pillar's row on the main sheet and what it shows. */
 export interface PillarRow {
@@ -33,6 +34,8 @@ export interface SummaryInput {
   rows: Record<string, number>;
   levels: Map<string, number>;
   slotValues: Map<string, Scalar[]>;
+  /** This year beside last year's result, when the template is built with one. */
+  comparison?: Comparison;
 }
 
 export function buildSummary(input: SummaryInput): SheetSpec {
@@ -130,6 +133,24 @@ export function buildSummary(input: SummaryInput): SheetSpec {
     to: `N${Math.max(last + 12, 4 + pillars.length * 3)}`,
   };
   if (isLevel) writeShortfalls(input, sheet, totalRow + 3);
+  if (input.comparison) {
+    const firstColumn = isLevel ? 4 : 5;
+    const right = writeComparison(sheet, {
+      comparison: input.comparison,
+      pillarRows: new Map(pillars.map((p, i) => [p.id, 5 + i])),
+      headerRow: 4,
+      totalRow,
+      firstColumn,
+      valueColumn: 'C',
+      resultColumn: col.result,
+      maxColumn: isLevel ? undefined : col.max,
+      rows: input.rows,
+      below: isLevel ? totalRow + 3 + input.criteria.length + 2 : totalRow + 2,
+    });
+    // The chart moves right of the comparison columns, as wide as before.
+    chart.from = `${columnLetter(right + 1)}4`;
+    chart.to = chart.to.replace(/^[A-Z]+/, columnLetter(right + 8));
+  }
 
   return {
     name: SUMMARY_SHEET,
@@ -137,13 +158,16 @@ export function buildSummary(input: SummaryInput): SheetSpec {
     cells: sheet.cells,
     merges: sheet.merges,
     rowHeights: sheet.rowHeights,
-    columns: [
-      { column: 'A', width: 9 },
-      { column: 'B', width: 46 },
-      { column: 'C', width: 10 },
-      { column: 'D', width: isLevel ? 60 : 10 },
-      { column: 'E', width: 10 },
-    ],
+    columns: withComparison(
+      [
+        { column: 'A', width: 9 },
+        { column: 'B', width: 46 },
+        { column: 'C', width: 10 },
+        { column: 'D', width: isLevel ? 60 : 10 },
+        { column: 'E', width: 10 },
+      ],
+      input.comparison ? (isLevel ? 4 : 5) : undefined,
+    ),
     freeze: { rows: 4, columns: 0 },
     validations: [],
     conditionalFormats: [],
@@ -199,4 +223,14 @@ function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number):
       ]),
     });
   });
+}
+
+/** The columns' widths, with the comparison's from the 0-based column `first` (theirs win where both set one). */
+function withComparison(columns: { column: string; width: number }[], first: number | undefined) {
+  if (first === undefined) return columns;
+  const added = [
+    ...[0, 1, 2].map((i) => ({ column: columnLetter(first + i), width: 11 })),
+    { column: columnLetter(first + 3), width: REMARK_WIDTH },
+  ];
+  return [...columns.filter((c) => !added.some((a) => a.column === c.column)), ...added];
 }

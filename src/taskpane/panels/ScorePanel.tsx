@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { num } from '../../base';
 import { slotCells } from '../../template';
+import { PreviousYear } from './PreviousYear';
 import type { PanelProps } from './props';
 
 /** Enough to act on at pane width. */
@@ -120,6 +121,7 @@ export function ScorePanel({ port, view, s, lang }: PanelProps) {
         ) : (
           <Text>{s.topLevel}</Text>
         ))}
+      <PreviousYear port={port} view={view} s={s} lang={lang} />
     </div>
   );
 }
