@@ -9,7 +9,17 @@ export class UsageError extends DtiError {
   }
 }
 
-export const VALUE_FLAGS = ['--rubric', '--unit', '--unit-name', '--year', '--out', '--from', '--by'] as const;
+export const VALUE_FLAGS = [
+  '--rubric',
+  '--unit',
+  '--unit-name',
+  '--year',
+  '--out',
+  '--from',
+  '--by',
+  '--expected',
+  '--appraisal',
+] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 export interface Args {
