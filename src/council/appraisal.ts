@@ -3,11 +3,12 @@
  * row per submission and a chart, "Thẩm định" with one row per criterion of each ranked unit and
  * its editable appraised points, the reasons list, and the identity in the very hidden `_dti`.
  *
- * One long "Thẩm định" sheet grouped by unit, not a sheet per unit: a council ranks hundreds of
- * units (Huế 2263: 141 communes), and hundreds of tabs cannot be found in the tab bar, need unit
+ * One long "Thẩm định" sheet grouped by unit, not a sheet per unit: a council ranks up to
+ * hundreds of units (a province's communes), and hundreds of tabs cannot be found in the tab bar, need unit
  * names cut to Excel's 31 characters (and made unique when two cut names meet), and each add a
- * part to the package and an operation to the Office.js write. One sheet of ~100 rows a unit stays
- * far below Excel's 1,048,576 rows (10,000 units of 100 criteria), and the unit is a column.
+ * part to the package and an operation to the Office.js write. One sheet of at most ~80 rows a unit
+ * (the library's largest unit type has 79 criteria) stays far below Excel's 1,048,576 rows, and
+ * the unit is a column.
  *
  * Every number the council changes flows through formulas: a unit's appraised total is SUMIFS of
  * its appraised cells, the percent, the rank key and the rank (RANK: equal keys share a rank and
@@ -46,6 +47,21 @@ import { rankKey, type RankBy, type RankedRow } from './rank';
 import type { CriterionScore, SubmissionResult } from './submission';
 
 const FIRST_ROW = 4;
+
+/** An ISO signing time as the council reads it: dd/mm/yyyy hh:mm in Vietnam's time (UTC+7, no daylight saving). */
+export function vietnamTime(iso: string | null): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (!Number.isFinite(ms)) return iso ?? '';
+  const d = new Date(ms + 7 * 3600000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** A row tall enough for its longest wrapped text (LibreOffice and Excel do not grow rows written by a file). */
+function rowHeight(texts: [text: string, width: number][]): number {
+  const lines = Math.max(1, ...texts.map(([text, width]) => Math.ceil(text.length / Math.max(1, width - 2))));
+  return Math.min(409, 14 * lines);
+}
 
 export interface AppraisalOptions {
   by?: RankBy;
@@ -93,6 +109,20 @@ function appraisedValidation(rubric: Rubric, c: CriterionScore, address: string)
   };
 }
 
+const WIDTHS: Record<keyof typeof COL, number> = {
+  key: 6,
+  unit: 24,
+  criterion: 9,
+  title: 40,
+  entry: 30,
+  max: 8,
+  selfAssessed: 9,
+  rescored: 9,
+  appraised: 10,
+  reason: 24,
+  note: 30,
+};
+
 interface Block {
   key: number;
   row: RankedRow;
@@ -129,6 +159,7 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
   });
   for (const [c, h] of headers) cells.push({ address: `${c}3`, value: h, style: 'tableHeader' });
   const reasons = lists.ref([...REASONS]);
+  const rowHeights: { row: number; height: number }[] = [{ row: 3, height: 30 }];
   const criteria = new Map(criteriaFor(rubric, unit).map((c) => [c.id, c]));
   const titleOf = (id: string) => criteria.get(id)?.title ?? '';
   for (const b of blocks) {
@@ -151,6 +182,13 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
       const r = b.first + i;
       const rescored = shownPoints(rubric, c);
       const open = appraisable(rubric, c);
+      rowHeights.push({
+        row: r,
+        height: rowHeight([
+          [titleOf(c.id), WIDTHS.title],
+          [c.entry ?? '', WIDTHS.entry],
+        ]),
+      });
       cells.push(
         { address: `${COL.key}${r}`, value: b.key, style: 'number' },
         { address: `${COL.unit}${r}`, value: s.unitName ?? s.file, style: 'text' },
@@ -183,19 +221,8 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
   }
   return sheetSpec(APPRAISAL_SHEET, 'visible', cells, {
     merges: ['A1:K1', 'A2:K2'],
-    columns: [
-      { column: COL.key, width: 6 },
-      { column: COL.unit, width: 24 },
-      { column: COL.criterion, width: 9 },
-      { column: COL.title, width: 40 },
-      { column: COL.entry, width: 30 },
-      { column: COL.max, width: 8 },
-      { column: COL.selfAssessed, width: 9 },
-      { column: COL.rescored, width: 9 },
-      { column: COL.appraised, width: 10 },
-      { column: COL.reason, width: 24 },
-      { column: COL.note, width: 30 },
-    ],
+    columns: Object.entries(WIDTHS).map(([key, width]) => ({ column: COL[key as keyof typeof COL], width })),
+    rowHeights,
     freeze: { rows: 3, columns: 3 },
     validations,
     print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:K${lastRow}` },
@@ -205,7 +232,7 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
 
 /** The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. */
 function rankingColumns(isLevel: boolean) {
-  const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký', 'Niêm phong'];
+  const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
     : ['Điểm tự chấm', 'Điểm chấm lại', 'Điểm thẩm định', 'Điểm tối đa', 'Tỷ lệ (%)'];
@@ -248,10 +275,10 @@ function rankingSheet(
     const problems = [...row.unranked.map((x) => x.vi), ...s.problems];
     cells.push(
       { address: at('B'), value: s.unitName ?? '', style: 'text' },
-      { address: at('C'), value: s.file, style: 'text' },
+      { address: at('C'), value: s.file.split(/[\\/]/).pop() ?? s.file, style: 'text' },
       { address: at('D'), value: SIGNATURE_STATUS[s.status].vi, style: 'text' },
       { address: at('E'), value: s.signer ?? '', style: 'text' },
-      { address: at('F'), value: s.signedAt ?? '', style: 'text' },
+      { address: at('F'), value: vietnamTime(s.signedAt), style: 'text' },
       { address: at('G'), value: SEAL_STATUS[s.seal].vi, style: 'text' },
       { address: at('H'), value: a ? selfAssessed(s, totalId, rescoredTotal) : null, style: 'number' },
       { address: at('I'), value: rescoredTotal, style: 'number' },
@@ -324,6 +351,7 @@ function rankingSheet(
       width,
       ...(i === 13 ? { hidden: true } : {}),
     })),
+    rowHeights: [{ row: 3, height: 30 }, ...rows.map((_, j) => ({ row: FIRST_ROW + j, height: 28 }))],
     freeze: { rows: 3, columns: 2 },
     conditionalFormats: [
       { range: `A${FIRST_ROW}:M${last}`, formula: `AND($B${FIRST_ROW}<>"",$A${FIRST_ROW}="")`, fill: '#FDE7E9' },

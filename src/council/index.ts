@@ -6,6 +6,7 @@
 export * from './appraisal';
 export * from './appraisal-layout';
 export * from './appraisal-read';
+export * from './entry-text';
 export * from './expected';
 export * from './labels';
 export * from './rank';

@@ -6,6 +6,9 @@
  * here are sealed, unsigned, and taken as validly signed for the ranking.
  */
 import { createHash } from 'crypto';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import ExcelJS from 'exceljs';
 import {
   appraisalWorkbook,
@@ -20,14 +23,20 @@ import {
   readAppraisal,
   REASONS,
   builtInExpected,
+  entryText,
   type CouncilAppraisal,
   type SubmissionResult,
 } from '../../src/council';
-import { getRubric, type Rubric, type UnitId } from '../../src/rubrics';
-import { buildTemplate, entriesFromValues, META_SHEET, type SheetSpec } from '../../src/template';
+import { criteriaFor, inputSlots } from '../../src/engine';
+import { allRubrics, getRubric, type Rubric, type UnitId } from '../../src/rubrics';
+import { buildTemplate, entriesFromValues, META_SHEET, type Scalar, type SheetSpec } from '../../src/template';
+import { writeWorkbookSpec } from '../../src/excel';
 import { loadXlsx, writeXlsx } from '../../src/xlsx';
 import { sampleValues } from '../support/sample';
+import { convert, sheetCsv } from '../support/libreoffice';
+import { FakeExcel } from '../support/fake-excel';
 import { sealedSubmission } from '../support/submissions';
+import { LIBREOFFICE } from '../support/system';
 
 const hue = getRubric('hue-2263-2023');
 const kontum = getRubric('kontum-121-2025');
@@ -232,6 +241,34 @@ describe('the appraisal workbook of a points rubric (Huế 2263, communes)', () 
     expect(row.unranked[0].vi).toMatch(/Không có trong bảng thẩm định/);
   });
 
+  test('the Office.js writer (on the fake) and the ExcelJS writer build the same cells, validations and chart', async () => {
+    const { spec } = appraisalWorkbook(hue, 'xa', rankSubmissions(hue, results));
+    const fake = new FakeExcel(['Sheet1']);
+    const { syncs } = await writeWorkbookSpec(fake, spec, undefined, { isSetSupported: () => true });
+    expect(syncs).toBeLessThanOrEqual(10);
+    const file = await loadXlsx(bytes);
+    for (const name of [RANKING_SHEET, APPRAISAL_SHEET]) {
+      const s = sheet(spec, name);
+      // An empty text and an empty cell are the same on screen.
+      const shown = (v: unknown) => (v === '' || v === undefined ? null : v);
+      for (const c of s.cells) {
+        const office = fake.cell(name, c.address);
+        const written = c.formula !== undefined ? office?.formula : office?.value;
+        const saved = c.formula !== undefined ? `=${file.formula(name, c.address)}` : file.read(name, c.address);
+        const wanted = c.formula ?? shown(c.value);
+        expect([name, c.address, shown(written), shown(saved)]).toEqual([name, c.address, wanted, wanted]);
+      }
+      expect(
+        fake
+          .sheet(name)
+          .validations.map((v) => v.range)
+          .sort(),
+      ).toEqual(s.validations.map((v) => v.range).sort());
+      expect(fake.sheet(name).charts).toHaveLength(s.charts.length);
+    }
+    expect(fake.sheets.find((x) => x.name === META_SHEET)!.visibility).toBe('VeryHidden');
+  });
+
   test('the ranking sheet: one row a submission, a rank and a total formula each, a chart of the appraised totals', () => {
     const { spec } = appraisalWorkbook(hue, 'xa', rankSubmissions(hue, results));
     const s = sheet(spec, RANKING_SHEET);
@@ -267,6 +304,74 @@ describe('a level rubric (Kon Tum 121): the unit’s appraised level is the lowe
     expect(applied.results.find((r) => r.file === target.file)!.assessment!.level!.number).toBe(0);
     expect(applied.changes.get(target.file)!.map((x) => x.criterion)).toEqual((c.level ?? 0) === 0 ? [] : [c.id]);
   }, 60000);
+});
+
+(LIBREOFFICE.available() ? describe : describe.skip)('the level workbook recalculated by LibreOffice', () => {
+  test('the appraised level (MIN), the next-level count (COUNTIF) and the rank (RANK) are what applyAppraisal and dti rank give', async () => {
+    const results = [
+      await levelSubmission(5, 'Xã Đăk Hà', 'k1.xlsx'),
+      await levelSubmission(6, 'Xã Ngọk Réo', 'k2.xlsx'),
+      await levelSubmission(7, 'Xã Đăk Tô', 'k3.xlsx'),
+    ];
+    const { spec } = appraisalWorkbook(kontum, 'xa', rankSubmissions(kontum, results));
+    // Raise every criterion of the first unit to level 3 but one at 2: its level becomes 2, by hand.
+    const first = results[0];
+    const edits = first.assessment!.criteria.map(
+      (c, i) => [first.unitName!, c.id, i === 1 ? 2 : 3] as [string, string, number],
+    );
+    const bytes = await edited(await writeXlsx(spec), edits);
+    const applied = applyAppraisal(kontum, results, await readBack(bytes));
+    expect(applied.results[0].assessment!.level!.number).toBe(2);
+    const expected = rankSubmissions(kontum, applied.results).map((r) => [
+      r.submission.unitName,
+      r.rank,
+      r.submission.assessment!.level!.number,
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'dti-levels-')), 'levels.xlsx');
+    writeFileSync(file, bytes);
+    const rows = sheetCsv(convert(file, 'csv-all', { recalc: true }), RANKING_SHEET);
+    const col = (h: string) => rows[2].indexOf(h);
+    const got = rows
+      .slice(3)
+      .filter((r) => r[col('Hạng')] !== '')
+      .map((r) => [r[col('Đơn vị')], Number(r[col('Hạng')]), Number(r[col('Mức thẩm định')])]);
+    expect([...got].sort()).toEqual([...expected].sort());
+  }, 120000);
+});
+
+describe('the entry as the council reads it', () => {
+  const all = allRubrics().flatMap((r) => r.units.flatMap((u) => criteriaFor(r, u.id).map((c) => [r, c] as const)));
+  const withSlots = (...kinds: string[]) =>
+    all.find(([r, c]) => {
+      const slots = inputSlots(r, c);
+      return slots.length === kinds.length && slots.every((x, i) => x.kind === kinds[i]);
+    })!;
+  /** The entry of a criterion with a slot of `kind`, only that slot filled with `value`. */
+  const only = (kind: string, value: Scalar) => {
+    const [r, c] = all.find(([r, c]) => inputSlots(r, c).some((x) => x.kind === kind))!;
+    const slots = inputSlots(r, c);
+    const at = slots.findIndex((x) => x.kind === kind);
+    const shown = entryText(
+      r,
+      c,
+      slots.map((_, i) => (i === at ? value : null)),
+    );
+    return slots.length === 1 ? shown : shown.replace(`${slots[at].label.vi}: `, '');
+  };
+
+  test('one input plainly: a share as a percentage, a date as dd/mm/yyyy, Có as written', () => {
+    expect(only('share', 0.625)).toBe('62,5%');
+    expect(only('date', '2025-03-04')).toBe('04/03/2025');
+    expect(only('yes-no', 'Có')).toBe('Có');
+    expect(entryText(...withSlots('yes-no'), [null])).toBe('');
+  });
+
+  test('several inputs: each filled one with its label, the blank ones left out', () => {
+    const [r, c] = all.find(([r, c]) => inputSlots(r, c).length >= 2)!;
+    const [a, b] = inputSlots(r, c);
+    expect(entryText(r, c, [1250, null])).toBe(`${a.label.vi}: 1.250`);
+    expect(entryText(r, c, [null, 'Có'])).toBe(`${b.label.vi}: Có`);
+  });
 });
 
 describe('expected units and units that submitted twice', () => {
