@@ -1,7 +1,7 @@
 /**
  * What `dti rank` and `dti appraise` share: the options read and checked, the submissions
- * verified and re-scored in the worker pool, and, with --expected, who has not submitted; a unit
- * that submitted twice has one submission counted (the other listed) either way.
+ * verified and re-scored in the worker pool, and, with --expected, who has not submitted and which
+ * unit submitted twice (one submission counted, the others listed).
  */
 import { statSync } from 'fs';
 import { basename } from 'path';
@@ -29,7 +29,7 @@ export interface Batch {
   /** Roots were given: only submissions chaining to one are ranked. */
   trusted: boolean;
   results: SubmissionResult[];
-  /** Who submitted twice and, with --expected, who is missing. */
+  /** With --expected: who is missing, who submitted twice, who is not on the list. */
   expected: ExpectedReport;
 }
 
@@ -71,7 +71,10 @@ export async function assessBatch(args: Args, io: Io, outputs: string[]): Promis
     { trustAnchors: anchors, expect: { rubric: rubric.id, unit }, lang },
     { onProgress: progressBar(io, args.json) },
   );
-  const { results, report } = checkSubmitted(assessed, expected, fileTime);
+  // Only against a list: without one, a batch of test files or of one unit's drafts ranks as before.
+  const { results, report } = expected
+    ? checkSubmitted(assessed, expected, fileTime)
+    : { results: assessed, report: { source: '', missing: [], duplicates: [], unexpected: [] } };
   const unitLabel = say(rubric.units.find((u) => u.id === unit)!.label, lang);
   return { rubric, unit, unitLabel, by, trusted: anchors.length > 0, results, expected: report };
 }

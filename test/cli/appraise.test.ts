@@ -35,8 +35,19 @@ describe('dti appraise, then dti rank --appraisal', () => {
   const options = () => ['--rubric', 'hue-2263-2023', '--unit', 'xa', '--trust', join(pki.dir, 'root.pem')];
   const rankWith = async (workbook: Uint8Array) => {
     const r = await dti(
-      ['rank', dir, ...options(), '--appraisal', '/virtual/td.xlsx', '--out', join(out, 'xh.xlsx'), '--json'],
-      { '/virtual/td.xlsx': workbook },
+      [
+        'rank',
+        dir,
+        ...options(),
+        '--expected',
+        expectedFile,
+        '--appraisal',
+        '/virtual/td.xlsx',
+        '--out',
+        join(out, 'xh.xlsx'),
+        '--json',
+      ],
+      { '/virtual/td.xlsx': workbook, [expectedFile]: names },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -87,8 +98,13 @@ describe('dti appraise, then dti rank --appraisal', () => {
   }, 60000);
 
   test('rank --appraisal unedited: the same ranking as dti rank, An Cựu and Phú Hội sharing a rank', async () => {
-    const plain = await dti(['rank', dir, ...options(), '--out', join(out, 'plain.xlsx'), '--json']);
+    const plain = await dti(
+      ['rank', dir, ...options(), '--expected', expectedFile, '--out', join(out, 'plain.xlsx'), '--json'],
+      { [expectedFile]: names },
+    );
     const before = (JSON.parse(plain.stdout) as RankRow[]).map((x) => [x.unitName, x.rank, x.total]);
+    // The unit not submitted is listed too, without a rank.
+    expect(before.at(-1)).toEqual(['Xã Phú Mậu', null, undefined]);
     const after = await rankWith(council);
     expect(after.map((x) => [x.unitName, x.rank, x.total])).toEqual(before);
     const rankOf = (u: string) => after.find((x) => x.unitName === u && x.rank !== null)!.rank;
