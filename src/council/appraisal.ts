@@ -271,7 +271,8 @@ function rankingSheet(
     const b = blocks.get(s);
     const at = (col: string) => `${col}${r}`;
     const rescoredTotal = a ? (isLevel ? (a.level?.number ?? 0) : a.total) : null;
-    const totalId = isLevel ? 'Mức độ' : 'Tổng điểm';
+    // The total's difference is the one not named by a criterion (its label follows the batch's language).
+    const totalId = s.differences.find((d) => !a?.criteria.some((c) => c.id === d.criterion))?.criterion ?? '';
     const problems = [...row.unranked.map((x) => x.vi), ...s.problems];
     cells.push(
       { address: at('B'), value: s.unitName ?? '', style: 'text' },

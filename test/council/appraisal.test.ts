@@ -218,7 +218,7 @@ describe('the appraisal workbook of a points rubric (Huế 2263, communes)', () 
     expect(rank(hue, applied.results).map(([, r]) => r)).toEqual([1, 1, 3]);
   });
 
-  test('a value the validation refuses (above the max, or words) leaves the unit unranked, saying where', async () => {
+  test('a value the validation refuses (above the max) leaves the unit unranked, saying where', async () => {
     const leader = rankSubmissions(hue, results)[0].submission;
     const c = leader.assessment!.criteria.find((x) => x.effect === 'score' && (x.max ?? 0) > 0)!;
     const applied = applyAppraisal(
@@ -267,6 +267,34 @@ describe('the appraisal workbook of a points rubric (Huế 2263, communes)', () 
       expect(fake.sheet(name).charts).toHaveLength(s.charts.length);
     }
     expect(fake.sheets.find((x) => x.name === META_SHEET)!.visibility).toBe('VeryHidden');
+  });
+
+  test('the unit’s own points are what its file stored where they differ from the re-score, in either language', () => {
+    const [first, ...rest] = results;
+    const c = first.assessment!.criteria.find((x) => x.effect === 'score' && (x.max ?? 0) > 0)!;
+    const edited: SubmissionResult = {
+      ...first,
+      differences: [
+        { criterion: c.id, cell: 'L12', stored: c.max, recomputed: c.points },
+        { criterion: 'Total', cell: 'E3', stored: 555, recomputed: first.assessment!.total },
+      ],
+    };
+    const { spec } = appraisalWorkbook(hue, 'xa', rankSubmissions(hue, [edited, ...rest]));
+    const ranking = sheet(spec, RANKING_SHEET);
+    const row = ranking.cells.find((x) => x.address.startsWith('B') && x.value === first.unitName)!.address.slice(1);
+    expect(cellAt(ranking, `H${row}`)!.value).toBe(555);
+    expect(cellAt(ranking, `I${row}`)!.value).toBe(first.assessment!.total);
+    const s = sheet(spec, APPRAISAL_SHEET);
+    const at = s.cells
+      .find(
+        (x) =>
+          x.address.startsWith(COL.criterion) &&
+          x.value === c.id &&
+          cellAt(s, `${COL.unit}${x.address.slice(1)}`)?.value === first.unitName,
+      )!
+      .address.slice(1);
+    expect(cellAt(s, `${COL.selfAssessed}${at}`)!.value).toBe(c.max);
+    expect(cellAt(s, `${COL.appraised}${at}`)!.value).toBe(c.points);
   });
 
   test('the ranking sheet: one row a submission, a rank and a total formula each, a chart of the appraised totals', () => {
