@@ -18,6 +18,8 @@ export const VALUE_FLAGS = [
   '--from',
   '--by',
   '--previous',
+  '--expected',
+  '--appraisal',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
 

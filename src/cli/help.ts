@@ -7,7 +7,7 @@
 import { say, t, type Lang, type Text } from '../base';
 import { UsageError } from './args';
 
-export const COMMANDS = ['rubrics', 'criteria', 'score', 'template', 'verify', 'rank'] as const;
+export const COMMANDS = ['rubrics', 'criteria', 'score', 'template', 'verify', 'rank', 'appraise'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const isCommand = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
@@ -33,6 +33,14 @@ const TRUST_OPTION: Option = [
   t(
     'Chứng thư số gốc tin cậy của Hội đồng (PEM hoặc DER); dùng được nhiều lần',
     "The council's trusted root certificate (PEM or DER); may be given several times",
+  ),
+];
+
+const EXPECTED_OPTION: Option = [
+  t('--expected TỆP|official', '--expected FILE|official'),
+  t(
+    'Các đơn vị phải nộp: tệp mỗi dòng một tên, hoặc official là danh sách trong quyết định (Hà Nội Phụ lục I); liệt kê đơn vị chưa nộp. Đơn vị nộp hai lần: tính bản ký hợp lệ mới nhất',
+    'The units that must submit: a file of names, one a line, or official for the list in the decision (Hà Nội Phụ lục I); lists the units that have not submitted. A unit that submitted twice: the newest validly signed one counts',
   ),
 ];
 
@@ -199,8 +207,8 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
   },
   rank: {
     synopsis: t(
-      'dti rank TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem ...] [--by total|percent] [--json]',
-      'dti rank FILES|FOLDER... --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem ...] [--by total|percent] [--json]',
+      'dti rank TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem ...] [--appraisal THAM-DINH.xlsx] [--expected TỆP|official] [--by total|percent] [--json]',
+      'dti rank FILES|FOLDER... --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem ...] [--appraisal COUNCIL.xlsx] [--expected FILE|official] [--by total|percent] [--json]',
     ),
     summary: t(
       'Xác minh, chấm lại từ số liệu nhập và xếp hạng các đơn vị',
@@ -218,6 +226,14 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
         t('Bảng xếp hạng sẽ ghi (và TỆP.csv cạnh nó)', 'The ranking workbook to write (and FILE.csv beside it)'),
       ],
       TRUST_OPTION,
+      [
+        t('--appraisal TỆP.xlsx', '--appraisal FILE.xlsx'),
+        t(
+          'Xếp theo điểm thẩm định trong bảng thẩm định của Hội đồng (dti appraise) và liệt kê các tiêu chí Hội đồng đã điều chỉnh',
+          "Rank on the appraised points of the council's appraisal workbook (dti appraise) and list the criteria the council changed",
+        ),
+      ],
+      EXPECTED_OPTION,
       [
         '--by total|percent',
         t(
@@ -238,6 +254,48 @@ Statuses: valid · valid, issuer not verified (no --trust, or not chaining to an
     exit: t(
       '0 đã xếp hạng và ghi bảng xếp hạng (kể cả khi có bài nộp không được xếp hạng) · 2 lệnh, thư mục hoặc tệp không dùng được',
       '0 ranked and the ranking written (even when some submissions get no rank) · 2 the command, a folder or a file cannot be used',
+    ),
+  },
+  appraise: {
+    synopsis: t(
+      'dti appraise TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out tham-dinh.xlsx [--trust CA.pem ...] [--expected TỆP|official] [--by total|percent] [--json]',
+      'dti appraise FILES|FOLDER... --rubric ID --unit TYPE --out council.xlsx [--trust CA.pem ...] [--expected FILE|official] [--by total|percent] [--json]',
+    ),
+    summary: t(
+      'Lập bảng thẩm định của Hội đồng: sửa điểm từng tiêu chí, xếp hạng tự cập nhật',
+      "Write the council's appraisal workbook: change points criterion by criterion, the ranking follows",
+    ),
+    about: t(
+      `Xác minh và chấm lại các bài nộp như dti rank, rồi ghi bảng thẩm định: trang Xếp hạng (mỗi bài nộp một dòng, có biểu đồ; bài nộp không xếp hạng được liệt kê sau, kèm lý do) và trang Thẩm định (mỗi tiêu chí của mỗi đơn vị một dòng: số liệu đơn vị nhập, điểm tự chấm, điểm chấm lại, điểm thẩm định đặt sẵn bằng điểm chấm lại, lý do điều chỉnh chọn trong danh sách, ghi chú). Hội đồng sửa điểm thẩm định trong Excel, tổng điểm và hạng tự cập nhật; dti rank --appraisal xếp hạng lại từ bảng đã sửa.`,
+      `Verifies and re-scores the submissions as dti rank does, then writes the appraisal workbook: the Xếp hạng sheet (one row per submission, with a chart; submissions that cannot be ranked listed after, with the reason) and the Thẩm định sheet (one row per criterion of each unit: what the unit entered, its own points, the re-score, the appraised points preset to the re-score, a reason from a list, a note). The council edits the appraised points in Excel and the totals and ranks follow; dti rank --appraisal ranks again from the edited workbook.`,
+    ),
+    options: [
+      ['--rubric ID', t('Bộ tiêu chí của các bài nộp', 'The rubric of the submissions')],
+      [t('--unit LOẠI', '--unit TYPE'), t('Loại đơn vị: so, huyen hoặc xa', 'Unit type: so, huyen or xa')],
+      [t('--out TỆP.xlsx', '--out FILE.xlsx'), t('Bảng thẩm định sẽ ghi', 'The appraisal workbook to write')],
+      TRUST_OPTION,
+      EXPECTED_OPTION,
+      [
+        '--by total|percent',
+        t(
+          'Xếp theo tổng điểm (mặc định) hoặc tỷ lệ % điểm tối đa áp dụng',
+          'Rank by total (default) or percent of the applicable max',
+        ),
+      ],
+      JSON_OPTION(
+        t(
+          'các bài nộp được thẩm định, không xếp hạng, chưa nộp, nộp hai lần',
+          'the submissions appraised, not ranked, missing, submitted twice',
+        ),
+      ),
+    ],
+    examples: [
+      'dti appraise examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --out tham-dinh.xlsx',
+      'dti rank examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --appraisal tham-dinh.xlsx --out xep-hang.xlsx',
+    ],
+    exit: t(
+      '0 đã ghi bảng thẩm định · 2 lệnh, thư mục hoặc tệp không dùng được',
+      '0 the appraisal workbook written · 2 the command, a folder or a file cannot be used',
     ),
   },
 };

@@ -1,56 +1,73 @@
 /** `dti rank FILES|DIR`: submissions verified, re-scored from their inputs and ranked. */
 import { basename } from 'path';
-import { resolveUnit } from '../engine';
 import { DtiError, num, say, t } from '../base';
 import {
-  type RankBy,
+  applyAppraisal,
+  readAppraisal,
+  type CouncilAppraisal,
   type RankedRow,
   rankingCsv,
   rankingWorkbook,
   rankSubmissions,
   SIGNATURE_STATUS,
 } from '../council';
-import { assessFiles } from './batch/pool';
+import { resolveUnit } from '../engine';
 import { getRubric } from '../rubrics';
+import { readWorkbookParts } from '../signature';
+import { readParts } from '../workbook';
 import type { Args } from './args';
-import { checkOutputOutsideInputs, progressBar, submissionFiles, trustAnchors } from './council';
 import { table } from './format';
 import { jsonText } from './safe-text';
 import { usageError } from './help';
-import { checkWritable, writeOutput, type Io } from './io';
+import { readInput, writeOutput, type Io } from './io';
+import { workbookError } from './open-workbook';
+import { assessBatch, expectedLines } from './submissions';
+
+/** The council's appraisal workbook (dti appraise), read with the safe reader; it must be of this rubric and unit type. */
+function councilAppraisal(path: string, rubricId: string, unitArg: string, io: Io): CouncilAppraisal {
+  const fail = (why: { vi: string; en: string }) =>
+    new DtiError('file', t(`--appraisal ${path}: ${why.vi}`, `--appraisal ${path}: ${why.en}`));
+  let read;
+  try {
+    read = readAppraisal(readParts(readWorkbookParts(readInput(path, io))));
+  } catch (e) {
+    throw workbookError(path, e) ?? e;
+  }
+  if ('error' in read) throw fail(read.error);
+  const rubric = getRubric(rubricId);
+  const unit = resolveUnit(rubric, unitArg);
+  if (read.identity.rubric !== rubric.id || read.identity.unit !== unit)
+    throw fail(
+      t(
+        `bảng thẩm định theo ${read.identity.rubric} (${read.identity.unit}), không phải ${rubric.id} (${unit})`,
+        `an appraisal of ${read.identity.rubric} (${read.identity.unit}), not ${rubric.id} (${unit})`,
+      ),
+    );
+  return read;
+}
 
 export async function cmdRank(args: Args, io: Io): Promise<number> {
-  const { '--rubric': rubricId, '--unit': unitArg, '--out': out, '--by': byArg } = args.flags;
+  const { '--rubric': rubricId, '--unit': unitArg, '--out': out } = args.flags;
   if (!rubricId || !unitArg || !out || args.positional.length === 0) throw usageError('rank');
   const { lang } = args;
   const L = (vi: string, en: string) => say(t(vi, en), lang);
-  const rubric = getRubric(rubricId);
-  const unit = resolveUnit(rubric, unitArg);
-  const by = (byArg ?? 'total') as RankBy;
-  if (by !== 'total' && by !== 'percent')
-    throw new DtiError('usage', t('--by cần total hoặc percent', '--by takes total or percent'));
   const csvPath = out.replace(/\.xlsx$/i, '') + '.csv';
-  // Before the batch, not after it: a council should not verify a thousand files to learn the folder is wrong.
-  checkOutputOutsideInputs([out, csvPath], args.positional);
-  checkWritable(out, io);
-  checkWritable(csvPath, io);
-  const anchors = trustAnchors(args.trust);
-  const files = submissionFiles(args.positional);
-  const results = await assessFiles(
-    files,
-    { trustAnchors: anchors, expect: { rubric: rubric.id, unit }, lang },
-    { onProgress: progressBar(io, args.json) },
-  );
-  const rows = rankSubmissions(rubric, results, by, anchors.length > 0);
-  const unitLabel = say(rubric.units.find((u) => u.id === unit)!.label, lang);
+  const appraisalPath = args.flags['--appraisal'];
+  // The council's workbook is read before the batch: a wrong file is said at once.
+  const appraisal = appraisalPath ? councilAppraisal(appraisalPath, rubricId, unitArg, io) : undefined;
+  const batch = await assessBatch(args, io, [out, csvPath]);
+  const { rubric, unitLabel, by } = batch;
+  const applied = appraisal ? applyAppraisal(rubric, batch.results, appraisal) : undefined;
+  const rows = rankSubmissions(rubric, applied?.results ?? batch.results, by, batch.trusted);
   writeOutput(out, await rankingWorkbook(rubric, unitLabel, rows, lang), io);
   writeOutput(csvPath, new TextEncoder().encode(rankingCsv(rubric, rows, lang)), io);
+  const changesOf = (r: RankedRow) => applied?.changes.get(r.submission.file) ?? [];
 
   const reason = (r: RankedRow) => (r.rank === null ? r.unranked.map((x) => say(x, lang)).join('; ') : null);
   if (args.json) {
     io.out(
-      jsonText(
-        rows.map((r) => ({
+      jsonText([
+        ...rows.map((r) => ({
           rank: r.rank,
           file: r.submission.file,
           unitName: r.submission.unitName ?? null,
@@ -64,8 +81,10 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
           problems: r.submission.problems,
           reason: reason(r), // why it has no rank; null when ranked
           reasons: r.submission.reasons, // the verifier's, as dti verify gives them
+          ...(applied ? { changes: changesOf(r) } : {}),
         })),
-      ),
+        ...batch.expected.missing.map((unitName) => ({ rank: null, file: null, unitName, status: 'not-submitted' })),
+      ]),
     );
     return 0;
   }
@@ -114,6 +133,22 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
       for (const why of r.submission.status === 'valid' ? [] : r.submission.reasons) io.out(`    • ${why}`);
     }
   }
+  if (applied) {
+    const changed = rows.filter((r) => changesOf(r).length);
+    io.out(
+      `\n${L('Hội đồng đã điều chỉnh', 'The council changed')} (${changed.reduce((n, r) => n + changesOf(r).length, 0)} ${L('tiêu chí', 'criteria')}):`,
+    );
+    for (const r of changed)
+      for (const c of changesOf(r))
+        io.out(
+          `  ${r.submission.unitName || basename(r.submission.file)} · ${c.criterion}: ${c.rescored === null ? '—' : num(c.rescored, lang)} → ${num(c.appraised, lang)}${c.reason || c.note ? ` (${[c.reason, c.note].filter(Boolean).join('; ')})` : ''}`,
+        );
+    for (const f of applied.notInFiles)
+      io.out(
+        `  ${L('Đã thẩm định nhưng không có trong các tệp đã cho', 'Appraised but not among the files given')}: ${f}`,
+      );
+  }
+  for (const line of expectedLines(batch.expected, lang)) io.out(line);
   io.out(
     `\n${L(`Xếp hạng ${rows.length - unranked.length}/${rows.length} bài nộp. Đã ghi ${out} và ${csvPath}. Đồng hạng khi bằng điểm (1, 2, 2, 4).`, `Ranked ${rows.length - unranked.length} of ${rows.length} submissions. Wrote ${out} and ${csvPath}. Equal totals share a rank (1, 2, 2, 4).`)}`,
   );

@@ -1,7 +1,13 @@
 /**
  * The appraisal council's core, browser-safe but for the ranking workbook: one submission verified
- * and re-scored from exactly the verified parts, the ranking and its tie rule, the words for each status.
+ * and re-scored from exactly the verified parts, the ranking and its tie rule, the words for each
+ * status, the expected units, and the appraisal workbook (built as a spec, read back, applied).
  */
+export * from './appraisal';
+export * from './appraisal-layout';
+export * from './appraisal-read';
+export * from './entry-text';
+export * from './expected';
 export * from './labels';
 export * from './rank';
 export * from './submission';

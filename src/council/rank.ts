@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { num, say, t, type Lang, type Text } from '../base';
 import type { Rubric } from '../rubrics';
 import { SEAL_MISMATCH, SEAL_STATUS, SIGNATURE_STATUS } from './labels';
-import type { SubmissionResult } from './submission';
+import type { SubmissionAssessment, SubmissionResult } from './submission';
 
 export interface RankedRow {
   rank: number | null;
@@ -49,6 +49,7 @@ const SIGNATURE_NOT_ACCEPTED: Record<SubmissionResult['status'], Text> = {
 export function whyUnranked(s: SubmissionResult, requireTrusted = false): Text[] {
   const signatureAccepted = requireTrusted ? s.status === 'valid' : ACCEPTED.has(s.status);
   const why = signatureAccepted ? [] : [SIGNATURE_NOT_ACCEPTED[s.status]];
+  why.push(...(s.excluded ?? []));
   // As dti verify rejects it: what was signed is not what the unit sealed. (Under a broken
   // signature the seal adds nothing: the file was changed after signing either way.)
   if (signatureAccepted && s.seal === 'broken') why.push(SEAL_MISMATCH);
@@ -62,6 +63,24 @@ export function whyUnranked(s: SubmissionResult, requireTrusted = false): Text[]
   return why.length ? why : [t('Không chấm được', 'Could not be scored')];
 }
 
+/**
+ * What a unit is ranked by: its total (or percent) to the hundredth of a point; for level rubrics
+ * its level, then how many of its criteria already reach the next level (all of them at the top).
+ * The council's workbook writes the same key as a formula over the appraised cells.
+ */
+export function rankKey(
+  rubric: Rubric,
+  a: Pick<SubmissionAssessment, 'total' | 'percent' | 'level' | 'criteria'>,
+  by: RankBy = 'total',
+): number[] {
+  if (rubric.kind === 'levels') {
+    const level = a.level?.number ?? 0;
+    const next = Math.min(level + 1, rubric.levels?.length ?? 0);
+    return [level, a.criteria.filter((c) => (c.level ?? 0) >= next).length];
+  }
+  return [Math.round(((by === 'percent' ? a.percent : a.total) ?? 0) * 100)];
+}
+
 export function rankSubmissions(
   rubric: Rubric,
   submissions: SubmissionResult[],
@@ -69,14 +88,7 @@ export function rankSubmissions(
   requireTrusted = false,
 ): RankedRow[] {
   const rankable = (s: SubmissionResult) => whyUnranked(s, requireTrusted).length === 0;
-  const keyOf = (s: SubmissionResult): number[] => {
-    const a = s.assessment!;
-    if (rubric.kind === 'levels') {
-      const next = a.nextLevel ? a.criteria.length - a.nextLevel.shortfalls.length : a.criteria.length;
-      return [a.level?.number ?? 0, next];
-    }
-    return [Math.round(((by === 'percent' ? a.percent : a.total) ?? 0) * 100)];
-  };
+  const keyOf = (s: SubmissionResult): number[] => rankKey(rubric, s.assessment!, by);
   const name = (s: SubmissionResult) => s.unitName || s.file;
   const ranked = submissions
     .filter(rankable)

@@ -7,11 +7,13 @@
  * whose layout is ambiguous (a criterion on two rows, the rubric in the sheet differing from
  * `_dti`) is listed with those problems and not ranked.
  */
-import { assess, type Assessment, type CriterionResult } from '../engine';
-import { DtiError, say, t, type Lang } from '../base';
+import { assess, findCriterion, type Assessment, type CriterionResult } from '../engine';
+import { DtiError, say, t, type Lang, type Text } from '../base';
 import { getRubric } from '../rubrics';
 import { verifyPackage, type VerifyResult } from '../signature';
 import { checkSeal, headerCells, locateTemplate, readEntries, readSeal, toAssessmentInput } from '../template';
+import { digest } from '../platform';
+import { entryText } from './entry-text';
 import { SEAL_MISMATCH } from './labels';
 import { describeFile, readParts, WorkbookFormatError, type LoadedWorkbook } from '../workbook';
 
@@ -26,11 +28,19 @@ export interface CachedDifference {
  * What a ranking needs of each criterion. The per-criterion texts (title, explanation) stay out: a
  * council's batch holds thousands of results, and `dti score FILE.xlsx` gives them for one file.
  */
-export type CriterionScore = Pick<CriterionResult, 'id' | 'pillar' | 'points' | 'max' | 'status' | 'effect' | 'level'>;
+export type CriterionScore = Pick<
+  CriterionResult,
+  'id' | 'pillar' | 'points' | 'max' | 'status' | 'effect' | 'level'
+> & {
+  /** What the officer entered, as plain text (the appraisal workbook shows it). */
+  entry?: string;
+};
 export type SubmissionAssessment = Omit<Assessment, 'criteria'> & { criteria: CriterionScore[] };
 
 export interface SubmissionResult {
   file: string;
+  /** SHA-256 of the file's bytes, hex: what the council's workbook names the submission by. */
+  digest?: string;
   status: VerifyResult['status'];
   signer: string | null;
   signedAt: string | null;
@@ -48,6 +58,8 @@ export interface SubmissionResult {
    * rows, a criterion row missing, the rubric in the sheet differing from `_dti`. Not ranked.
    */
   templateProblems: string[];
+  /** Why the council leaves it out of this ranking although it could be ranked (submitted twice, not appraised). */
+  excluded?: Text[];
 }
 
 export interface SubmissionOptions {
@@ -80,6 +92,8 @@ export function notAWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi')
   return kind.kind === 'xlsx' ? null : `${say(kind.text, lang).replace(/^./, (c) => c.toUpperCase())}`;
 }
 
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 const same = (a: unknown, b: unknown) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : String(a ?? '') === String(b ?? '');
 
@@ -91,6 +105,7 @@ export async function assessSubmission(
   const verified = await verifyPackage(bytes, { trustAnchors: options.trustAnchors, p7s: options.p7s });
   const result: SubmissionResult = {
     file,
+    digest: hex(await digest('SHA-256', bytes)),
     status: verified.status,
     signer: verified.signer,
     signedAt: verified.signedAt,
@@ -158,15 +173,21 @@ async function scoreFrom(wb: LoadedWorkbook, result: SubmissionResult, options: 
   const assessment = assess(rubric, toAssessmentInput(rubric, filled), options.lang);
   result.assessment = {
     ...assessment,
-    criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => ({
-      id,
-      pillar,
-      points,
-      max,
-      status,
-      effect,
-      ...(level === undefined ? {} : { level }),
-    })),
+    criteria: assessment.criteria.map(({ id, pillar, points, max, status, effect, level }) => {
+      const entry = filled.entries[id]
+        ? entryText(rubric, findCriterion(rubric, assessment.unit, id), filled.entries[id].slots)
+        : '';
+      return {
+        id,
+        pillar,
+        points,
+        max,
+        status,
+        effect,
+        ...(level === undefined ? {} : { level }),
+        ...(entry ? { entry } : {}),
+      };
+    }),
   };
   for (const p of assessment.problems.filter((x) => x.severity === 'error'))
     result.problems.push(`${p.criterion ?? ''}: ${p.message}`);

@@ -23,7 +23,7 @@
  *    #104; https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-troubleshooting).
  */
 import { t, type Text } from '../base';
-import type { CellSpec, WorkbookSpec } from '../template';
+import type { CellSpec, SheetsSpec } from '../template';
 import { writeContents } from './cells';
 import type { ExcelWriterContext } from './office-like';
 import { PROTECTION, supports, type WriteOptions } from './writer';
@@ -115,7 +115,7 @@ export function notRegistered(seconds: number): FunctionsStatus {
 const isFunctionFormula = (c: CellSpec) => c.formula !== undefined && /\bCDS\./i.test(c.formula);
 
 /** The first `CDS.` formula cell of the spec: the one read back after writing. */
-export function probeCell(spec: WorkbookSpec): { sheet: string; address: string; formula: string } | undefined {
+export function probeCell(spec: SheetsSpec): { sheet: string; address: string; formula: string } | undefined {
   for (const s of spec.sheets) {
     const c = s.cells.find(isFunctionFormula);
     if (c) return { sheet: s.name, address: c.address, formula: c.formula! };
@@ -137,7 +137,7 @@ export interface ReentryOptions {
  */
 export async function reenterFunctionFormulas(
   context: ExcelWriterContext,
-  spec: WorkbookSpec,
+  spec: SheetsSpec,
   options: ReentryOptions = {},
 ): Promise<{ status: FunctionsStatus; syncs: number }> {
   const probe = probeCell(spec);

@@ -21,7 +21,7 @@
  * plus 2 to put things back after a failure.
  */
 import { DtiError, t, type Text } from '../base';
-import type { WorkbookSpec } from '../template';
+import type { SheetsSpec } from '../template';
 import type { ExcelWriterContext, NamedItemLike, WorksheetLike } from './office-like';
 import { recoveryOps, type RecoveryMode, type PresentSheet } from './recovery';
 import { backupNameFor, freeNameFor, refersToSheet, reservedKind, retargetSpec, tempNameFor } from './sheet-names';
@@ -106,7 +106,7 @@ const NOTHING_CHANGED = t(
 
 export async function replaceSheets(
   context: ExcelWriterContext,
-  spec: WorkbookSpec,
+  spec: SheetsSpec,
   options: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
   checkSpec(spec);
@@ -340,7 +340,7 @@ export function queueRecoverInterrupted(
  */
 export async function writeWorkbookSpec(
   context: ExcelWriterContext,
-  spec: WorkbookSpec,
+  spec: SheetsSpec,
   onProgress?: ProgressCallback,
   options: WriteOptions = {},
 ): Promise<{ syncs: number }> {

@@ -9,7 +9,7 @@
  * pointing at the temporary names: renaming those to the final names makes them point at the
  * final sheets, whatever the old sheets are called by then.
  */
-import type { WorkbookSpec } from '../template';
+import type { SheetsSpec } from '../template';
 
 export const TEMP_MARK = '~dti mới~';
 export const BACKUP_MARK = '~dti cũ~';
@@ -75,7 +75,7 @@ export function retarget(text: string, from: string, to: string): string {
  * every sheet name moved by `names` (final name → name to build under). Defined names are left
  * alone: they are written once the sheets carry their final names.
  */
-export function retargetSpec(spec: WorkbookSpec, names: Map<string, string>): WorkbookSpec {
+export function retargetSpec<T extends SheetsSpec>(spec: T, names: Map<string, string>): T {
   const fix = (text: string) => {
     let out = text;
     for (const [from, to] of names) out = retarget(out, from, to);

@@ -14,7 +14,7 @@
  * Conditional-format formulas get a leading "=".
  */
 import { DtiError, t, type Text } from '../base';
-import type { SheetSpec, WorkbookSpec } from '../template';
+import type { SheetSpec, SheetsSpec } from '../template';
 import { parseCell } from './addresses';
 import { writeContents } from './cells';
 import { writeFormats } from './formats';
@@ -103,7 +103,7 @@ export function queueContents(context: ExcelWriterContext, sheets: Building[]): 
 }
 
 /** Queues everything else, then visibility and, last, protection. */
-export function queueFinish(sheets: Building[], styles: WorkbookSpec['styles'], print: boolean, protect = true): void {
+export function queueFinish(sheets: Building[], styles: SheetsSpec['styles'], print: boolean, protect = true): void {
   for (const b of sheets) {
     const sheet = b.proxy!;
     const s = b.spec;
@@ -157,7 +157,7 @@ function readCell(range: UsedRangeLike, address: string): unknown {
 }
 
 /** Problems Excel would only report halfway through writing are caught before the first sync. */
-export function checkSpec(spec: WorkbookSpec): void {
+export function checkSpec(spec: SheetsSpec): void {
   const fail = (what: string): never => {
     throw new DtiError('internal', t(`Mẫu biểu không hợp lệ: ${what}`, `invalid template spec: ${what}`));
   };

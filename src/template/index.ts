@@ -28,7 +28,7 @@ export {
   type FilledTemplate,
   type TemplateInfo,
 } from './entries';
-export { fitWords, MESSAGE_MAX, NO, NOT_APPLICABLE, TITLE_MAX, YES } from './inputs';
+export { fitWords, ListSheet, MESSAGE_MAX, NO, NOT_APPLICABLE, TITLE_MAX, YES } from './inputs';
 export * from './layout';
 export {
   locateTemplate,

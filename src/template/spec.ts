@@ -123,12 +123,17 @@ export interface DefinedNameSpec {
   refersTo: string;
 }
 
-export interface WorkbookSpec {
-  meta: TemplateMeta;
-  layout: TemplateLayout;
+/** What the writers apply: sheets, their styles and names (the council's appraisal workbook is one). */
+export interface SheetsSpec {
   styles: Record<StyleName, StyleSpec>;
   sheets: SheetSpec[];
   names: DefinedNameSpec[];
+}
+
+/** The officer's template: sheets with the identity and layout the readers find it by. */
+export interface WorkbookSpec extends SheetsSpec {
+  meta: TemplateMeta;
+  layout: TemplateLayout;
 }
 
 /** A sheet with nothing but its cells; `extra` adds or overrides the rest. */

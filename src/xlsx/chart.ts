@@ -4,7 +4,7 @@
  * ranges on its sheet and carries cached values, so it renders before any recalculation.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { type ChartSpec, parseAddress, type Scalar, type SheetSpec, type WorkbookSpec } from '../template';
+import { type ChartSpec, parseAddress, type Scalar, type SheetSpec, type SheetsSpec } from '../template';
 import { DtiError, t } from '../base';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -86,7 +86,7 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
   return out;
 }
 
-export function addCharts(bytes: Uint8Array, spec: WorkbookSpec): Uint8Array {
+export function addCharts(bytes: Uint8Array, spec: SheetsSpec): Uint8Array {
   const withCharts = spec.sheets.filter((s) => s.charts.length > 0);
   if (withCharts.length === 0) return bytes;
   const files = unzipSync(bytes);

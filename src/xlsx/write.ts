@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { toSavedForm } from '../functions';
-import { cellsOf, type CellSpec, type SheetSpec, type StyleSpec, type WorkbookSpec } from '../template';
+import { cellsOf, type CellSpec, type SheetSpec, type StyleSpec, type SheetsSpec } from '../template';
 import { addCharts } from './chart';
 
 const FONT = 'Times New Roman';
@@ -33,7 +33,7 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleSpec): void {
   }
 }
 
-function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec, styles: WorkbookSpec['styles']): void {
+function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec, styles: SheetsSpec['styles']): void {
   const cell = ws.getCell(spec.address);
   if (spec.formula !== undefined) {
     const formula = toSavedForm(spec.formula.replace(/^=/, ''));
@@ -79,7 +79,7 @@ function validation(v: SheetSpec['validations'][number]): ExcelJS.DataValidation
   }
 }
 
-export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
+export async function writeXlsx(spec: SheetsSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CDS DTI';
   // No forced recalculation on load: until the add-in is there, the stored results are what shows.

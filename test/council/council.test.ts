@@ -44,8 +44,8 @@ describe('re-scoring a submission', () => {
     expect(r.status).toBe('unsigned');
     const direct = assess(rubric, { unit: 'xa', unitName: 'Phường An Cựu', year: 2025, values });
     expect(r.assessment?.total).toBe(direct.total);
-    // Every criterion's score travels with the result; its texts do not (dti score gives them).
-    expect(r.assessment?.criteria).toEqual(
+    // Every criterion's score travels with the result, and the entry as text; its other texts do not (dti score gives them).
+    expect(r.assessment?.criteria.map(({ entry: _, ...c }) => c)).toEqual(
       direct.criteria.map(({ id, pillar, points, max, status, effect }) => ({
         id,
         pillar,

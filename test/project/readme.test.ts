@@ -25,9 +25,18 @@ function readmeCommands(): string[] {
 describe('the README', () => {
   const commands = readmeCommands();
 
-  test('shows the dti commands (help, rubrics, criteria, score, template, verify, rank)', () => {
+  test('shows the dti commands (help, rubrics, criteria, score, template, verify, rank, appraise)', () => {
     const used = new Set(commands.map((c) => c.split(/\s+/)[1]));
-    expect([...used].sort()).toEqual(['criteria', 'help', 'rank', 'rubrics', 'score', 'template', 'verify']);
+    expect([...used].sort()).toEqual([
+      'appraise',
+      'criteria',
+      'help',
+      'rank',
+      'rubrics',
+      'score',
+      'template',
+      'verify',
+    ]);
   });
 
   test('every dti command in it works as written, in order, from a fresh folder', () => {

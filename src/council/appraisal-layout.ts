@@ -1,0 +1,55 @@
+/**
+ * Where the council's appraisal workbook keeps everything, shared by the builder and the reader.
+ * The reader finds the cells through the identity stored in the very hidden `_dti` sheet (which a
+ * signature over the workbook covers), never through fixed addresses.
+ */
+import type { RankBy } from './rank';
+
+export const RANKING_SHEET = 'Xếp hạng';
+export const APPRAISAL_SHEET = 'Thẩm định';
+/** A1 of `_dti` in a council workbook (an officer template has "dti-template" there). */
+export const APPRAISAL_MARK = 'dti-appraisal';
+export const APPRAISAL_FORMAT = 1;
+
+/** Why the council changed a criterion's points: the fixed list of the appraisal's reasons. */
+export const REASONS = [
+  'Thiếu tài liệu kiểm chứng',
+  'Tài liệu không ký số',
+  'Quá hạn',
+  'Số liệu không khớp với hệ thống',
+  'Không đúng thành phần',
+  'Khác',
+] as const;
+
+/** Columns of the "Thẩm định" sheet. */
+export const APPRAISAL_COLUMNS = {
+  key: 'A',
+  unit: 'B',
+  criterion: 'C',
+  title: 'D',
+  entry: 'E',
+  max: 'F',
+  selfAssessed: 'G',
+  rescored: 'H',
+  appraised: 'I',
+  reason: 'J',
+  note: 'K',
+} as const;
+
+export interface AppraisalIdentity {
+  kind: 'appraisal';
+  format: number;
+  rubric: string;
+  version: string;
+  unit: string;
+  by: RankBy;
+  /** The submissions appraised: `key` is the number in the key column of their criterion rows. */
+  submissions: { key: number; file: string; unitName: string; digest: string }[];
+  layout: {
+    sheet: string;
+    columns: typeof APPRAISAL_COLUMNS;
+    firstRow: number;
+    lastRow: number;
+    ranking: { sheet: string; firstRow: number; lastRow: number };
+  };
+}

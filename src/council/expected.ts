@@ -1,0 +1,105 @@
+/**
+ * The units that must submit, against the units that did: who has not submitted, who submitted
+ * twice, and who is not on the list. When a unit submitted more than once, one submission counts
+ * — a validly signed one before one that is not, then the one signed last, then the newer file —
+ * and the others are listed, not ranked (`excluded`).
+ *
+ * Names are compared as the template compares them (normalUnitName: case, diacritics, spacing and
+ * the usual abbreviations do not matter); a built-in list also knows each unit's other names.
+ */
+import { t } from '../base';
+import { normalUnitName } from '../engine';
+import type { Rubric, UnitId } from '../rubrics';
+import type { SubmissionResult } from './submission';
+
+export interface ExpectedUnits {
+  /** Where the list comes from ("Phụ lục I, mục I", a file name), for the report. */
+  source: string;
+  names: { name: string; aliases: string[] }[];
+}
+
+export interface ExpectedReport {
+  source: string;
+  /** On the list, no submission. */
+  missing: string[];
+  /** Submitted more than once: the file that counts and the ones listed. */
+  duplicates: { unit: string; counted: string; others: string[] }[];
+  /** Submitted, not on the list (a misspelt name, or a unit that need not submit). */
+  unexpected: string[];
+}
+
+/** The decision's own list of the units of this type (Hà Nội Phụ lục I), when it has one. */
+export function builtInExpected(rubric: Rubric, unit: UnitId): ExpectedUnits | undefined {
+  const list = rubric.units.find((u) => u.id === unit)?.names;
+  return list ? { source: rubric.lists[list].title, names: rubric.lists[list].names } : undefined;
+}
+
+/** One unit name a line; blank lines and lines starting with # are skipped. */
+export function parseExpected(text: string, source: string): ExpectedUnits {
+  const names = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  return { source, names: names.map((name) => ({ name, aliases: [] })) };
+}
+
+const ACCEPTED = new Set(['valid', 'valid-untrusted']);
+
+/**
+ * Marks all but one submission of each unit as superseded, and, given the expected units, says
+ * who is missing or unexpected. `fileTime` is the file's modification time (ms), when known.
+ */
+export function checkSubmitted(
+  results: SubmissionResult[],
+  expected: ExpectedUnits | undefined,
+  fileTime: (file: string) => number | undefined = () => undefined,
+): { results: SubmissionResult[]; report: ExpectedReport } {
+  const official = new Map<string, string>();
+  for (const n of expected?.names ?? [])
+    for (const a of [n.name, ...n.aliases]) official.set(normalUnitName(a), n.name);
+  const unitOf = (s: SubmissionResult) => {
+    const key = s.unitName && s.assessment ? normalUnitName(s.unitName) : '';
+    return key ? (official.get(key) ?? s.unitName!.trim()) : undefined;
+  };
+  const byUnit = new Map<string, SubmissionResult[]>();
+  for (const s of results) {
+    const u = unitOf(s);
+    if (u !== undefined) byUnit.set(u, [...(byUnit.get(u) ?? []), s]);
+  }
+  const counted = new Map<SubmissionResult, string>();
+  const duplicates: ExpectedReport['duplicates'] = [];
+  for (const [unit, list] of byUnit) {
+    if (list.length < 2) continue;
+    const order = [...list].sort(
+      (a, b) =>
+        Number(accepted(b)) - Number(accepted(a)) ||
+        (b.signedAt ?? '').localeCompare(a.signedAt ?? '') ||
+        (fileTime(b.file) ?? 0) - (fileTime(a.file) ?? 0) ||
+        b.file.localeCompare(a.file),
+    );
+    for (const s of order.slice(1)) counted.set(s, order[0].file);
+    duplicates.push({ unit, counted: order[0].file, others: order.slice(1).map((s) => s.file) });
+  }
+  const out = results.map((s) => {
+    const other = counted.get(s);
+    if (other === undefined) return s;
+    const why = t(
+      `Đơn vị nộp hai lần: bản được tính là ${other}`,
+      `The unit submitted twice: the one counted is ${other}`,
+    );
+    return { ...s, excluded: [...(s.excluded ?? []), why] };
+  });
+  const submitted = new Set(byUnit.keys());
+  return {
+    results: out,
+    report: {
+      source: expected?.source ?? '',
+      missing: expected ? expected.names.map((n) => n.name).filter((n) => !submitted.has(n)) : [],
+      duplicates,
+      unexpected: expected ? [...byUnit.keys()].filter((u) => !expected.names.some((n) => n.name === u)) : [],
+    },
+  };
+}
+
+const accepted = (s: SubmissionResult) => ACCEPTED.has(s.status) && s.seal !== 'broken';
