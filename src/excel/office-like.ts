@@ -17,7 +17,7 @@ export type BorderIndexName =
   'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface RangeFormatLike {
-  font: { bold: boolean; italic: boolean; size: number; color: string };
+  font: { bold: boolean; italic: boolean; size: number; color: string; underline: Excel.RangeFont['underline'] };
   fill: { color: string };
   wrapText: boolean;
   horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
@@ -103,6 +103,14 @@ export interface PageLayoutLike {
   orientation: Excel.PageLayout['orientation'];
   paperSize: Excel.PageLayout['paperSize'];
   zoom: Excel.PageLayoutZoomOptions;
+  /** Margins in points. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  headersFooters: { defaultForAllPages: { centerFooter: string } };
   setPrintTitleRows(printTitleRows: string): void;
   setPrintArea(printArea: string): void;
 }

@@ -47,7 +47,20 @@ export function writePrint(layout: PageLayoutLike, print: NonNullable<SheetSpec[
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
   if (print.area) layout.setPrintArea(print.area);
+  if (print.margins) {
+    const m = print.margins;
+    layout.leftMargin = cmToPoints(m.left);
+    layout.rightMargin = cmToPoints(m.right);
+    layout.topMargin = cmToPoints(m.top);
+    layout.bottomMargin = cmToPoints(m.bottom);
+    layout.headerMargin = cmToPoints(m.header);
+    layout.footerMargin = cmToPoints(m.footer);
+  }
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
+
+/** Office.js takes margins in points (72 to the inch, 2.54 cm). */
+const cmToPoints = (cm: number) => Math.round((cm / 2.54) * 72 * 100) / 100;
 
 /**
  * Excel's limits on data-validation texts: titles 32 characters, the error message 225 (the input
