@@ -165,7 +165,10 @@ What each criterion and general-information item expects: dti criteria RUBRIC UN
       ],
       JSON_OPTION(t('tệp đã ghi, số tiêu chí, vấn đề của mẫu', 'the file written, criteria, template problems')),
     ],
-    examples: ['dti report mau-2263.xlsx --out bao-cao.pdf', 'dti report mau-2263.xlsx --out bao-cao.xlsx'],
+    examples: [
+      'dti report examples/council/phuong-phu-hoi.xlsx --out bao-cao.pdf',
+      'dti report examples/council/phuong-phu-hoi.xlsx --out bao-cao.xlsx',
+    ],
     exit: t(
       '0 đã ghi · 2 lệnh hoặc tệp không dùng được, hoặc không có LibreOffice để in PDF',
       '0 written · 2 the command or a file cannot be used, or no LibreOffice to print the PDF',

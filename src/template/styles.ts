@@ -44,7 +44,7 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   reportPillar: { bold: true, fontSize: 11, vAlign: 'top', wrap: true, border: true, fill: '#F2F2F2' },
   reportPillarNumber: { bold: true, fontSize: 11, hAlign: 'center', vAlign: 'top', border: true, fill: '#F2F2F2' },
   reportCell: { fontSize: 11, vAlign: 'top', wrap: true, border: true },
-  reportNumber: { fontSize: 11, hAlign: 'center', vAlign: 'top', border: true },
+  reportNumber: { fontSize: 11, hAlign: 'center', vAlign: 'top', wrap: true, border: true },
   reportTotal: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center', wrap: true, border: true },
   reportTotalNumber: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center', border: true },
   reportSignTitle: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center' },
