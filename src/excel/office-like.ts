@@ -137,6 +137,8 @@ export interface WorksheetLike extends LoadableLike {
   freezePanes: FreezePanesLike;
   charts: ChartCollectionLike;
   pageLayout: PageLayoutLike;
+  /** ExcelApi 1.9: `add("A12")` starts a page at row 12. */
+  horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   getRange(address?: string): RangeLike;
   getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike;
   activate(): void;

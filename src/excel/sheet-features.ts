@@ -40,7 +40,13 @@ export function writeFreeze(sheet: WorksheetLike, freeze: SheetSpec['freeze']): 
   else sheet.freezePanes.freezeAt(rangeAddress(1, 1, freeze.rows, freeze.columns));
 }
 
-export function writePrint(layout: PageLayoutLike, print: NonNullable<SheetSpec['print']>): void {
+/** Print setup (ExcelApi 1.9): the page layout and the manual page breaks. */
+export function writePrint(sheet: WorksheetLike, print: NonNullable<SheetSpec['print']>): void {
+  writePageLayout(sheet.pageLayout, print);
+  for (const row of print.breaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+}
+
+function writePageLayout(layout: PageLayoutLike, print: NonNullable<SheetSpec['print']>): void {
   layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   layout.paperSize = print.paper;
   // Fit all columns on one page, as many pages tall as needed (0 = automatic).

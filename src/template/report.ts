@@ -55,6 +55,12 @@ const FULL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 const NUMBER = '[$-42A]General';
 /** Header rows: superior body / national title, unit / motto, number / place and date, title, decision. */
 const TABLE_HEADER_ROW = 9;
+/** Criteria rows kept on the page of the total, so that the signatures never stand alone. */
+const KEEP_WITH_TOTAL = 2;
+/** The printable height of an A4 page between the report's margins (2 cm top and bottom), in points. */
+const PAGE_HEIGHT = 841.89 - 2 * ((2 / 2.54) * 72);
+/** The height of a row without one set (points). */
+const DEFAULT_ROW = 15;
 /** The rows left blank under the signature titles, for the signatures and the stamp (points). */
 const SIGNING_SPACE = { rows: 4, height: 22 };
 
@@ -209,6 +215,9 @@ export function buildReport(input: ReportInput): SheetSpec {
   for (let i = 0; i < SIGNING_SPACE.rows; i++)
     sheet.rowHeights.push({ row: sign + 2 + i, height: SIGNING_SPACE.height });
   const last = sign + 1 + SIGNING_SPACE.rows;
+  // The last criteria rows, the total and the signatures on one page.
+  const keepFrom = Math.max(TABLE_HEADER_ROW + 1, total - KEEP_WITH_TOTAL);
+  const breaks = breakToKeep(sheet.rowHeights, keepFrom, last);
 
   return {
     name: REPORT_SHEET,
@@ -221,7 +230,7 @@ export function buildReport(input: ReportInput): SheetSpec {
     conditionalFormats: [],
     charts: [],
     protect: true,
-    print: { ...REPORT_PRINT, area: `A1:${LAST}${last}` },
+    print: { ...REPORT_PRINT, area: `A1:${LAST}${last}`, ...(breaks.length ? { breaks } : {}) },
     tabColor: '#424242',
   };
 }
@@ -239,6 +248,30 @@ function textHeight(texts: { text: string; width: number; fontSize: number }[]):
     ...texts.map((x) => lines(x.text, Math.max(1, Math.floor((x.width * 1.05 * 11) / x.fontSize))) * x.fontSize * 1.2),
   );
   return Math.min(409, Math.ceil(height + 5));
+}
+
+/**
+ * A page break above `from` when the rows `from`…`to` would otherwise fall on two pages. Pages are
+ * laid out as Excel and LibreOffice print them at 100 %: rows of the heights set, the table's
+ * header row repeated at the top of every page after the first. (A row set taller than the text
+ * needs leaves some slack: a break is only added where the block would clearly be cut.)
+ */
+function breakToKeep(heights: { row: number; height: number }[], from: number, to: number): number[] {
+  const height = new Map(heights.map((h) => [h.row, h.height]));
+  const rowHeight = (r: number) => height.get(r) ?? DEFAULT_ROW;
+  const repeated = rowHeight(TABLE_HEADER_ROW);
+  let used = 0;
+  let pageOfFrom = 0;
+  let page = 0;
+  for (let r = 1; r <= to; r++) {
+    if (used + rowHeight(r) > PAGE_HEIGHT) {
+      page++;
+      used = repeated;
+    }
+    used += rowHeight(r);
+    if (r === from) pageOfFrom = page;
+  }
+  return page === pageOfFrom ? [] : [from];
 }
 
 /**

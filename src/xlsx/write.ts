@@ -142,6 +142,8 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
           ? inches(sheet.print.margins)
           : { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       };
+    // A break after row r - 1 starts a page at row r.
+    for (const r of sheet.print?.breaks ?? []) ws.getRow(r - 1).addPageBreak();
     // The centre section (&C) of the footer on every page.
     if (sheet.print?.footer) ws.headerFooter = { oddFooter: `&C${sheet.print.footer}` };
     if (sheet.protect)

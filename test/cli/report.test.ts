@@ -122,12 +122,47 @@ describe('dti report', () => {
       expect(text(pages)).toContain('NGƯỜI LẬP BIỂU');
       expect(text(pages)).toContain('TỔNG ĐIỂM');
       for (let p = 1; p < pages; p++) expect(text(p)).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
+      // The last criteria stay with the total.
+      expect(text(pages)).toMatch(/VIII\.9\.1[\s\S]*VIII\.9\.2/);
       expect(text(1)).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       // The example's total and max, with a decimal comma.
       expect(text(pages)).toContain('420,09');
       const sizes = textSizes(readFileSync(pdf));
       expect(sizes.length).toBeGreaterThan(100);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+    },
+    180000,
+  );
+});
+
+describe('dti report of a level rubric that needs a page break', () => {
+  const withPrograms = hasProgram(LIBREOFFICE) && hasProgram(PDFTOTEXT);
+  (withPrograms ? test : test.skip)(
+    'the last page holds the last two criteria, the unit level and the signatures',
+    async () => {
+      const made = await dti(['template', '--rubric', 'kontum-121-2025', '--unit', 'xa', '--out', 'k.xlsx']);
+      const r = await dti(['report', 'k.xlsx', '--out', 'k.pdf'], { 'k.xlsx': made.written['k.xlsx'] });
+      expect(r.code).toBe(0);
+      const pdf = join(mkdtempSync(join(tmpdir(), 'dti-report-test-')), 'k.pdf');
+      writeFileSync(pdf, r.written['k.pdf']);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdf, '-'], {
+        encoding: 'utf8',
+      });
+      for (const text of [
+        'III.8',
+        'III.9',
+        'MỨC ĐỘ CHUYỂN ĐỔI SỐ CỦA',
+        'NGƯỜI LẬP BIỂU',
+        'THỦ TRƯỞNG ĐƠN VỊ',
+        `Trang ${pages}/${pages}`,
+      ])
+        expect([text, last.includes(text)]).toEqual([text, true]);
+      const before = execFileSync('pdftotext', ['-f', String(pages - 1), '-l', String(pages - 1), pdf, '-'], {
+        encoding: 'utf8',
+      });
+      expect(before).toContain('III.7');
+      expect(before).not.toContain('III.8');
     },
     180000,
   );

@@ -165,6 +165,8 @@ export interface FakeSheet {
     /** Points, by side: leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin. */
     margins?: Record<string, number>;
     centerFooter?: string;
+    /** Rows a manual page break starts a page at. */
+    breaks?: number[];
   };
 }
 
@@ -585,6 +587,7 @@ class FakeWorksheet implements WorksheetLike {
   readonly freezePanes: FreezePanesLike;
   readonly charts: ChartCollectionLike;
   readonly pageLayout: PageLayoutLike;
+  readonly horizontalPageBreaks: WorksheetLike['horizontalPageBreaks'];
 
   constructor(
     readonly fake: FakeExcel,
@@ -637,6 +640,14 @@ class FakeWorksheet implements WorksheetLike {
           }),
       },
     );
+    // PageBreakCollection.add (ExcelApi 1.9): a break before the range's top-left cell.
+    this.horizontalPageBreaks = {
+      add: (range) =>
+        layout(`horizontalPageBreaks.add(${show(range)})`, (p) => {
+          const row = parseAddress(range).top;
+          p.breaks = [...(p.breaks ?? []), row];
+        }),
+    };
     this.pageLayout = withWriteOnly<
       PageLayoutLike,
       | 'orientation'

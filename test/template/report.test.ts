@@ -5,6 +5,7 @@
  * (A4 portrait, "Trang x/y", nothing under 10 pt), written by both writers.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'fs';
 import { criteriaFor } from '../../src/engine';
 import { writeWorkbookSpec } from '../../src/excel';
@@ -117,6 +118,10 @@ describe('the report of a points rubric (Huế 2263, commune)', () => {
     expect(cells.get(`F${rowOf(total)}`)?.numFmt).toBe('[$-42A]0.00%');
   });
 
+  test('needs no page break where the signatures fall on the page of the total anyway', () => {
+    expect(report.print!.breaks).toBeUndefined();
+  });
+
   test('ends with the signature block under the total, and prints A4 portrait with "Trang x/y"', () => {
     const total = rowOf(report.cells.find((c) => c.value === 'TỔNG ĐIỂM')!);
     const signer = report.cells.find((c) => c.value === 'THỦ TRƯỞNG ĐƠN VỊ')!;
@@ -163,6 +168,15 @@ describe('the report of a level rubric (Kon Tum 121, commune)', () => {
     expect(cells.get(`E${rowOf(total)}`)?.result).toBe(0);
     expect(cells.get('A6')?.result).toBe('BÁO CÁO TỰ ĐÁNH GIÁ, XÁC ĐỊNH MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2025');
   });
+
+  test('starts a page two criteria above the total where the signatures would otherwise be cut off', () => {
+    // Laid out at the set heights, this report's last page would begin inside the signature block
+    // (LibreOffice's PDF of it: test/cli/report.test.ts); the break keeps III.8, III.9, the level
+    // and the signatures together.
+    const total = rowOf(report.cells.find((c) => c.value === 'MỨC ĐỘ CHUYỂN ĐỔI SỐ CỦA ĐƠN VỊ')!);
+    expect(report.print!.breaks).toEqual([total - 2]);
+    expect(cells.get(`A${total - 2}`)?.value).toBe('III.8');
+  });
 });
 
 describe('both writers set up the printing', () => {
@@ -183,7 +197,20 @@ describe('both writers set up the printing', () => {
     });
     // 3 cm left and 1.5 cm right (Nghị định 30: 30–35 mm and 15–20 mm): 85.04 and 42.52 points.
     expect(sheet.pageLayout.margins).toMatchObject({ leftMargin: 85.04, rightMargin: 42.52, topMargin: 56.69 });
+    expect(sheet.pageLayout.breaks).toBeUndefined();
     expect(fake.cell(REPORT_SHEET, 'C2')?.font).toMatchObject({ bold: true, underline: 'Single', size: 13 });
+  });
+
+  test('Office.js and ExcelJS: the manual page break of a report that needs one', async () => {
+    const rubric = getRubric('kontum-121-2025');
+    const levels = buildTemplate(rubric, { unit: 'xa', year: 2025 });
+    const row = reportOf(levels).print!.breaks![0];
+    const fake = new FakeExcel();
+    await writeWorkbookSpec(fake, levels, undefined, { isSetSupported: () => true });
+    expect(fake.sheet(REPORT_SHEET).pageLayout.breaks).toEqual([row]);
+    // The file stores a break after row - 1 (ExcelJS does not read breaks back: the sheet's XML is read).
+    const xml = strFromU8(unzipSync(await writeXlsx(levels))['xl/worksheets/sheet3.xml']);
+    expect(xml).toMatch(new RegExp(`<rowBreaks count="1" manualBreakCount="1"><brk id="${row - 1}"[^>]*man="1"`));
   });
 
   test('the fake refuses what Excel refuses: a footer over 255 characters, a negative margin', async () => {
