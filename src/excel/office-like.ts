@@ -109,6 +109,7 @@ export interface PageLayoutLike {
   topMargin: number;
   bottomMargin: number;
   headerMargin: number;
+  centerHorizontally: boolean;
   footerMargin: number;
   headersFooters: { defaultForAllPages: { centerFooter: string } };
   setPrintTitleRows(printTitleRows: string): void;

@@ -62,6 +62,7 @@ function writePageLayout(layout: PageLayoutLike, print: NonNullable<SheetSpec['p
     layout.headerMargin = cmToPoints(m.header);
     layout.footerMargin = cmToPoints(m.footer);
   }
+  if (print.centered) layout.centerHorizontally = true;
   if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
 

@@ -12,6 +12,9 @@
  * Printed on A4 portrait at 100 %: the columns add up to the width between the decree's margins
  * (3 cm left, 1.5 cm right), so fitting to the page width never shrinks the text below its size,
  * and nothing is smaller than 11 pt (the decree's body text is 13–14 pt; a table may be smaller).
+ * Neither Excel nor LibreOffice can keep rows together, so the pages are laid out here at the row
+ * heights set, and a page break is put above the last criteria where the signatures would
+ * otherwise be cut off from the total.
  */
 import type { Criterion, Rubric, UnitId } from '../rubrics';
 import { absolute, HEADER, MAIN_SHEET, quoteSheet, REPORT_SHEET } from './layout';
@@ -43,9 +46,10 @@ export interface ReportInput {
 /**
  * The report's columns, widths in characters: the code, the title over two columns (B:C merged on
  * every row, so that the head's right block C:F is wide enough for the national title), the max
- * (or measure unit), the result and the evidence. 64 characters fill nearly all of the 16.5 cm between the
- * margins where LibreOffice measures them in DejaVu Sans (its fallback for Calibri, 7 pt a
- * character) and about three quarters of it in Excel (5.25 pt a character): 100 % in both.
+ * (or measure unit), the result and the evidence. 64 characters fill nearly all of the 16.5 cm
+ * between the margins where LibreOffice measures them in DejaVu Sans (its fallback for Calibri,
+ * 7 pt a character) and about three quarters of it in Excel (5.25 pt a character, the table then
+ * centred): 100 % in both.
  */
 const WIDTHS = { A: 7, B: 11, C: 15, D: 7, E: 8, F: 16 } as const;
 const LAST = 'F';
@@ -71,6 +75,7 @@ export const REPORT_PRINT: PrintSpec = {
   landscape: false,
   paper: 'A4',
   fitToWidth: true,
+  centered: true,
   titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
   footer: 'Trang &P/&N',
   margins: { left: 3, right: 1.5, top: 2, bottom: 2, header: 0.8, footer: 0.8 },
@@ -124,10 +129,16 @@ export function buildReport(input: ReportInput): SheetSpec {
     style: 'reportPlace',
     locked: false,
   });
-  const title = isLevel
-    ? 'BÁO CÁO TỰ ĐÁNH GIÁ, XÁC ĐỊNH MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM '
-    : 'BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM ';
-  across(6, 'A', LAST, { formula: `="${title}"&${year}`, result: `${title}${input.year}`, style: 'reportTitle' });
+  // The kind of document on a line of its own, then what it is about (Nghị định 30, Phụ lục I).
+  const about = isLevel
+    ? 'TỰ ĐÁNH GIÁ, XÁC ĐỊNH MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM '
+    : 'TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM ';
+  const title = `BÁO CÁO\n${about}`;
+  across(6, 'A', LAST, {
+    formula: `="BÁO CÁO"&CHAR(10)&"${about}"&${year}`,
+    result: `${title}${input.year}`,
+    style: 'reportTitle',
+  });
   const d = rubric.decision.date.split('-');
   const decision = `(Theo ${isLevel ? 'Bộ tiêu chí' : 'Bộ chỉ số'} ban hành kèm theo Quyết định số ${rubric.decision.number} ngày ${d[2]}/${d[1]}/${d[0]} của ${rubric.decision.issuer})`;
   across(7, 'A', LAST, { value: decision, style: 'reportNote' });
@@ -160,7 +171,7 @@ export function buildReport(input: ReportInput): SheetSpec {
   let r = TABLE_HEADER_ROW + 1;
   for (const p of input.pillars) {
     tableRow(r, [
-      { value: p.id, style: 'reportPillar' },
+      { value: p.id, style: 'reportPillarNumber' },
       { value: p.title, style: 'reportPillar' },
       isLevel
         ? { style: 'reportPillar' }

@@ -126,6 +126,8 @@ export interface PrintSpec {
   footer?: string;
   /** Margins in centimetres (a default of about 1 cm where absent). */
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centred between the left and right margins. */
+  centered?: boolean;
   /** Manual page breaks: a new page starts at each of these rows. */
   breaks?: number[];
 }

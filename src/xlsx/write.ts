@@ -136,6 +136,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
         fitToPage: sheet.print.fitToWidth,
         fitToWidth: 1,
         fitToHeight: 0,
+        horizontalCentered: sheet.print.centered ?? false,
         ...(sheet.print.titleRows ? { printTitlesRow: sheet.print.titleRows } : {}),
         ...(sheet.print.area ? { printArea: sheet.print.area } : {}),
         margins: sheet.print.margins

@@ -165,6 +165,7 @@ export interface FakeSheet {
     /** Points, by side: leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin. */
     margins?: Record<string, number>;
     centerFooter?: string;
+    centerHorizontally?: boolean;
     /** Rows a manual page break starts a page at. */
     breaks?: number[];
   };
@@ -659,6 +660,7 @@ class FakeWorksheet implements WorksheetLike {
       | 'bottomMargin'
       | 'headerMargin'
       | 'footerMargin'
+      | 'centerHorizontally'
     >(
       {
         headersFooters: { defaultForAllPages: footer },
@@ -676,6 +678,7 @@ class FakeWorksheet implements WorksheetLike {
         bottomMargin: margin('bottomMargin'),
         headerMargin: margin('headerMargin'),
         footerMargin: margin('footerMargin'),
+        centerHorizontally: (v) => layout(`centerHorizontally = ${v}`, (p) => (p.centerHorizontally = v)),
       },
     );
     // Properties that read what was loaded and queue a change when set.

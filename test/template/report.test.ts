@@ -61,7 +61,10 @@ describe('the report of a points rubric (Huế 2263, commune)', () => {
     // A commune before 01/7/2025 answers to its district, which the rubric does not name: the officer types it.
     expect(cells.get('A1')).toMatchObject({ locked: false, value: expect.stringMatching(/^UBND HUYỆN/) });
     expect(cells.get('C4')?.result).toBe('……, ngày …… tháng …… năm 2024');
-    expect(cells.get('A6')?.result).toBe('BÁO CÁO TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024');
+    expect(cells.get('A6')?.result).toBe('BÁO CÁO\nTỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024');
+    expect(cells.get('A6')?.formula).toBe(
+      `="BÁO CÁO"&CHAR(10)&"TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM "&${M}$B$7`,
+    );
     expect(cells.get('A7')?.value).toContain(
       'Quyết định số 2263/QĐ-UBND ngày 27/09/2023 của Ủy ban nhân dân tỉnh Thừa Thiên Huế',
     );
@@ -166,7 +169,7 @@ describe('the report of a level rubric (Kon Tum 121, commune)', () => {
     const total = report.cells.find((c) => c.value === 'MỨC ĐỘ CHUYỂN ĐỔI SỐ CỦA ĐƠN VỊ')!;
     // Nothing entered: level 0.
     expect(cells.get(`E${rowOf(total)}`)?.result).toBe(0);
-    expect(cells.get('A6')?.result).toBe('BÁO CÁO TỰ ĐÁNH GIÁ, XÁC ĐỊNH MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2025');
+    expect(cells.get('A6')?.result).toBe('BÁO CÁO\nTỰ ĐÁNH GIÁ, XÁC ĐỊNH MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2025');
   });
 
   test('starts a page two criteria above the total where the signatures would otherwise be cut off', () => {
@@ -194,6 +197,7 @@ describe('both writers set up the printing', () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '9:9',
       centerFooter: 'Trang &P/&N',
+      centerHorizontally: true,
     });
     // 3 cm left and 1.5 cm right (Nghị định 30: 30–35 mm and 15–20 mm): 85.04 and 42.52 points.
     expect(sheet.pageLayout.margins).toMatchObject({ leftMargin: 85.04, rightMargin: 42.52, topMargin: 56.69 });
@@ -236,7 +240,13 @@ describe('both writers set up the printing', () => {
     await wb.xlsx.load(Buffer.from(await writeXlsx(spec)) as never);
     const ws = wb.getWorksheet(REPORT_SHEET)!;
     expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    });
     expect(ws.pageSetup.margins!.left).toBeCloseTo(3 / 2.54, 3);
     // The report's numbers write with a decimal comma.
     const total = ws.getColumn('E').values.findIndex((v) => (v as { result?: unknown })?.result === 420.09);
