@@ -28,7 +28,8 @@ const example = JSON.parse(readFileSync('examples/hue-2263-2023-xa.json', 'utf8'
 function hueSpec(): WorkbookSpec {
   const rubric = getRubric('hue-2263-2023');
   const entries = entriesFromValues(rubric, 'xa', example.values);
-  entries['I.1.1'].evidence.number = '15/QĐ-UBND';
+  const doc = (number: string) => ({ number, date: null, issuer: null, link: null, signed: null });
+  entries['I.1.1'].evidence = [doc('15/QĐ-UBND'), doc('20/KH-UBND')];
   return buildTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2024, entries });
 }
 
@@ -100,14 +101,18 @@ describe('the report of a points rubric (Huế 2263, commune)', () => {
     const { layout } = spec;
     const rows = criterionRows(report, ids);
     const i11 = cells.get(`F${rowOf(rows.find((c) => c.value === 'I.1.1')!)}`)!;
-    expect(i11.result).toBe('15/QĐ-UBND');
-    expect(i11.formula).toContain(`${M}${layout.evidence.number}${layout.rows['I.1.1']}`);
+    // Two documents entered, one a row, and the free row below them.
+    expect(i11.result).toBe('15/QĐ-UBND; 20/KH-UBND');
+    const numbersRead = (formula: string) => [
+      ...new Set([...formula.matchAll(new RegExp(`!${layout.evidence.number}(\\d+)`, 'g'))].map((x) => Number(x[1]))),
+    ];
+    const i11Row = layout.rows['I.1.1'];
+    expect(numbersRead(i11.formula!)).toEqual([i11Row, i11Row + 1, i11Row + 2]);
     // A criterion over several rows of the main sheet (one per input): every one of its rows is read, no other.
     const tall = ids.find((id) => layout.inputs[id].length > 2)!;
     const first = layout.rows[tall];
     const formula = cells.get(`F${rowOf(rows.find((c) => c.value === tall)!)}`)!.formula!;
-    const read = [...formula.matchAll(new RegExp(`!${layout.evidence.number}(\\d+)`, 'g'))].map((x) => Number(x[1]));
-    expect([...new Set(read)]).toEqual(layout.inputs[tall].map((_, i) => first + i));
+    expect(numbersRead(formula)).toEqual(layout.inputs[tall].map((_, i) => first + i));
   });
 
   test('shows the pillars with their subtotal and the total 420,09 / 600', () => {
