@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'no-files'
   | 'trust'
   | 'write'
+  // A program a command needs is not there or failed (LibreOffice, to print a PDF).
+  | 'no-program'
   // Signed packages (src/signature): the package as a whole, or one signature.
   | 'malformed-package'
   | 'signature-problem'

@@ -7,7 +7,7 @@
 import { say, t, type Lang, type Text } from '../base';
 import { UsageError } from './args';
 
-export const COMMANDS = ['rubrics', 'criteria', 'score', 'template', 'verify', 'rank', 'appraise'] as const;
+export const COMMANDS = ['rubrics', 'criteria', 'score', 'template', 'report', 'verify', 'rank', 'appraise'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const isCommand = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
@@ -170,6 +170,38 @@ With --previous, compares with last year's file (.xlsx or .json), scored under t
     exit: t(
       '0 đã ghi · 1 có số liệu không giữ lại được (xem danh sách) · 2 lệnh hoặc tệp không dùng được',
       '0 written · 1 some entries could not be kept (listed) · 2 the command or a file cannot be used',
+    ),
+  },
+  report: {
+    synopsis: t(
+      'dti report TỆP.xlsx --out TỆP.pdf|TỆP.xlsx [--json]',
+      'dti report FILE.xlsx --out FILE.pdf|FILE.xlsx [--json]',
+    ),
+    summary: t(
+      'In báo cáo tự đánh giá của mẫu đã điền, để ký và đóng dấu',
+      'Print the self-assessment report of a filled template, to sign and stamp',
+    ),
+    about: t(
+      'Lập "Báo cáo tự đánh giá" từ mẫu .xlsx đã điền, theo thể thức văn bản hành chính: quốc hiệu, tiêu ngữ, tên đơn vị, bảng điểm (hoặc mức đạt) và tài liệu kiểm chứng của từng tiêu chí, tổng điểm, chỗ ký của người lập biểu và thủ trưởng đơn vị; khổ A4, đánh số "Trang x/y". Số liệu được đọc lại và chấm lại từ mẫu; cơ quan cấp trên, số văn bản, địa danh và ngày đã gõ trong trang báo cáo của mẫu được giữ. --out TỆP.pdf cần LibreOffice; --out TỆP.xlsx ghi báo cáo dạng Excel để in từ Excel.',
+      'Makes the "Báo cáo tự đánh giá" of a filled .xlsx template, laid out as an administrative document: national title and motto, the unit, a table of each criterion\'s points (or level) and evidence, the total, and the signatures of the preparer and the head of the unit; A4, pages numbered "Trang x/y". The entries are read back and re-scored; the superior body, document number, place and date typed in the template\'s report sheet are kept. --out FILE.pdf needs LibreOffice; --out FILE.xlsx writes the report as Excel, to print from Excel.',
+    ),
+    options: [
+      [
+        t('--out TỆP.pdf|TỆP.xlsx', '--out FILE.pdf|FILE.xlsx'),
+        t(
+          'Báo cáo sẽ ghi: PDF (qua LibreOffice) hoặc Excel',
+          'The report to write: PDF (through LibreOffice) or Excel',
+        ),
+      ],
+      JSON_OPTION(t('tệp đã ghi, số tiêu chí, vấn đề của mẫu', 'the file written, criteria, template problems')),
+    ],
+    examples: [
+      'dti report examples/council/phuong-phu-hoi.xlsx --out bao-cao.pdf',
+      'dti report examples/council/phuong-phu-hoi.xlsx --out bao-cao.xlsx',
+    ],
+    exit: t(
+      '0 đã ghi · 2 lệnh hoặc tệp không dùng được, hoặc không có LibreOffice để in PDF',
+      '0 written · 2 the command or a file cannot be used, or no LibreOffice to print the PDF',
     ),
   },
   verify: {

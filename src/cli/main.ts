@@ -24,6 +24,7 @@ const RUN: Record<CommandName, (args: Args, io: Io) => number | Promise<number>>
   score: cmdScore,
   template: async (args, io) => (await import(/* webpackChunkName: "template" */ './template')).cmdTemplate(args, io),
   verify: async (args, io) => (await import(/* webpackChunkName: "verify" */ './verify')).cmdVerify(args, io),
+  report: async (args, io) => (await import(/* webpackChunkName: "report" */ './report')).cmdReport(args, io),
   rank: async (args, io) => (await import(/* webpackChunkName: "rank" */ './rank')).cmdRank(args, io),
   appraise: async (args, io) => (await import(/* webpackChunkName: "appraise" */ './appraise')).cmdAppraise(args, io),
 };

@@ -30,6 +30,7 @@ import {
   type LocateProblem,
   type Scalar,
   type TemplateInfo,
+  type WorkbookSpec,
 } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 import { writeXlsx } from '../xlsx';
@@ -219,6 +220,16 @@ function checkSameRubric(file: string | undefined, rubric: Rubric, unit: string,
 export async function makeTemplate(
   req: TemplateRequest,
 ): Promise<{ bytes: Uint8Array; report?: CarryReport; criteria: number; problems: LocateProblem[] }> {
+  const { spec, report, problems } = templateSpec(req);
+  return { bytes: await writeXlsx(spec), report, criteria: Object.keys(spec.layout.rows).length, problems };
+}
+
+/** The template a request describes, with what carrying the entries over turned up. */
+export function templateSpec(req: TemplateRequest): {
+  spec: WorkbookSpec;
+  report?: CarryReport;
+  problems: LocateProblem[];
+} {
   const rubric = typeof req.rubric === 'string' ? getRubric(req.rubric) : req.rubric;
   const unit = resolveUnit(rubric, req.unit);
   let entries: Record<string, CriterionEntry> | undefined;
@@ -261,6 +272,9 @@ export async function makeTemplate(
       reasonEn: `the file states no assessment year; the new template states ${year} (change it with --year)`,
     });
   }
-  const spec = buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous });
-  return { bytes: await writeXlsx(spec), report, criteria: Object.keys(spec.layout.rows).length, problems };
+  return {
+    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous }),
+    report,
+    problems,
+  };
 }

@@ -38,6 +38,7 @@ function formatSetters(style: StyleSpec | undefined, locked: boolean | undefined
   if (s.bold !== undefined) out.push([`bold=${s.bold}`, (r) => (r.format.font.bold = s.bold!)]);
   if (s.italic !== undefined) out.push([`italic=${s.italic}`, (r) => (r.format.font.italic = s.italic!)]);
   if (s.fontSize !== undefined) out.push([`size=${s.fontSize}`, (r) => (r.format.font.size = s.fontSize!)]);
+  if (s.underline) out.push(['underline', (r) => (r.format.font.underline = 'Single')]);
   if (s.fontColor) out.push([`color=${s.fontColor}`, (r) => (r.format.font.color = s.fontColor!)]);
   if (s.fill) out.push([`fill=${s.fill}`, (r) => (r.format.fill.color = s.fill!)]);
   if (s.wrap !== undefined) out.push([`wrap=${s.wrap}`, (r) => (r.format.wrapText = s.wrap!)]);

@@ -25,6 +25,7 @@ import {
   META_SHEET,
   planInsert,
   SEAL_NAME,
+  REPORT_SHEET,
   SUMMARY_SHEET,
 } from '../template';
 import { sealVoidsQuestion } from './messages';
@@ -174,4 +175,4 @@ export async function insertTemplate(
 }
 
 /** Every template's sheets (src/template/layout.ts), which an interrupted run was replacing. */
-const TEMPLATE_SHEETS = [MAIN_SHEET, SUMMARY_SHEET, LISTS_SHEET, META_SHEET];
+const TEMPLATE_SHEETS = [MAIN_SHEET, SUMMARY_SHEET, REPORT_SHEET, LISTS_SHEET, META_SHEET];

@@ -17,7 +17,7 @@ export type BorderIndexName =
   'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface RangeFormatLike {
-  font: { bold: boolean; italic: boolean; size: number; color: string };
+  font: { bold: boolean; italic: boolean; size: number; color: string; underline: Excel.RangeFont['underline'] };
   fill: { color: string };
   wrapText: boolean;
   horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
@@ -103,6 +103,15 @@ export interface PageLayoutLike {
   orientation: Excel.PageLayout['orientation'];
   paperSize: Excel.PageLayout['paperSize'];
   zoom: Excel.PageLayoutZoomOptions;
+  /** Margins in points. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  centerHorizontally: boolean;
+  footerMargin: number;
+  headersFooters: { defaultForAllPages: { centerFooter: string } };
   setPrintTitleRows(printTitleRows: string): void;
   setPrintArea(printArea: string): void;
 }
@@ -129,6 +138,8 @@ export interface WorksheetLike extends LoadableLike {
   freezePanes: FreezePanesLike;
   charts: ChartCollectionLike;
   pageLayout: PageLayoutLike;
+  /** ExcelApi 1.9: `add("A12")` starts a page at row 12. */
+  horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   getRange(address?: string): RangeLike;
   getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike;
   activate(): void;

@@ -40,14 +40,34 @@ export function writeFreeze(sheet: WorksheetLike, freeze: SheetSpec['freeze']): 
   else sheet.freezePanes.freezeAt(rangeAddress(1, 1, freeze.rows, freeze.columns));
 }
 
-export function writePrint(layout: PageLayoutLike, print: NonNullable<SheetSpec['print']>): void {
+/** Print setup (ExcelApi 1.9): the page layout and the manual page breaks. */
+export function writePrint(sheet: WorksheetLike, print: NonNullable<SheetSpec['print']>): void {
+  writePageLayout(sheet.pageLayout, print);
+  for (const row of print.breaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+}
+
+function writePageLayout(layout: PageLayoutLike, print: NonNullable<SheetSpec['print']>): void {
   layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   layout.paperSize = print.paper;
   // Fit all columns on one page, as many pages tall as needed (0 = automatic).
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
   if (print.area) layout.setPrintArea(print.area);
+  if (print.margins) {
+    const m = print.margins;
+    layout.leftMargin = cmToPoints(m.left);
+    layout.rightMargin = cmToPoints(m.right);
+    layout.topMargin = cmToPoints(m.top);
+    layout.bottomMargin = cmToPoints(m.bottom);
+    layout.headerMargin = cmToPoints(m.header);
+    layout.footerMargin = cmToPoints(m.footer);
+  }
+  if (print.centered) layout.centerHorizontally = true;
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
+
+/** Office.js takes margins in points (72 to the inch, 2.54 cm). */
+const cmToPoints = (cm: number) => Math.round((cm / 2.54) * 72 * 100) / 100;
 
 /**
  * Excel's limits on data-validation texts: titles 32 characters, the error message 225 (the input

@@ -119,7 +119,7 @@ export function queueFinish(sheets: Building[], styles: SheetsSpec['styles'], pr
       if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
     }
     for (const c of s.charts) writeChart(sheet, c);
-    if (s.print && print) writePrint(sheet.pageLayout, s.print);
+    if (s.print && print) writePrint(sheet, s.print);
   }
   for (const b of sheets) {
     if (b.spec.visibility !== 'visible') b.proxy!.visibility = b.spec.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';

@@ -37,6 +37,7 @@ import {
 import { rowHeight, SheetParts } from './sheet-parts';
 import { STYLES } from './styles';
 import type { Scalar, SheetSpec, WorkbookSpec } from './spec';
+import { buildReport } from './report';
 import { buildSummary } from './summary';
 import { writePillarRows, writeTotals } from './totals';
 
@@ -196,11 +197,26 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       }),
     }),
   });
+  const report = buildReport({
+    rubric,
+    unit,
+    unitName,
+    year,
+    col,
+    main: sheet.cells,
+    pillars: pillarSummary.map((p) => ({
+      ...p,
+      criteria: criteria
+        .filter((c) => c.pillar === p.id)
+        .map((c) => ({ criterion: c, row: rows[c.id], rows: results.get(c.id)!.rows })),
+    })),
+    totalRow,
+  });
   return {
     meta,
     layout,
     styles: STYLES,
-    sheets: [main, summary, lists.sheet(), metaSheet(meta, layout)],
+    sheets: [main, summary, report, lists.sheet(), metaSheet(meta, layout)],
     names: definedNames(),
   };
 }

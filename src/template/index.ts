@@ -12,6 +12,7 @@ export {
   type EntryProblem,
   type ProblemKind,
 } from './check';
+export { buildReport, REPORT_INPUTS, reportValues, superiorBody } from './report';
 export { progressOf, type Progress, type Tally } from './progress';
 export {
   argumentValues,

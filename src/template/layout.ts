@@ -16,6 +16,7 @@ import { parseAddress } from './address';
 export const TEMPLATE_VERSION = 2;
 export const MAIN_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp';
+export const REPORT_SHEET = 'Báo cáo tự đánh giá';
 export const LISTS_SHEET = 'Danh mục';
 export const META_SHEET = '_dti';
 

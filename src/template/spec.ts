@@ -31,7 +31,23 @@ export type StyleName =
   | 'check'
   | 'total'
   | 'totalLabel'
-  | 'note';
+  | 'note'
+  | 'reportBody'
+  | 'reportBodyBold'
+  | 'reportState'
+  | 'reportMotto'
+  | 'reportPlace'
+  | 'reportTitle'
+  | 'reportNote'
+  | 'reportHeader'
+  | 'reportPillar'
+  | 'reportPillarNumber'
+  | 'reportCell'
+  | 'reportNumber'
+  | 'reportTotal'
+  | 'reportTotalNumber'
+  | 'reportSignTitle'
+  | 'reportSignNote';
 
 export interface StyleSpec {
   bold?: boolean;
@@ -45,6 +61,7 @@ export interface StyleSpec {
   hAlign?: 'left' | 'center' | 'right';
   vAlign?: 'top' | 'center' | 'bottom';
   border?: boolean;
+  underline?: boolean;
 }
 
 export interface CellSpec {
@@ -99,6 +116,22 @@ export interface ChartSpec {
   to: string;
 }
 
+export interface PrintSpec {
+  landscape: boolean;
+  paper: 'A4';
+  fitToWidth: boolean;
+  titleRows?: string;
+  area?: string;
+  /** The centre footer, with Excel's codes: &P the page number, &N the number of pages. */
+  footer?: string;
+  /** Margins in centimetres (a default of about 1 cm where absent). */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centred between the left and right margins. */
+  centered?: boolean;
+  /** Manual page breaks: a new page starts at each of these rows. */
+  breaks?: number[];
+}
+
 export interface SheetSpec {
   name: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';
@@ -113,7 +146,7 @@ export interface SheetSpec {
   charts: ChartSpec[];
   /** Protect the sheet: only unlocked cells can be edited. No password (officers must be able to unprotect). */
   protect: boolean;
-  print?: { landscape: boolean; paper: 'A4'; fitToWidth: boolean; titleRows?: string; area?: string };
+  print?: PrintSpec;
   tabColor?: string;
 }
 

@@ -31,4 +31,22 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   total: { bold: true, fontSize: 12, fill: '#C7E0F4', border: true },
   totalLabel: { bold: true, fontSize: 12, fill: '#C7E0F4', border: true, hAlign: 'right' },
   note: { fontSize: 9, fill: '#FFF9E5', wrap: true, vAlign: 'top', border: true },
+  // The print report, as an administrative document (Nghị định 30/2020/NĐ-CP): black text, no
+  // fills, nothing under 10 pt.
+  reportBody: { fontSize: 12, hAlign: 'center', vAlign: 'center', wrap: true },
+  reportBodyBold: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center', wrap: true },
+  reportState: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center' },
+  reportMotto: { bold: true, fontSize: 13, hAlign: 'center', vAlign: 'center', underline: true },
+  reportPlace: { italic: true, fontSize: 12, hAlign: 'right', vAlign: 'center' },
+  reportTitle: { bold: true, fontSize: 13, hAlign: 'center', vAlign: 'center', wrap: true },
+  reportNote: { italic: true, fontSize: 12, hAlign: 'center', vAlign: 'top', wrap: true },
+  reportHeader: { bold: true, fontSize: 11, hAlign: 'center', vAlign: 'center', wrap: true, border: true },
+  reportPillar: { bold: true, fontSize: 11, vAlign: 'top', wrap: true, border: true, fill: '#F2F2F2' },
+  reportPillarNumber: { bold: true, fontSize: 11, hAlign: 'center', vAlign: 'top', border: true, fill: '#F2F2F2' },
+  reportCell: { fontSize: 11, vAlign: 'top', wrap: true, border: true },
+  reportNumber: { fontSize: 11, hAlign: 'center', vAlign: 'top', wrap: true, border: true },
+  reportTotal: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center', wrap: true, border: true },
+  reportTotalNumber: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center', border: true },
+  reportSignTitle: { bold: true, fontSize: 12, hAlign: 'center', vAlign: 'center' },
+  reportSignNote: { italic: true, fontSize: 12, hAlign: 'center', vAlign: 'top' },
 };

@@ -10,6 +10,9 @@ import { cellsOf, type CellSpec, type SheetSpec, type StyleSpec, type SheetsSpec
 import { addCharts } from './chart';
 
 const FONT = 'Times New Roman';
+/** ExcelJS takes margins in inches. */
+const inches = <T extends Record<string, number>>(cm: T): T =>
+  Object.fromEntries(Object.entries(cm).map(([k, v]) => [k, v / 2.54])) as T;
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function applyStyle(cell: ExcelJS.Cell, style: StyleSpec): void {
@@ -18,6 +21,7 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleSpec): void {
     size: style.fontSize ?? 10,
     bold: style.bold,
     italic: style.italic,
+    ...(style.underline ? { underline: true } : {}),
     ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
   };
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
@@ -132,10 +136,17 @@ export async function writeXlsx(spec: SheetsSpec): Promise<Uint8Array> {
         fitToPage: sheet.print.fitToWidth,
         fitToWidth: 1,
         fitToHeight: 0,
+        horizontalCentered: sheet.print.centered ?? false,
         ...(sheet.print.titleRows ? { printTitlesRow: sheet.print.titleRows } : {}),
         ...(sheet.print.area ? { printArea: sheet.print.area } : {}),
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        margins: sheet.print.margins
+          ? inches(sheet.print.margins)
+          : { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       };
+    // A break after row r - 1 starts a page at row r.
+    for (const r of sheet.print?.breaks ?? []) ws.getRow(r - 1).addPageBreak();
+    // The centre section (&C) of the footer on every page.
+    if (sheet.print?.footer) ws.headerFooter = { oddFooter: `&C${sheet.print.footer}` };
     if (sheet.protect)
       await ws.protect('', {
         selectLockedCells: true,

@@ -8,7 +8,14 @@
 import fc from 'fast-check';
 import { insertTemplate, readOpenTemplate, sealWorkbook, type InsertResult } from '../../src/excel';
 import { allRubrics, getRubric, parseRubric, type Rubric, type RubricInput } from '../../src/rubrics';
-import { buildTemplate, MAIN_SHEET, META_SHEET, slotCells, type TemplateLayout } from '../../src/template';
+import {
+  buildTemplate,
+  MAIN_SHEET,
+  META_SHEET,
+  REPORT_SHEET,
+  slotCells,
+  type TemplateLayout,
+} from '../../src/template';
 import { FakeExcel, newSheet } from '../support/fake-excel';
 
 const rubric = getRubric('hue-2263-2023');
@@ -56,7 +63,14 @@ describe('insert or update the template in the open workbook', () => {
     expect(fake.syncs).toBe(4);
     expect(fake.cell(MAIN_SHEET, 'B3')?.value).toBe('hue-2263-2023');
     expect(fake.cell(MAIN_SHEET, 'B6')?.value).toBe('Phường Phú Hội');
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', MAIN_SHEET, 'Tổng hợp', 'Danh mục', META_SHEET]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      MAIN_SHEET,
+      'Tổng hợp',
+      REPORT_SHEET,
+      'Danh mục',
+      META_SHEET,
+    ]);
   });
 
   test('inserting again keeps every entry, evidence and note, and the unit name, in five syncs', async () => {
@@ -252,9 +266,16 @@ describe('what is never overwritten without asking', () => {
     const fake = await inserted();
     type(fake, inputCell(layout, 'VI.4.1', 0), 45);
     // As a swap leaves them when Excel dies after the old sheets stepped aside and one new sheet took its name.
-    for (const name of [MAIN_SHEET, 'Tổng hợp', 'Danh mục', META_SHEET]) fake.sheet(name).name = `~dti cũ~${name}`;
+    for (const name of [MAIN_SHEET, 'Tổng hợp', REPORT_SHEET, 'Danh mục', META_SHEET])
+      fake.sheet(name).name = `~dti cũ~${name}`;
     fake.activeSheet = 'Sheet1';
-    for (const name of [`~dti mới~${MAIN_SHEET}`, 'Tổng hợp', '~dti mới~Danh mục', '~dti mới~_dti']) {
+    for (const name of [
+      `~dti mới~${MAIN_SHEET}`,
+      'Tổng hợp',
+      `~dti mới~${REPORT_SHEET}`,
+      '~dti mới~Danh mục',
+      '~dti mới~_dti',
+    ]) {
       const s = newSheet(name);
       if (name.endsWith('_dti')) s.visibility = 'VeryHidden';
       fake.sheets.push(s);
@@ -262,7 +283,14 @@ describe('what is never overwritten without asking', () => {
     const result = await insertTemplate(fake, rubric, { unit: 'xa' }, undefined, yes);
     expect(result).toMatchObject({ ok: true, updated: true });
     expect((await readOpenTemplate(fake))?.entries['VI.4.1'].slots[0]).toBe(45);
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', MAIN_SHEET, 'Tổng hợp', 'Danh mục', META_SHEET]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      MAIN_SHEET,
+      'Tổng hợp',
+      REPORT_SHEET,
+      'Danh mục',
+      META_SHEET,
+    ]);
   });
 });
 

@@ -96,7 +96,7 @@ export interface FakeCell {
   /** Entered while a namespace it calls was not registered: reads as #NAME? until entered again. */
   nameError?: boolean;
   numberFormat?: string;
-  font: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  font: { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: string };
   fill?: string;
   wrap?: boolean;
   hAlign?: string;
@@ -162,6 +162,12 @@ export interface FakeSheet {
     zoom?: Excel.PageLayoutZoomOptions;
     printTitleRows?: string;
     printArea?: string;
+    /** Points, by side: leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin. */
+    margins?: Record<string, number>;
+    centerFooter?: string;
+    centerHorizontally?: boolean;
+    /** Rows a manual page break starts a page at. */
+    breaks?: number[];
   };
 }
 
@@ -582,6 +588,7 @@ class FakeWorksheet implements WorksheetLike {
   readonly freezePanes: FreezePanesLike;
   readonly charts: ChartCollectionLike;
   readonly pageLayout: PageLayoutLike;
+  readonly horizontalPageBreaks: WorksheetLike['horizontalPageBreaks'];
 
   constructor(
     readonly fake: FakeExcel,
@@ -612,8 +619,51 @@ class FakeWorksheet implements WorksheetLike {
     };
     const layout = (text: string, set: (p: FakeSheet['pageLayout']) => void) =>
       this.op(`pageLayout.${text}`, (s) => set(s.pageLayout), 'sheet');
-    this.pageLayout = withWriteOnly<PageLayoutLike, 'orientation' | 'paperSize' | 'zoom'>(
+    // Excel.PageLayout (ExcelApi 1.9): margins are numbers of points; Excel.HeaderFooter.centerFooter
+    // is a string with the format codes of PageSetup headers (&P page, &N pages), at most 255
+    // characters as in Excel's Page Setup dialog.
+    // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+    // https://learn.microsoft.com/javascript/api/excel/excel.headerfooter
+    const margin = (side: string) => (v: number) =>
+      layout(`${side} = ${v}`, (p) => {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+          throw new FakeOfficeError('InvalidArgument', `${side} must be a number of points ≥ 0, not ${show(v)}`);
+        p.margins = { ...p.margins, [side]: v };
+      });
+    const footer = writeOnly<PageLayoutLike['headersFooters']['defaultForAllPages']>(
+      `${label}.pageLayout.headersFooters.defaultForAllPages`,
       {
+        centerFooter: (v) =>
+          layout(`headersFooters.defaultForAllPages.centerFooter = ${show(v)}`, (p) => {
+            if (typeof v !== 'string' || v.length > 255)
+              throw new FakeOfficeError('InvalidArgument', `centerFooter must be a string of at most 255 characters`);
+            p.centerFooter = v;
+          }),
+      },
+    );
+    // PageBreakCollection.add (ExcelApi 1.9): a break before the range's top-left cell.
+    this.horizontalPageBreaks = {
+      add: (range) =>
+        layout(`horizontalPageBreaks.add(${show(range)})`, (p) => {
+          const row = parseAddress(range).top;
+          p.breaks = [...(p.breaks ?? []), row];
+        }),
+    };
+    this.pageLayout = withWriteOnly<
+      PageLayoutLike,
+      | 'orientation'
+      | 'paperSize'
+      | 'zoom'
+      | 'leftMargin'
+      | 'rightMargin'
+      | 'topMargin'
+      | 'bottomMargin'
+      | 'headerMargin'
+      | 'footerMargin'
+      | 'centerHorizontally'
+    >(
+      {
+        headersFooters: { defaultForAllPages: footer },
         setPrintTitleRows: (rows) => layout(`setPrintTitleRows(${show(rows)})`, (p) => (p.printTitleRows = rows)),
         setPrintArea: (area) => layout(`setPrintArea(${show(area)})`, (p) => (p.printArea = area)),
       },
@@ -622,6 +672,13 @@ class FakeWorksheet implements WorksheetLike {
         orientation: (v) => layout(`orientation = ${show(v)}`, (p) => (p.orientation = v)),
         paperSize: (v) => layout(`paperSize = ${show(v)}`, (p) => (p.paperSize = v)),
         zoom: (v) => layout(`zoom = ${show(v)}`, (p) => (p.zoom = { ...v })),
+        leftMargin: margin('leftMargin'),
+        rightMargin: margin('rightMargin'),
+        topMargin: margin('topMargin'),
+        bottomMargin: margin('bottomMargin'),
+        headerMargin: margin('headerMargin'),
+        footerMargin: margin('footerMargin'),
+        centerHorizontally: (v) => layout(`centerHorizontally = ${v}`, (p) => (p.centerHorizontally = v)),
       },
     );
     // Properties that read what was loaded and queue a change when set.
@@ -1023,6 +1080,7 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
         italic: (v) => eachCell(`format.font.italic = ${v}`, (c) => (c.font.italic = v)),
         size: (v) => eachCell(`format.font.size = ${v}`, (c) => (c.font.size = v)),
         color: (v) => eachCell(`format.font.color = ${show(v)}`, (c) => (c.font.color = v)),
+        underline: (v) => eachCell(`format.font.underline = ${show(v)}`, (c) => (c.font.underline = v)),
       }),
       fill: writeOnly<RangeFormatLike['fill']>(`${path}.format.fill`, {
         color: (v) => eachCell(`format.fill.color = ${show(v)}`, (c) => (c.fill = v)),

@@ -390,6 +390,8 @@ maybe('task pane (demo mode, Chromium)', () => {
       } finally {
         page = previous;
       }
+      await narrow.getByRole('tab', { name: 'Nộp' }).scrollIntoViewIfNeeded();
+      await snap('6b-all-entered');
       await narrow.waitForFunction(
         () => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'),
       );

@@ -40,3 +40,4 @@ export const nodeHost: HostPrimitives = {
     ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) }
     : {}),
 };
+export { xlsxToPdf, type PdfResult } from './office';
