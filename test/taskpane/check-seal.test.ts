@@ -13,16 +13,13 @@ import {
   slotCells,
   type FilledTemplate,
 } from '../../src/template';
-import { MemoryWorkbook } from '../../src/taskpane/memory-port';
 import fc from 'fast-check';
+import { insertedMemoryWorkbook } from '../support/memory-template';
 
 const rubric = getRubric('hue-2263-2023');
 
 async function workbook() {
-  const wb = new MemoryWorkbook();
-  const r = await wb.insertTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, () => undefined);
-  expect(r.ok).toBe(true);
-  const { layout } = wb.spec!;
+  const { wb, layout } = await insertedMemoryWorkbook(rubric);
   const cell = (id: string, col: string) => `${col}${layout.rows[id]}`;
   /** The cell of the criterion's n-th input (one row per input). */
   const input = (id: string, n: number) => slotCells(layout, id, layout.rows[id])[n];

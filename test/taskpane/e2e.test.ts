@@ -3,35 +3,22 @@
  * bundle: insert → enter values → check lists problems → score updates → submit. Screenshots are
  * kept in test-output/screenshots; axe-core checks accessibility; the main path works by keyboard.
  */
-import { createServer, type Server } from 'http';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { AddressInfo } from 'net';
-import { extname, join, normalize } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_PATH, describeWith } from '../support/system';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { CHROMIUM, describeWith } from '../support/system';
 
-const web = join(__dirname, '..', '..', 'test-output', 'web');
-const shots = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const maybe = describeWith([CHROMIUM]);
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
-let server: Server;
-let browser: Browser;
+let pane: PaneBrowser;
 let page: Page;
-let base: string;
 
 async function shot(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 }
 
-/** As an officer finishing the form: "Không", "none" or 0 in every input still blank (1 in a denominator). */
+/** As an officer finishing the form: "Không", "none" or 0 in every input still blank (1 in a denominator, a date in a date). */
 async function enterEverythingLeft() {
   const selects = page.locator('label[data-input] select');
   for (let i = 0; i < (await selects.count()); i++) {
@@ -46,46 +33,20 @@ async function enterEverythingLeft() {
     const input = inputs.nth(i);
     if ((await input.inputValue()) !== '' || (await input.isDisabled())) continue;
     const denominator = (await input.getAttribute('aria-label'))?.includes('Tổng') ?? false;
-    await input.fill(denominator ? '1' : '0');
+    const date = (await input.evaluate((e) => e.closest('label')?.getAttribute('data-input'))) === 'date';
+    await input.fill(date ? '15/03/2025' : denominator ? '1' : '0');
     await input.press('Tab');
   }
 }
 
 maybe('task pane (demo mode, Chromium)', () => {
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-      const file = join(web, path === '/' ? 'taskpane.html' : path);
-      if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    // No network here: Office.js's CDN is unreachable, so the page runs in demo mode.
-    await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
-    await page.goto(`${base}/taskpane.html`);
+    pane = await startPaneBrowser();
+    page = await pane.open({ width: 1400, height: 900 });
   }, 60000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await pane?.close();
   });
 
   test('opens in a clearly labelled demo mode, in Vietnamese', async () => {
@@ -320,11 +281,9 @@ maybe('task pane (demo mode, Chromium)', () => {
   // The whole year's work at Excel's narrowest pane (350 px), in a page of its own: the demo sheet
   // is a list of cards under the pane. Hue 931 for communes (50 criteria), so the flow stays short.
   test('at 350 px, from the pane alone: fill, see progress, filter the check, read the help, see points to gain, seal', async () => {
-    const narrow = await browser.newPage({ viewport: { width: 350, height: 800 }, locale: 'vi-VN' });
-    await narrow.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
+    const narrow = await pane.open({ width: 350, height: 800 });
     const snap = (name: string) => narrow.screenshot({ path: join(shots, `10-narrow-${name}.png`) });
     try {
-      await narrow.goto(`${base}/taskpane.html`);
       await narrow.getByRole('combobox', { name: 'Quyết định' }).click();
       await narrow.getByRole('option', { name: /931\/QĐ-UBND/ }).click();
       await narrow.getByLabel('Tên đơn vị').fill('Xã Phú Mậu');
@@ -390,8 +349,23 @@ maybe('task pane (demo mode, Chromium)', () => {
       } finally {
         page = previous;
       }
-      await narrow.getByRole('tab', { name: 'Nộp' }).scrollIntoViewIfNeeded();
-      await snap('6b-all-entered');
+      // Everything entered (the check has run on the last change) …
+      await progress.filter({ hasText: /^(\d+)\/\1 đã nhập/ }).waitFor();
+      // … and entering 0 where fewer is better (incidents) claims points too: the check's error
+      // cards lead to each signed-file cell still to mark, one click each.
+      await narrow.getByRole('tab', { name: 'Kiểm tra' }).click();
+      const unsigned = narrow.getByRole('button', { name: /^Lỗi .*file điện tử có ký số/ });
+      for (let left = await unsigned.count(); left > 0; left--) {
+        await unsigned.first().click();
+        const cell = narrow.locator(':focus');
+        expect(await cell.getAttribute('aria-label')).toMatch(/ file có ký số$/);
+        await cell.selectOption('Có');
+        // The check runs again after the change (debounced): wait for this card to go.
+        for (let tries = 0; (await unsigned.count()) >= left && tries < 100; tries++) await narrow.waitForTimeout(200);
+        expect(await unsigned.count()).toBe(left - 1);
+      }
+      await snap('6b-signed-marked');
+      await narrow.getByRole('tab', { name: 'Nộp' }).click();
       await narrow.waitForFunction(
         () => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Niêm phong'),
       );

@@ -5,28 +5,18 @@
  * for a commune: I.1.1 is 10 points when the head chairs the committee, 5 when a deputy does;
  * I.4.1 is 5 for one article (50% of 10).
  */
-import { createServer, type Server } from 'http';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { AddressInfo } from 'net';
-import { extname, join, normalize } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
 import { assess } from '../../src/engine';
 import { getRubric } from '../../src/rubrics';
 import { buildTemplate, entriesFromValues, SUMMARY_SHEET } from '../../src/template';
 import { MemoryWorkbook } from '../../src/taskpane/memory-port';
 import { writeXlsx } from '../../src/xlsx';
-import { CHROMIUM, CHROMIUM_PATH, describeWith } from '../support/system';
+import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { CHROMIUM, describeWith } from '../support/system';
 
-const web = join(__dirname, '..', '..', 'test-output', 'web');
-const shots = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const maybe = describeWith([CHROMIUM]);
 const rubric = getRubric('hue-2263-2023');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-};
 
 /** Last year's filled template: the head chaired the committee (I.1.1, 10 points). */
 async function lastYearWorkbook(): Promise<Buffer> {
@@ -58,33 +48,16 @@ describe('the demo workbook writes the comparison into its summary sheet', () =>
 });
 
 maybe('comparison with last year in the pane (demo mode, Chromium, 350 px)', () => {
-  let server: Server;
-  let browser: Browser;
+  let pane: PaneBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-      const file = join(web, path === '/' ? 'taskpane.html' : path);
-      if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'vi-VN' });
-    await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
+    pane = await startPaneBrowser();
+    page = await pane.open({ width: 350, height: 900 });
   }, 60000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await pane?.close();
   });
 
   test('pick last year’s workbook → per pillar and the largest changes; write it to Tổng hợp', async () => {

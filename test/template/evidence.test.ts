@@ -14,16 +14,13 @@ import {
   type EvidenceEntry,
   type FilledTemplate,
 } from '../../src/template';
-import { MemoryWorkbook } from '../../src/taskpane/memory-port';
 import { dti } from '../support/dti';
+import { insertedMemoryWorkbook } from '../support/memory-template';
 
 const rubric = getRubric('hue-2263-2023');
 
 async function workbook() {
-  const wb = new MemoryWorkbook();
-  const r = await wb.insertTemplate(rubric, { unit: 'xa', unitName: 'Phường Phú Hội', year: 2025 }, () => undefined);
-  expect(r.ok).toBe(true);
-  const { layout } = wb.spec!;
+  const { wb, layout } = await insertedMemoryWorkbook(rubric);
   const ev = { ...layout.evidence, issuer: layout.evidence.issuer! };
   /** The cell of a field of the criterion's n-th document row. */
   const doc = (id: string, n: number, field: keyof typeof ev) => `${ev[field]}${layout.rows[id] + n}`;
