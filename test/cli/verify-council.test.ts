@@ -18,7 +18,7 @@ import { readParts } from '../../src/workbook';
 import { dti } from '../support/dti';
 import { makeTestPki, signXlsx, type SigningKey, type TestPki } from '../support/sign-opc';
 import { sealedSubmission } from '../support/submissions';
-import { rewriteEntry } from '../support/zip-tools';
+import { addEntry, removeEntry, rewriteEntry } from '../support/zip-tools';
 
 interface VerifyRow {
   file: string;
@@ -162,6 +162,20 @@ describe('a signed council workbook', () => {
     // What the changed identity claims is shown, but as not covered: c now "matches".
     expect(rows[0].council!.submissions.find((s) => s.digest === to)!.given).toBe(join(allDir, 'c.xlsx'));
     const text = await dti(['verify', tampered, '--trust', root]);
+    expect(text.stdout).toContain('KHÔNG được chữ ký số hợp lệ nào bao phủ: có thể đã bị sửa sau khi ký');
+  }, 60000);
+
+  test('its `_dti` sheet left out of the signature and put back after → partly signed, the identity not covered, not accepted', async () => {
+    const sheet = 'xl/worksheets/sheet4.xml';
+    const identity = unzipSync(unsignedCouncil)[sheet];
+    const signed = await signXlsx(removeEntry(unsignedCouncil, sheet), signer, at(90));
+    const file = join(out, 'td-identity-unsigned.xlsx');
+    writeFileSync(file, addEntry(signed, sheet, identity));
+    const { code, rows } = await verifyJson([file]);
+    expect(code).toBe(1);
+    expect(rows[0].status).toBe('partial');
+    expect(rows[0].council).toMatchObject({ identityCovered: false, identityUncovered: [sheet] });
+    const text = await dti(['verify', file, '--trust', root]);
     expect(text.stdout).toContain('KHÔNG được chữ ký số hợp lệ nào bao phủ: có thể đã bị sửa sau khi ký');
   }, 60000);
 });
