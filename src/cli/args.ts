@@ -20,6 +20,7 @@ export const VALUE_FLAGS = [
   '--previous',
   '--expected',
   '--appraisal',
+  '--submissions',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
 

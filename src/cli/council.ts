@@ -150,9 +150,11 @@ export function progressBar(io: Io, json: boolean) {
 
 /**
  * A file is accepted when every signature verifies (and chains to a given root when roots were
- * given), its seal, if any, matches, and its layout is not ambiguous (a criterion on two rows, …).
+ * given), its seal, if any, matches, its layout is not ambiguous (a criterion on two rows, …), and,
+ * for a council's workbook, the signature covers its identity.
  */
 export const accepted = (s: SubmissionResult, trusted: boolean) =>
   (s.status === 'valid' || (!trusted && s.status === 'valid-untrusted')) &&
   s.seal !== 'broken' &&
-  !s.templateProblems?.length;
+  !s.templateProblems?.length &&
+  !s.council?.identityUncovered.length;

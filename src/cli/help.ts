@@ -206,8 +206,8 @@ With --previous, compares with last year's file (.xlsx or .json), scored under t
   },
   verify: {
     synopsis: t(
-      'dti verify TỆP.xlsx|THƯ_MỤC... [--trust CA.pem ...] [--json]',
-      'dti verify FILE.xlsx|FOLDER... [--trust CA.pem ...] [--json]',
+      'dti verify TỆP.xlsx|THƯ_MỤC... [--trust CA.pem ...] [--submissions THƯ_MỤC] [--json]',
+      'dti verify FILE.xlsx|FOLDER... [--trust CA.pem ...] [--submissions FOLDER] [--json]',
     ),
     summary: t(
       'Xác minh chữ ký số (và tệp .p7s ký rời), niêm phong',
@@ -215,16 +215,25 @@ With --previous, compares with last year's file (.xlsx or .json), scored under t
     ),
     about: t(
       `Xác minh chữ ký số của từng tệp (chữ ký Excel trong tệp, và tệp TỆP.xlsx.p7s ký rời nếu có) và mã niêm phong của add-in, tính lại từ số liệu nhập. Một thư mục: mọi tệp .xlsx trong đó. Chứng thư gốc là của Hội đồng (--trust), không bao giờ lấy từ tệp.
-Trạng thái: hợp lệ · hợp lệ, chưa xác thực nguồn cấp (không có --trust, hoặc không thuộc chứng thư gốc nào đã cho) · ký một phần · không hợp lệ · chưa ký · tệp lỗi.`,
+Trạng thái: hợp lệ · hợp lệ, chưa xác thực nguồn cấp (không có --trust, hoặc không thuộc chứng thư gốc nào đã cho) · ký một phần · không hợp lệ · chưa ký · tệp lỗi.
+Sổ thẩm định của Hội đồng (dti appraise, rồi ký trong Excel) được nhận ra và xác minh như bài nộp, kèm danh sách bài nộp sổ đã thẩm định, đối chiếu với các bài nộp cho cùng lệnh.`,
       `Verifies each file's digital signatures (Excel's signatures inside the file, and a detached FILE.xlsx.p7s when present) and the add-in's seal, recomputed from the inputs. A folder: every .xlsx file in it. The root certificates are the council's (--trust), never taken from the file.
-Statuses: valid · valid, issuer not verified (no --trust, or not chaining to any given root) · partly signed · invalid · unsigned · broken file.`,
+Statuses: valid · valid, issuer not verified (no --trust, or not chaining to any given root) · partly signed · invalid · unsigned · broken file.
+A council's appraisal workbook (dti appraise, then signed in Excel) is recognised and verified as a submission is, with the submissions it appraised, matched with the submissions given in the same command.`,
     ),
     options: [
       TRUST_OPTION,
+      [
+        t('--submissions THƯ_MỤC', '--submissions FOLDER'),
+        t(
+          'Bài nộp để đối chiếu với sổ thẩm định (chỉ so khớp nội dung tệp, không xác minh lại)',
+          "Submissions to match with the council's workbook (file contents compared only, not verified again)",
+        ),
+      ],
       JSON_OPTION(
         t(
-          'trạng thái, người ký, thời điểm ký, lý do của từng tệp',
-          'status, signer, signing time and reasons per file',
+          'trạng thái, người ký, thời điểm ký (tự khai và theo dấu thời gian), lý do của từng tệp; với sổ thẩm định: các bài nộp sổ bao phủ',
+          "status, signer, signing time (claimed, and attested by a timestamp), reasons per file; for a council's workbook: the submissions it covers",
         ),
       ),
     ],

@@ -10,7 +10,7 @@
 import { t, type Text } from '../base';
 import { levelName } from '../engine';
 import type { Rubric } from '../rubrics';
-import type { Scalar } from '../template';
+import { META_SHEET, type Scalar } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 import { APPRAISAL_MARK, type AppraisalIdentity } from './appraisal-layout';
 import { shownPoints } from './appraisal';
@@ -55,21 +55,27 @@ function isIdentity(x: unknown): x is AppraisalIdentity {
   );
 }
 
+/** The identity of a council's workbook in its `_dti` sheet, or null when the workbook is not one. */
+export function readAppraisalIdentity(wb: LoadedWorkbook): AppraisalIdentity | null {
+  if (!wb.sheetNames.includes(META_SHEET) || wb.read(META_SHEET, 'A1') !== APPRAISAL_MARK) return null;
+  try {
+    const identity: unknown = JSON.parse(String(wb.read(META_SHEET, 'B1') ?? ''));
+    return isIdentity(identity) ? identity : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The council's workbook read, or why it is not one. */
 export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: Text } {
-  const meta = wb.sheetNames.find((n) => n === '_dti');
-  const notOne = t(
-    'không phải bảng thẩm định của Hội đồng (tạo bằng dti appraise)',
-    "not a council's appraisal workbook (made by dti appraise)",
-  );
-  if (!meta || wb.read(meta, 'A1') !== APPRAISAL_MARK) return { error: notOne };
-  let identity: unknown;
-  try {
-    identity = JSON.parse(String(wb.read(meta, 'B1') ?? ''));
-  } catch {
-    return { error: notOne };
-  }
-  if (!isIdentity(identity)) return { error: notOne };
+  const identity = readAppraisalIdentity(wb);
+  if (!identity)
+    return {
+      error: t(
+        'không phải bảng thẩm định của Hội đồng (tạo bằng dti appraise)',
+        "not a council's appraisal workbook (made by dti appraise)",
+      ),
+    };
   const { sheet, columns: col, firstRow, lastRow } = identity.layout;
   if (!wb.sheetNames.includes(sheet)) return { error: t(`thiếu trang "${sheet}"`, `the sheet "${sheet}" is missing`) };
   const digestOf = new Map(identity.submissions.map((s) => [s.key, s.digest]));

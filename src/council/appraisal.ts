@@ -42,7 +42,7 @@ import {
   type AppraisalIdentity,
 } from './appraisal-layout';
 import type { ExpectedReport } from './expected';
-import { SEAL_STATUS, SIGNATURE_STATUS } from './labels';
+import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
 import type { CriterionScore, SubmissionResult } from './submission';
 
@@ -279,7 +279,7 @@ function rankingSheet(
       { address: at('C'), value: s.file.split(/[\\/]/).pop() ?? s.file, style: 'text' },
       { address: at('D'), value: SIGNATURE_STATUS[s.status].vi, style: 'text' },
       { address: at('E'), value: s.signer ?? '', style: 'text' },
-      { address: at('F'), value: vietnamTime(s.signedAt), style: 'text' },
+      { address: at('F'), value: signingTimeText(s, 'vi', vietnamTime), style: 'text' },
       { address: at('G'), value: SEAL_STATUS[s.seal].vi, style: 'text' },
       { address: at('H'), value: a ? selfAssessed(s, totalId, rescoredTotal) : null, style: 'number' },
       { address: at('I'), value: rescoredTotal, style: 'number' },

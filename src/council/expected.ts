@@ -74,7 +74,7 @@ export function checkSubmitted(
     const order = [...list].sort(
       (a, b) =>
         Number(accepted(b)) - Number(accepted(a)) ||
-        (b.signedAt ?? '').localeCompare(a.signedAt ?? '') ||
+        (b.attestedAt ?? b.signedAt ?? '').localeCompare(a.attestedAt ?? a.signedAt ?? '') ||
         (fileTime(b.file) ?? 0) - (fileTime(a.file) ?? 0) ||
         b.file.localeCompare(a.file),
     );

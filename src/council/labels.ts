@@ -1,5 +1,5 @@
 /** Words for a submission's signature status and seal, shared by the terminal and the ranking workbook. */
-import { t, type Text } from '../base';
+import { say, t, type Lang, type Text } from '../base';
 import type { SubmissionResult } from './submission';
 
 export const SIGNATURE_STATUS: Record<SubmissionResult['status'], Text> = {
@@ -22,3 +22,25 @@ export const SEAL_MISMATCH = t(
   'Mã niêm phong không khớp với số liệu: số liệu đã bị sửa sau khi niêm phong',
   'The seal does not match the entries: they were edited after sealing',
 );
+
+/** The council's own appraisal workbook: it is verified, never ranked as a submission. */
+export const COUNCIL_WORKBOOK = t(
+  'Sổ thẩm định của hội đồng, không phải bài nộp của đơn vị',
+  "The council's appraisal workbook, not a unit's submission",
+);
+
+const ATTESTED = t('dấu thời gian', 'timestamped');
+const CLAIMED = t('người ký tự khai', "signer's claim");
+
+/**
+ * When a submission was signed, as the council should read it: the time a trusted timestamp
+ * attests, else the time the signer wrote, marked as the signer's claim (signature/signing-time.ts).
+ */
+export function signingTimeText(
+  s: Pick<SubmissionResult, 'signedAt' | 'attestedAt'>,
+  lang: Lang,
+  show: (iso: string) => string = (iso) => iso,
+): string {
+  const at = s.attestedAt ?? s.signedAt;
+  return at ? `${show(at)} (${say(s.attestedAt ? ATTESTED : CLAIMED, lang)})` : '';
+}

@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import { num, say, t, type Lang, type Text } from '../base';
 import type { Rubric } from '../rubrics';
-import { SEAL_MISMATCH, SEAL_STATUS, SIGNATURE_STATUS } from './labels';
+import { SEAL_MISMATCH, SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import type { SubmissionAssessment, SubmissionResult } from './submission';
 
 export interface RankedRow {
@@ -181,7 +181,7 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
       value: (r) => say(SIGNATURE_STATUS[r.submission.status], lang),
     },
     { header: L('Người ký', 'Signer'), width: 28, value: (r) => r.submission.signer ?? '' },
-    { header: L('Thời điểm ký', 'Signed at'), width: 20, value: (r) => r.submission.signedAt ?? '' },
+    { header: L('Thời điểm ký', 'Signed at'), width: 20, value: (r) => signingTimeText(r.submission, lang) },
     { header: L('Niêm phong', 'Seal'), width: 12, value: (r) => say(SEAL_STATUS[r.submission.seal], lang) },
     {
       header: L('Sai khác so với tệp', 'Differences from the file'),

@@ -13,8 +13,9 @@ import { getRubric } from '../rubrics';
 import { verifyPackage, type VerifyResult } from '../signature';
 import { checkSeal, headerCells, locateTemplate, readEntries, readSeal, toAssessmentInput } from '../template';
 import { digest } from '../platform';
+import { councilWorkbookOf, type CouncilWorkbook } from './council-workbook';
 import { entryText } from './entry-text';
-import { SEAL_MISMATCH } from './labels';
+import { COUNCIL_WORKBOOK, SEAL_MISMATCH } from './labels';
 import { describeFile, readParts, WorkbookFormatError, type LoadedWorkbook } from '../workbook';
 
 export interface CachedDifference {
@@ -43,7 +44,11 @@ export interface SubmissionResult {
   digest?: string;
   status: VerifyResult['status'];
   signer: string | null;
+  /** The signing time the signer wrote (a claim). */
   signedAt: string | null;
+  /** The time a verified, trusted timestamp attests, and its authority: what the council relies on. */
+  attestedAt?: string;
+  attestedBy?: string;
   reasons: string[];
   rubric?: string;
   unit?: string;
@@ -58,6 +63,8 @@ export interface SubmissionResult {
    * rows, a criterion row missing, the rubric in the sheet differing from `_dti`. Not ranked.
    */
   templateProblems: string[];
+  /** Set when the file is the council's own appraisal workbook, not a submission. */
+  council?: CouncilWorkbook;
   /** Why the council leaves it out of this ranking although it could be ranked (submitted twice, not appraised). */
   excluded?: Text[];
 }
@@ -109,6 +116,7 @@ export async function assessSubmission(
     status: verified.status,
     signer: verified.signer,
     signedAt: verified.signedAt,
+    ...(verified.attestedAt ? { attestedAt: verified.attestedAt, attestedBy: verified.attestedBy ?? '' } : {}),
     reasons: verified.reasons,
     differences: [],
     seal: 'absent',
@@ -118,7 +126,7 @@ export async function assessSubmission(
   if (verified.status === 'malformed' || verified.parts.size === 0) return result;
   try {
     // Read exactly the verified parts, so the scorer cannot see anything the verifier did not.
-    await scoreFrom(readParts(verified.parts), result, options);
+    await scoreFrom(readParts(verified.parts), result, options, verified.uncoveredParts);
   } catch (e) {
     if (!(e instanceof WorkbookFormatError)) throw e;
     // Cells Excel would not show as they are read here: nothing from this file is scored.
@@ -129,10 +137,21 @@ export async function assessSubmission(
   return result;
 }
 
-async function scoreFrom(wb: LoadedWorkbook, result: SubmissionResult, options: SubmissionOptions): Promise<void> {
+async function scoreFrom(
+  wb: LoadedWorkbook,
+  result: SubmissionResult,
+  options: SubmissionOptions,
+  uncoveredParts: string[],
+): Promise<void> {
   const lang = options.lang ?? 'vi';
   const L = (vi: string, en: string) => say(t(vi, en), lang);
   const located = locateTemplate(wb);
+  const council = located.found ? null : councilWorkbookOf(wb, uncoveredParts);
+  if (council) {
+    result.council = council;
+    result.problems.push(say(COUNCIL_WORKBOOK, lang));
+    return;
+  }
   if (!located.found) {
     const why = say(located.reason, lang);
     result.problems.push(why.charAt(0).toUpperCase() + why.slice(1));

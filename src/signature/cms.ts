@@ -120,6 +120,8 @@ async function verifySignerInfo(
     valid: false,
     signer: signer?.subject ?? null,
     signedAt: null,
+    attestedAt: null,
+    attestedBy: null,
     algorithm: scheme ? schemeName(scheme) : signatureAlgorithm,
     sha1: false,
     trusted: false,

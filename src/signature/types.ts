@@ -17,7 +17,12 @@ export interface SignatureReport {
   /** Every cryptographic check passed (signature value, digests, certificate binding, validity). */
   valid: boolean;
   signer: string | null;
+  /** The signing time the signer wrote: a claim (signing-time.ts). */
   signedAt: string | null;
+  /** The genTime of the verified, trusted RFC 3161 timestamp the certificates were checked at, if any. */
+  attestedAt: string | null;
+  /** The timestamp authority that attests it (its certificate's subject). */
+  attestedBy: string | null;
   /** e.g. "RSA-SHA256". */
   algorithm: string;
   /** SHA-1 is used somewhere (signature, digests or certificate chain): weak, reported, not failed. */
@@ -31,6 +36,8 @@ export interface VerifyResult {
   status: SignatureStatus;
   signer: string | null;
   signedAt: string | null;
+  attestedAt: string | null;
+  attestedBy: string | null;
   reasons: string[];
   signatures: SignatureReport[];
   uncoveredParts: string[];

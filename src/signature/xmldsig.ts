@@ -61,6 +61,8 @@ export async function verifyXmlSignature(
     valid: false,
     signer: certificates[0]?.subject ?? null,
     signedAt: null,
+    attestedAt: null,
+    attestedBy: null,
     algorithm: '',
     sha1: false,
     trusted: false,
@@ -267,6 +269,7 @@ async function checkCertificate(
   }
   // The signing time is the signer's claim unless a verified timestamp attests it (signing-time.ts).
   const attested = useTimestamp(timestamp, f);
+  if (attested) [report.attestedAt, report.attestedBy] = [attested.genTime.toISOString(), attested.tsa];
   const time = signingTimeRule(report.signedAt, signer, ctx.now, attested);
   time.failures.forEach((r) => f.fail(r));
   time.notes.forEach((r) => f.note(r));

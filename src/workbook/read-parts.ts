@@ -68,6 +68,10 @@ class Parts {
   constructor(private readonly parts: Map<string, Uint8Array>) {
     for (const name of parts.keys()) this.byLower.set(name.toLowerCase(), name);
   }
+  /** The part's name as stored, if it is there. */
+  stored(name: string): string | undefined {
+    return this.byLower.get(name.toLowerCase());
+  }
   get(name: string): Uint8Array | undefined {
     const actual = this.byLower.get(name.toLowerCase());
     if (actual === undefined) return undefined;
@@ -666,5 +670,12 @@ export function readParts(input: Map<string, Uint8Array>): LoadedWorkbook {
       return key === key && sheet(s).hidden(key);
     },
     lastRow: (s) => sheet(s).lastRow,
+    sourceParts: (s) => {
+      const path = info.sheets.find((x) => x.name === s)?.path;
+      const names = ['_rels/.rels', info.path, relsPartOf(info.path), path, info.sharedStrings, info.styles];
+      return [...new Set(names.map((n) => (n === undefined ? undefined : parts.stored(n))))].filter(
+        (n): n is string => n !== undefined,
+      );
+    },
   };
 }

@@ -19,4 +19,10 @@ export interface LoadedWorkbook {
   hidden: (sheet: string, address: string) => boolean;
   /** The last row holding a cell (0 for an empty or missing sheet). */
   lastRow: (sheet: string) => number;
+  /**
+   * The package parts a sheet's cells are read from (the relationships that lead to it, the
+   * workbook, the sheet, shared strings, styles): what a signature must cover for its cells to be
+   * the signed ones. Only the package reader knows them.
+   */
+  sourceParts?: (sheet: string) => string[];
 }

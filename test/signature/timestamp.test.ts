@@ -63,6 +63,9 @@ describe('a verified timestamp: the certificates are checked at its time', () =>
     expect(r.status).toBe('valid');
     expect(r.signatures[0]).toMatchObject({ valid: true, trusted: true, signer: EXPIRED });
     expect(r.signedAt).toBe('2020-06-01T10:00:00.000Z'); // the claim, still shown as what the signer wrote
+    // What the council relies on: the timestamp's time and its authority, beside the claim.
+    expect([r.attestedAt, r.attestedBy]).toEqual(['2020-06-01T10:01:00.000Z', TSA]);
+    expect(r.signatures[0]).toMatchObject({ attestedAt: '2020-06-01T10:01:00.000Z', attestedBy: TSA });
     expect(r.reasons).toContain(
       `Thời điểm ký được chứng thực bởi dấu thời gian của ${TSA} lúc 2020-06-01T10:01:00.000Z: chứng thư và chuỗi chứng thư được kiểm tra tại thời điểm đó (time attested by a timestamp)`,
     );
@@ -158,8 +161,14 @@ describe('a timestamp from a TSA no given anchor vouches for: not used, and the 
       /Đơn vị cấp dấu thời gian CN=Dấu thời gian của CA khác, .* chưa được xác lập tin cậy .*Không tìm thấy chứng thư cấp trên CN=Another Test Root CA.* \(untrusted TSA\)/,
     );
     expect(all(r)).toMatch(/do người ký tự khai/);
+    // Not used, so not reported as attested.
+    expect([r.attestedAt, r.attestedBy]).toEqual([null, null]);
     const both = await verify(bytes, [...anchors, enc(pki.otherRootPem)]);
     expect(both.status).toBe('valid');
+    expect([both.attestedAt, both.attestedBy]).toEqual([
+      now.toISOString(),
+      'CN=Dấu thời gian của CA khác, O=CDS DTI Thử nghiệm, C=VN',
+    ]);
     expect(all(both)).toMatch(/Thời điểm ký được chứng thực bởi dấu thời gian của CN=Dấu thời gian của CA khác/);
   });
 
