@@ -34,13 +34,16 @@ const columnName = (n: number): string =>
 /**
  * LibreOffice's CSV text for a cell against a reader's value. Numbers are compared as numbers
  * (LibreOffice writes 15 significant digits, and a percentage format as "45%"), booleans as
- * TRUE/FALSE, dates (ISO from the readers) as LibreOffice writes them (MM/DD/YYYY).
+ * TRUE/FALSE, dates (ISO from the readers) as LibreOffice writes them (MM/DD/YYYY), a decimal comma
+ * where the cell's format is Vietnamese.
  */
 function same(lo: string, value: Scalar): boolean {
   if (value === null) return lo === '';
   if (typeof value === 'boolean') return lo === (value ? 'TRUE' : 'FALSE');
   if (typeof value === 'number') {
-    const n = lo.endsWith('%') ? Number(lo.slice(0, -1)) / 100 : Number(lo);
+    // The report sheet's Vietnamese number format ([$-42A]) writes a decimal comma: 88,54.
+    const text = /^-?\d+,\d+%?$/.test(lo) ? lo.replace(',', '.') : lo;
+    const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
     return lo !== '' && Math.abs(n - value) <= 1e-9 * Math.max(1, Math.abs(value));
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
