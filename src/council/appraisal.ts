@@ -57,6 +57,9 @@ export function vietnamTime(iso: string | null): string {
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
+/** A file's name without its folders: a council's local paths stay out of the workbook it shares. */
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 /** A row tall enough for its longest wrapped text (LibreOffice and Excel do not grow rows written by a file). */
 function rowHeight(texts: [text: string, width: number][]): number {
   const lines = Math.max(1, ...texts.map(([text, width]) => Math.ceil(text.length / Math.max(1, width - 2))));
@@ -276,7 +279,7 @@ function rankingSheet(
     const problems = [...row.unranked.map((x) => x.vi), ...s.problems];
     cells.push(
       { address: at('B'), value: s.unitName ?? '', style: 'text' },
-      { address: at('C'), value: s.file.split(/[\\/]/).pop() ?? s.file, style: 'text' },
+      { address: at('C'), value: fileName(s.file), style: 'text' },
       { address: at('D'), value: SIGNATURE_STATUS[s.status].vi, style: 'text' },
       { address: at('E'), value: s.signer ?? '', style: 'text' },
       { address: at('F'), value: signingTimeText(s, 'vi', vietnamTime), style: 'text' },
@@ -405,7 +408,7 @@ export function appraisalWorkbook(
     by,
     submissions: [...blocks.values()].map((b) => ({
       key: b.key,
-      file: b.row.submission.file,
+      file: fileName(b.row.submission.file),
       unitName: b.row.submission.unitName ?? '',
       digest: b.row.submission.digest ?? '',
     })),

@@ -165,6 +165,10 @@ describe('the appraisal workbook of a points rubric (Huế 2263, communes)', () 
     ]);
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     expect(identity.submissions.map((s) => s.digest).sort()).toEqual(fileBytes.map(sha).sort());
+    // Files named by their names only: the council's own folders stay out of the workbook it shares.
+    const inFolders = results.map((r) => ({ ...r, file: `/home/hd/nop/${r.file}` }));
+    const named = appraisalWorkbook(hue, 'xa', rankSubmissions(hue, inFolders)).identity.submissions.map((s) => s.file);
+    expect(named.sort()).toEqual(['s1.xlsx', 's2.xlsx', 's3.xlsx', 's4.xlsx'].slice(0, results.length));
   });
 
   test('read back unedited, nothing changes and the ranking is dti rank’s', async () => {
