@@ -15,7 +15,8 @@ const vi = {
     'Chọn các tệp bài nộp của đơn vị (có thể chọn nhiều tệp cùng lúc, kèm tệp chữ ký .p7s nếu có). Mỗi tệp được kiểm tra chữ ký số, niêm phong và chấm lại từ số liệu nhập, ngay trên máy này.',
   trustTitle: 'Chứng thư gốc tin cậy',
   trustNone: 'Chưa chọn chứng thư gốc: chữ ký hợp lệ vẫn được xếp hạng nhưng chưa xác thực được nguồn cấp.',
-  trustSome: (n: number) => `${n} chứng thư gốc được ghi nhớ; chỉ bài nộp có chữ ký thuộc các chứng thư này mới được xếp hạng.`,
+  trustSome: (n: number) =>
+    `${n} chứng thư gốc được ghi nhớ; chỉ bài nộp có chữ ký thuộc các chứng thư này mới được xếp hạng.`,
   trustPick: 'Chọn chứng thư gốc…',
   trustForget: 'Bỏ chứng thư gốc',
   trustNote: 'Chứng thư gốc do Hội đồng chọn, không lấy từ tệp bài nộp.',

@@ -53,7 +53,10 @@ test('a file that never answers is reported as timed out; the others are done; p
   expect(results[1].reasons[0]).toMatch(/^Quá thời gian/);
   expect(progress).toEqual([1, 2, 3, 4, 5]);
   // The hung worker was terminated and replaced by one that did the rest; both stopped at the end.
-  expect(made.map((w) => w.seen)).toEqual([['a.xlsx', 'hang.xlsx'], ['b.xlsx', 'c.xlsx', 'd.xlsx']]);
+  expect(made.map((w) => w.seen)).toEqual([
+    ['a.xlsx', 'hang.xlsx'],
+    ['b.xlsx', 'c.xlsx', 'd.xlsx'],
+  ]);
   expect(made.every((w) => w.terminated)).toBe(true);
   // Each file was sent once.
   expect(made.flatMap((w) => w.seen).sort()).toEqual(files.map((f) => f.name).sort());
