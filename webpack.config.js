@@ -1,7 +1,8 @@
 /*
  * Builds the add-in's web part into dist/web: two bundles served from one page (shared runtime).
  *  - functions.js: the custom functions, with slim rubric data and no React (registers first);
- *  - taskpane.js:  the task pane, with the full rubric text (guidance, evidence, readings).
+ *  - taskpane.js:  the task pane, with the full rubric text (guidance, evidence, readings);
+ *  - council-worker.js: the council tab's Web Worker (verify and re-score one submission).
  * Rubric JSON is validated by the zod schema at build time (scripts/rubric-loader.js), so neither
  * bundle ships zod. The CLI is built separately by tsc (npm run build:cli).
  *
@@ -70,5 +71,10 @@ module.exports = (env = {}, argv = {}) => {
       ],
     }),
   );
-  return [functions, taskpane];
+  // The council's Web Worker (src/taskpane/council/worker.ts), fetched by the pane as council-worker.js beside its page.
+  const councilWorker = base(argv, false);
+  councilWorker.name = 'council-worker';
+  councilWorker.target = ['webworker', 'es2020'];
+  councilWorker.entry = { 'council-worker': './src/taskpane/council/worker.ts' };
+  return [functions, taskpane, councilWorker];
 };

@@ -6,11 +6,10 @@ import {
   readAppraisal,
   type CouncilAppraisal,
   type RankedRow,
-  rankingCsv,
-  rankingWorkbook,
   rankSubmissions,
   SIGNATURE_STATUS,
 } from '../council';
+import { rankingCsv, rankingWorkbook } from './ranking-file';
 import { resolveUnit } from '../engine';
 import { getRubric } from '../rubrics';
 import { readWorkbookParts } from '../signature';

@@ -1,7 +1,8 @@
 /**
- * The appraisal council's core, browser-safe but for the ranking workbook: one submission verified
- * and re-scored from exactly the verified parts, the ranking and its tie rule, the words for each
- * status, the expected units, and the appraisal workbook (built as a spec, read back, applied).
+ * The appraisal council's core, browser-safe: one submission verified and re-scored from exactly
+ * the verified parts, the ranking and its tie rule, the words for each status, the expected units,
+ * and the appraisal workbook (built as a spec, read back, applied). The ranking workbook and CSV of
+ * `dti rank` are the CLI's (src/cli/ranking-file.ts), so the pane's council chunk carries no ExcelJS.
  */
 export * from './appraisal';
 export * from './appraisal-layout';

@@ -78,6 +78,32 @@ export interface SubmissionOptions {
   lang?: Lang;
 }
 
+type RubricUnit = { rubric: string; unit: string };
+
+/** Why a submission of another rubric or unit type is not scored in this ranking. */
+export function notExpected(found: RubricUnit, wanted: RubricUnit, lang: Lang = 'vi'): string {
+  const [f, w] = [`${found.rubric} (${found.unit})`, `${wanted.rubric} (${wanted.unit})`];
+  return say(t(`Mẫu ${f}, không phải ${w}`, `A ${f} template, not ${w}`), lang);
+}
+
+/**
+ * A submission scored without an expected rubric (the pane checks first, then the council
+ * chooses), held to the one chosen: another rubric's or unit type's is left unscored, as
+ * `expect` would have left it.
+ */
+export function holdToExpected(s: SubmissionResult, wanted: RubricUnit, lang: Lang = 'vi'): SubmissionResult {
+  if (!s.rubric || (s.rubric === wanted.rubric && s.unit === wanted.unit)) return s;
+  const found = { rubric: s.rubric, unit: s.unit ?? '' };
+  return {
+    ...s,
+    assessment: undefined,
+    unitName: undefined,
+    differences: [],
+    seal: 'absent',
+    problems: [...s.templateProblems, notExpected(found, wanted, lang)],
+  };
+}
+
 /** A submission that could not even be opened (not a file, not a workbook, a crash): malformed, with why. */
 export function unreadableSubmission(file: string, reason: string): SubmissionResult {
   return {
@@ -97,6 +123,21 @@ export function unreadableSubmission(file: string, reason: string): SubmissionRe
 export function notAWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi'): string | null {
   const kind = describeFile(bytes, file);
   return kind.kind === 'xlsx' ? null : `${say(kind.text, lang).replace(/^./, (c) => c.toUpperCase())}`;
+}
+
+/**
+ * One submitted file's bytes as every council path takes them (the CLI's worker threads, the
+ * pane's Web Workers): a file that is not a workbook is reported as what it is, a workbook is
+ * verified and re-scored.
+ */
+export async function assessSubmissionFile(
+  file: string,
+  bytes: Uint8Array,
+  options: SubmissionOptions = {},
+): Promise<SubmissionResult> {
+  const what = notAWorkbook(bytes, file, options.lang);
+  if (what) return unreadableSubmission(file, `${file.split(/[\\/]/).pop()}: ${what}`);
+  return assessSubmission(file, bytes, options);
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -166,11 +207,7 @@ async function scoreFrom(
   result.rubric = info.meta.rubric;
   result.unit = info.meta.unit;
   if (options.expect && (options.expect.rubric !== info.meta.rubric || options.expect.unit !== info.meta.unit)) {
-    const [found, wanted] = [
-      `${info.meta.rubric} (${info.meta.unit})`,
-      `${options.expect.rubric} (${options.expect.unit})`,
-    ];
-    result.problems.push(L(`Mẫu ${found}, không phải ${wanted}`, `A ${found} template, not ${wanted}`));
+    result.problems.push(notExpected(info.meta, options.expect, lang));
     return;
   }
   let rubric;

@@ -10,6 +10,14 @@ export {
   type FetchedLike,
   type FunctionsStatus,
 } from './functions-check';
+export {
+  councilConflicts,
+  OFFICER_TEMPLATE_HERE,
+  renameQuestion,
+  writeCouncilWorkbook,
+  type CouncilWriteChoices,
+  type CouncilWriteOutcome,
+} from './council';
 export { insertTemplate, type InsertOptions, type InsertResult } from './insert';
 export { localTime, sealVoidsQuestion } from './messages';
 export type * from './office-like';

@@ -4,6 +4,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Switch,
   Tab,
   TabList,
@@ -11,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { STRINGS, type UiLang } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
 import { CriterionHelp } from './panels/CriterionHelp';
@@ -22,6 +23,9 @@ import { SubmitPanel } from './panels/SubmitPanel';
 import type { WorkbookPort } from './port';
 import { useWorkbook } from './useWorkbook';
 
+// The council's tab brings the verifier and the council core: loaded only when it is opened.
+const CouncilPanel = lazy(() => import(/* webpackChunkName: "council" */ './panels/CouncilPanel'));
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -30,10 +34,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minWidth: '280px',
   },
+  // Five tabs at Excel's 350 px pane: small tabs, wrapping rather than scrolling the pane sideways.
+  tabs: { flexWrap: 'wrap' },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-type TabId = 'insert' | 'check' | 'score' | 'submit';
+type TabId = 'insert' | 'check' | 'score' | 'submit' | 'council';
 
 export function App({ port }: { port: WorkbookPort }) {
   const styles = useStyles();
@@ -72,20 +78,36 @@ export function App({ port }: { port: WorkbookPort }) {
         )}
         <ProgressLine view={view} s={s} />
         <CriterionHelp view={view} address={selected} onClose={() => setSelected(undefined)} s={s} lang={lang} />
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.appTitle}>
+        <TabList
+          size="small"
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label={s.appTitle}
+        >
           <Tab value="insert">{s.tabInsert}</Tab>
           <Tab value="check">{s.tabCheck}</Tab>
           <Tab value="score">{s.tabScore}</Tab>
           <Tab value="submit">{s.tabSubmit}</Tab>
+          <Tab value="council">{s.tabCouncil}</Tab>
         </TabList>
         <section
           role="tabpanel"
-          aria-label={{ insert: s.tabInsert, check: s.tabCheck, score: s.tabScore, submit: s.tabSubmit }[tab]}
+          aria-label={
+            { insert: s.tabInsert, check: s.tabCheck, score: s.tabScore, submit: s.tabSubmit, council: s.tabCouncil }[
+              tab
+            ]
+          }
         >
           {tab === 'insert' && <InsertPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'check' && <CheckPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'score' && <ScorePanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'submit' && <SubmitPanel port={port} view={view} s={s} lang={lang} />}
+          {tab === 'council' && (
+            <Suspense fallback={<Spinner size="small" />}>
+              <CouncilPanel port={port} view={view} s={s} lang={lang} />
+            </Suspense>
+          )}
         </section>
       </main>
     </FluentProvider>

@@ -6,12 +6,13 @@
  * inputs as they are at that moment.
  */
 import { DtiError, t } from '../base';
-import { inputCells, sealVoidsQuestion } from '../excel';
+import { councilConflicts, inputCells, OFFICER_TEMPLATE_HERE, renameQuestion, sealVoidsQuestion } from '../excel';
 import type { Rubric } from '../rubrics';
 import {
   cellsOf,
   computeSeal,
   MAIN_SHEET,
+  META_SHEET,
   parseAddress,
   planInsert,
   readEntries,
@@ -22,9 +23,11 @@ import {
   type InsertRequest,
   type Scalar,
   type Seal,
+  type SheetsSpec,
   type WorkbookSpec,
 } from '../template';
-import type { FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import type { CouncilWriteOutcome, FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import { browserSettings } from './settings';
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly kind = 'demo' as const;
@@ -79,6 +82,10 @@ export class MemoryWorkbook implements WorkbookPort {
   private apply(spec: WorkbookSpec): void {
     this.spec = spec;
     this.names.delete(SEAL_NAME);
+    this.applySheets(spec);
+  }
+
+  private applySheets(spec: SheetsSpec): void {
     for (const sheet of spec.sheets) {
       const cells = new Map<string, Scalar>();
       const unlocked = new Set<string>();
@@ -151,5 +158,36 @@ export class MemoryWorkbook implements WorkbookPort {
   /** In memory the scores come from the engine itself: nothing to register. */
   async functionsStatus(): Promise<FunctionsStatus> {
     return { ok: true };
+  }
+
+  /** The council's sheets, in the order written (the demo shows them read-only). */
+  councilSheets: string[] = [];
+
+  /** As the Office.js port decides: an officer template refused, same-named sheets renamed aside only when agreed. */
+  async writeCouncilWorkbook(spec: SheetsSpec, choices: { renameSheets?: boolean } = {}): Promise<CouncilWriteOutcome> {
+    const conflicts = councilConflicts([...this.sheets.keys()], spec, this.get(META_SHEET, 'A1'));
+    if (conflicts.officer) return { ok: false, kind: 'refused', message: OFFICER_TEMPLATE_HERE };
+    if (conflicts.sheets.length && !choices.renameSheets)
+      return { ok: false, kind: 'confirm-rename', sheets: conflicts.sheets, message: renameQuestion(conflicts.sheets) };
+    const moved = conflicts.sheets.map((from) => {
+      let n = 2;
+      while (this.sheets.has(`${from} (${n})`)) n++;
+      const to = `${from} (${n})`;
+      this.sheets.set(to, this.sheets.get(from)!);
+      this.unlocked.set(to, this.unlocked.get(from) ?? new Set());
+      return { from, to };
+    });
+    this.applySheets(spec);
+    this.councilSheets = spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    for (const l of this.listeners) l();
+    return { ok: true, syncs: 0, moved };
+  }
+
+  readSetting(key: string): Promise<string | undefined> {
+    return browserSettings.read(key);
+  }
+
+  writeSetting(key: string, value: string | undefined): Promise<void> {
+    return browserSettings.write(key, value);
   }
 }

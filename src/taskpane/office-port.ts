@@ -9,10 +9,13 @@ import {
   readOpenTemplate,
   sealWorkbook,
   selectCell,
+  writeCouncilWorkbook,
+  type CouncilWriteOutcome,
 } from '../excel';
 import type { Rubric } from '../rubrics';
-import { MAIN_SHEET, type FilledTemplate, type InsertRequest, type Seal } from '../template';
+import { MAIN_SHEET, type FilledTemplate, type InsertRequest, type Seal, type SheetsSpec } from '../template';
 import type { FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import { browserSettings } from './settings';
 
 const isSetSupported = (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version);
 
@@ -76,5 +79,30 @@ export class OfficeWorkbook implements WorkbookPort {
     const host = functionsSupported({ isSetSupported });
     if (!host.ok) return host;
     return checkFunctionsHosting((url) => fetch(url, { cache: 'no-store' }));
+  }
+
+  writeCouncilWorkbook(spec: SheetsSpec, choices: { renameSheets?: boolean } = {}): Promise<CouncilWriteOutcome> {
+    return Excel.run((context) => writeCouncilWorkbook(context, spec, { ...choices, isSetSupported }));
+  }
+
+  /**
+   * Roaming settings follow the user to every Office they sign in to, where the host has them;
+   * elsewhere (Excel hosts give roaming settings to Outlook only) the add-in's own browser storage.
+   */
+  async readSetting(key: string): Promise<string | undefined> {
+    const roaming = Office.context.roamingSettings;
+    if (!roaming) return browserSettings.read(key);
+    const value: unknown = roaming.get(key);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  writeSetting(key: string, value: string | undefined): Promise<void> {
+    const roaming = Office.context.roamingSettings;
+    if (!roaming) return browserSettings.write(key, value);
+    if (value === undefined) roaming.remove(key);
+    else roaming.set(key, value);
+    return new Promise((resolve, reject) =>
+      roaming.saveAsync((r) => (String(r.status) === 'failed' ? reject(r.error) : resolve())),
+    );
   }
 }

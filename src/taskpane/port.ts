@@ -3,11 +3,11 @@
  * workbook in tests and in the browser demo. Everything else in the pane is plain React + engine.
  */
 import type { Text } from '../base';
-import type { FunctionsStatus } from '../excel';
+import type { CouncilWriteOutcome, FunctionsStatus } from '../excel';
 import type { Rubric } from '../rubrics';
-import type { CarryReport, FilledTemplate, InsertRequest, Seal } from '../template';
+import type { CarryReport, FilledTemplate, InsertRequest, Seal, SheetsSpec } from '../template';
 
-export type { FunctionsStatus };
+export type { CouncilWriteOutcome, FunctionsStatus };
 
 /** What the officer agreed to after being asked (see InsertOutcome's confirm kinds). */
 export interface InsertChoices {
@@ -56,4 +56,12 @@ export interface WorkbookPort {
   seal(sealedAt: string): Promise<Seal>;
   /** Whether the CDS.* functions can work here, and why not. */
   functionsStatus(): Promise<FunctionsStatus>;
+  /**
+   * The appraisal council's workbook (src/council/appraisal.ts) written as new sheets; sheets of
+   * the same names are only renamed aside (kept) when `renameSheets` says the council agreed.
+   */
+  writeCouncilWorkbook(spec: SheetsSpec, choices?: { renameSheets?: boolean }): Promise<CouncilWriteOutcome>;
+  /** A setting of this user, remembered between sessions (Office roaming settings; the browser's storage in demo mode). */
+  readSetting(key: string): Promise<string | undefined>;
+  writeSetting(key: string, value: string | undefined): Promise<void>;
 }

@@ -9,8 +9,7 @@ import { say, t } from '../../base';
 import { useHost } from '../../platform';
 import { nodeHost } from '../../platform/node';
 import {
-  assessSubmission,
-  notAWorkbook,
+  assessSubmissionFile,
   unreadableSubmission,
   type SubmissionOptions,
   type SubmissionResult,
@@ -69,10 +68,8 @@ async function run(task: Task): Promise<TaskOutcome> {
     };
   }
   try {
-    const what = notAWorkbook(bytes, task.file, lang);
-    if (what) return { id: task.id, result: unreadableSubmission(task.file, `${basename(task.file)}: ${what}`) };
     const { p7s, note } = readP7s(task.file, lang);
-    const result = await assessSubmission(task.file, bytes, { ...task.options, p7s });
+    const result = await assessSubmissionFile(task.file, bytes, { ...task.options, p7s });
     if (note) result.reasons.push(note);
     return { id: task.id, result };
   } catch (e) {
