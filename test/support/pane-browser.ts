@@ -42,12 +42,14 @@ export interface PaneBrowser {
   close(): Promise<void>;
 }
 
-export async function startPaneBrowser(): Promise<PaneBrowser> {
+/** `onRequest` sees each path served (e.g. to tell that a Web Worker's script was fetched). */
+export async function startPaneBrowser(onRequest?: (path: string) => void): Promise<PaneBrowser> {
   mkdirSync(SHOTS, { recursive: true });
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     const file = join(web, path === '/' ? 'taskpane.html' : path);
     if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
+    onRequest?.(path);
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

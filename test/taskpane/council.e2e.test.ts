@@ -5,18 +5,15 @@
  * the same files (run here, in-process, for the expectation), the hostile file listed with its
  * reason, then the council's workbook written into the memory workbook and its sheets shown.
  */
-import { createServer, type Server } from 'http';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { AddressInfo } from 'net';
+import { readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { extname, join, normalize } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
 import { dti } from '../support/dti';
-import { CHROMIUM, CHROMIUM_PATH, describeWith } from '../support/system';
+import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { CHROMIUM, describeWith } from '../support/system';
 
 const root = join(__dirname, '..', '..');
-const web = join(root, 'test-output', 'web');
-const shots = join(root, 'test-output', 'screenshots');
 const maybe = describeWith([CHROMIUM]);
 const SAMPLES = ['phuong-phu-hoi.xlsx', 'xa-phu-mau.xlsx', 'phuong-an-cuu.xlsx'].map((f) =>
   join(root, 'examples', 'council', f),
@@ -24,44 +21,23 @@ const SAMPLES = ['phuong-phu-hoi.xlsx', 'xa-phu-mau.xlsx', 'phuong-an-cuu.xlsx']
 const HOSTILE = join(root, 'test', 'fixtures', 'hostile', 'zip-bomb.xlsx');
 const CA = join(root, 'examples', 'council', 'demo-ca.pem');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const picked = (path: string) => ({ name: path.split('/').pop()!, mimeType: XLSX, buffer: readFileSync(path) });
 
 maybe('the council tab (demo mode, Chromium, 350 px)', () => {
-  let server: Server;
-  let browser: Browser;
+  let pane: PaneBrowser;
   let page: Page;
   const workerRequests: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-      const file = join(web, path === '/' ? 'taskpane.html' : path);
-      if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
+    pane = await startPaneBrowser((path) => {
       if (path.endsWith('council-worker.js')) workerRequests.push(path);
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'vi-VN' });
-    await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
+    page = await pane.open({ width: 350, height: 900 });
   }, 60000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await pane?.close();
   });
 
   const overflow = () =>
