@@ -15,27 +15,15 @@ import type { SubmissionResult } from '../../src/council';
 import { getRubric } from '../../src/rubrics';
 import { OfficeWorkbook } from '../../src/taskpane/office-port';
 import { MemoryWorkbook } from '../../src/taskpane/memory-port';
-import { FakeExcel } from '../support/fake-excel';
+import { FakeExcel, fakeExcelHost } from '../support/fake-excel';
 import { sealedSubmission } from '../support/submissions';
 
 const hue = getRubric('hue-2263-2023');
 let fake: FakeExcel;
-const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 
+const host = fakeExcelHost();
 beforeEach(() => {
-  fake = new FakeExcel(['Sheet1']);
-  g.Excel = {
-    run: async (batch: (context: FakeExcel) => Promise<unknown>) => {
-      const result = await batch(fake);
-      await fake.sync();
-      return result;
-    },
-  };
-  g.Office = { context: { requirements: { isSetSupported: () => true } } };
-});
-afterEach(() => {
-  delete g.Excel;
-  delete g.Office;
+  fake = host.fake;
 });
 
 let one: SubmissionResult;
@@ -58,7 +46,7 @@ const councilSpec = (n: number) =>
 test('the write takes the same few syncs for 3 units as for 60, and the sheets are there', async () => {
   const counts: number[] = [];
   for (const n of [3, 60]) {
-    fake = new FakeExcel(['Sheet1']);
+    fake = host.fake = new FakeExcel(['Sheet1']);
     const before = fake.syncs;
     const out = await new OfficeWorkbook().writeCouncilWorkbook(councilSpec(n));
     expect(out.ok).toBe(true);

@@ -8,7 +8,7 @@
 import { MAIN_SHEET, slotCells } from '../../src/template';
 import { getRubric } from '../../src/rubrics';
 import { OfficeWorkbook } from '../../src/taskpane/office-port';
-import { FakeExcel } from '../support/fake-excel';
+import { FakeExcel, fakeExcelHost } from '../support/fake-excel';
 
 const rubric = getRubric('hue-2263-2023');
 const AT = '2025-11-20T08:00:00.000Z';
@@ -17,22 +17,13 @@ let supported: (name: string, version?: string) => boolean;
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown; fetch: typeof fetch };
 const realFetch = g.fetch;
 
+const host = fakeExcelHost((n, v) => supported(n, v));
 beforeEach(() => {
-  fake = new FakeExcel(['Sheet1']);
+  fake = host.fake;
   supported = () => true;
-  g.Excel = {
-    run: async (batch: (context: FakeExcel) => Promise<unknown>) => {
-      const result = await batch(fake);
-      await fake.sync();
-      return result;
-    },
-  };
-  g.Office = { context: { requirements: { isSetSupported: (n: string, v?: string) => supported(n, v) } } };
 });
 
 afterEach(() => {
-  delete g.Excel;
-  delete g.Office;
   g.fetch = realFetch;
 });
 

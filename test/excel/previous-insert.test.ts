@@ -7,27 +7,14 @@ import { assess } from '../../src/engine';
 import { getRubric } from '../../src/rubrics';
 import { OfficeWorkbook } from '../../src/taskpane/office-port';
 import { SUMMARY_SHEET } from '../../src/template';
-import { FakeExcel } from '../support/fake-excel';
+import { fakeExcelHost, type FakeExcel } from '../support/fake-excel';
 
 const rubric = getRubric('hue-2263-2023');
-const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 let fake: FakeExcel;
 
+const host = fakeExcelHost();
 beforeEach(() => {
-  fake = new FakeExcel(['Sheet1']);
-  g.Excel = {
-    run: async (batch: (context: FakeExcel) => Promise<unknown>) => {
-      const result = await batch(fake);
-      await fake.sync();
-      return result;
-    },
-  };
-  g.Office = { context: { requirements: { isSetSupported: () => true } } };
-});
-
-afterEach(() => {
-  delete g.Excel;
-  delete g.Office;
+  fake = host.fake;
 });
 
 test('updating with last year writes Năm trước values and Năm nay formulas, in the syncs of any update; the template reads back', async () => {

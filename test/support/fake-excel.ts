@@ -1393,3 +1393,30 @@ class FakeNames {
     return undefined;
   }
 }
+
+/**
+ * What the pane's Office.js port finds in Excel, for each test: `Excel.run` over a new fake
+ * workbook (a sync after the batch, as Excel.run does) and `Office.context.requirements`.
+ */
+export function fakeExcelHost(isSetSupported: (name: string, version?: string) => boolean = () => true): {
+  fake: FakeExcel;
+} {
+  const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+  const host = { fake: new FakeExcel(['Sheet1']) };
+  beforeEach(() => {
+    host.fake = new FakeExcel(['Sheet1']);
+    g.Excel = {
+      run: async (batch: (context: FakeExcel) => Promise<unknown>) => {
+        const result = await batch(host.fake);
+        await host.fake.sync();
+        return result;
+      },
+    };
+    g.Office = { context: { requirements: { isSetSupported } } };
+  });
+  afterEach(() => {
+    delete g.Excel;
+    delete g.Office;
+  });
+  return host;
+}
