@@ -28,8 +28,7 @@ function signedYes(signed: RawValue): boolean {
 }
 
 /** Whether any of a criterion's documents is a signed file (the decision asks for one, not for all). */
-const anySigned = (signed: RawValue | readonly RawValue[]) =>
-  Array.isArray(signed) ? signed.some(signedYes) : signedYes(signed as RawValue);
+const anySigned = (signed: readonly RawValue[]) => signed.some(signedYes);
 
 /**
  * What a criterion's check cell shows: the functions' verdict, or — where the decision asks for a
@@ -40,7 +39,8 @@ export function checkCellText(
   rubric: Rubric,
   criterion: Criterion,
   result: { points: number | null; level?: number },
-  signed: RawValue | readonly RawValue[],
+  /** The signed-file cell of each of the criterion's document rows. */
+  signed: readonly RawValue[],
   check: string,
 ): string {
   if (!criterion.evidence?.signed || !claims(rubric, result)) return check;

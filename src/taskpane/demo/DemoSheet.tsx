@@ -6,7 +6,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useReducer, useRef } from 'react';
 import { getRubric } from '../../rubrics';
 import { cellCheck, cellPoints, cellsLevel, findCriterion, inputSlots, resolveUnit, type Slot } from '../../engine';
-import { argumentValues, checkCellText, MAIN_SHEET, slotCells, type Scalar } from '../../template';
+import { argumentValues, checkCellText, evidenceCells, MAIN_SHEET, slotCells, type Scalar } from '../../template';
 import type { MemoryWorkbook } from '../memory-port';
 
 const useStyles = makeStyles({
@@ -184,7 +184,7 @@ export function DemoSheet({ workbook }: { workbook: MemoryWorkbook }) {
                 rubric,
                 criterion,
                 rubric.kind === 'levels' ? { points: null, level: shownNumber } : { points: shownNumber },
-                get(`${layout.evidence.signed}${r}`),
+                evidenceCells(layout, id, r).map((doc) => get(doc.signed)),
                 cellCheck(rubric, unit, criterion, args),
               ),
             );
