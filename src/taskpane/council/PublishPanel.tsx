@@ -47,6 +47,7 @@ const W = {
   ),
   clear: t('Bỏ hạn nộp', 'No deadline'),
   publish: t('In kết quả xếp hạng', 'Print the ranking'),
+  published: t('Kết quả xếp hạng để công bố', 'The ranking to publish'),
   publishIntro: t(
     'Sau khi thẩm định trong sổ thẩm định: ghi trang "Kết quả xếp hạng" (quốc hiệu, tên Hội đồng, bảng xếp hạng theo điểm thẩm định, khối chữ ký) để in, ký và công bố.',
     'After appraising in the appraisal workbook: write the "Kết quả xếp hạng" sheet (national title, the council, the ranking on the appraised points, the signature block) to print, sign and publish.',
@@ -153,7 +154,8 @@ export function PublishRanking({
   };
 
   return (
-    <section className={styles.section} aria-label={say(W.publish, lang)} data-testid="council-publish">
+    <section className={styles.section} aria-label={say(W.published, lang)} data-testid="council-publish">
+      <Text weight="semibold">{say(W.published, lang)}</Text>
       <Text size={200}>{say(W.publishIntro, lang)}</Text>
       <div className={styles.row}>
         <Field label={say(W.council, lang)}>
