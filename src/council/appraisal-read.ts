@@ -38,6 +38,9 @@ export interface AppraisalChange {
   note: string;
 }
 
+/** As much of a workbook as the reader needs: the pane passes the open workbook's values. */
+type CellValues = Pick<LoadedWorkbook, 'sheetNames' | 'read' | 'lastRow'>;
+
 const roundPoints = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
 function isIdentity(x: unknown): x is AppraisalIdentity {
@@ -56,7 +59,7 @@ function isIdentity(x: unknown): x is AppraisalIdentity {
 }
 
 /** The identity of a council's workbook in its `_dti` sheet, or null when the workbook is not one. */
-export function readAppraisalIdentity(wb: LoadedWorkbook): AppraisalIdentity | null {
+export function readAppraisalIdentity(wb: CellValues): AppraisalIdentity | null {
   if (!wb.sheetNames.includes(META_SHEET) || wb.read(META_SHEET, 'A1') !== APPRAISAL_MARK) return null;
   try {
     const identity: unknown = JSON.parse(String(wb.read(META_SHEET, 'B1') ?? ''));
@@ -67,7 +70,7 @@ export function readAppraisalIdentity(wb: LoadedWorkbook): AppraisalIdentity | n
 }
 
 /** The council's workbook read, or why it is not one. */
-export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: Text } {
+export function readAppraisal(wb: CellValues): CouncilAppraisal | { error: Text } {
   const identity = readAppraisalIdentity(wb);
   if (!identity)
     return {

@@ -13,3 +13,5 @@ export * from './expected';
 export * from './labels';
 export * from './rank';
 export * from './submission';
+export * from './deadline';
+export * from './publication';

@@ -22,6 +22,7 @@ export { insertTemplate, type InsertOptions, type InsertResult } from './insert'
 export { localTime, sealVoidsQuestion } from './messages';
 export type * from './office-like';
 export { entriesKey, queueTemplateRead, readOpenTemplate, type ExcelReaderContext } from './open-template';
+export { readOpenSheets, type SheetValues } from './read-sheets';
 export { recoveryOps, type PresentSheet, type RecoveryMode, type RecoveryOps } from './recovery';
 export { queueInspect, replaceSheets, writeWorkbookSpec, type ReplaceOptions, type WorkbookState } from './replace';
 export {

@@ -26,7 +26,14 @@ import {
   type SheetsSpec,
   type WorkbookSpec,
 } from '../template';
-import type { CouncilWriteOutcome, FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import type {
+  CouncilWriteOutcome,
+  FunctionsStatus,
+  InsertChoices,
+  InsertOutcome,
+  SheetValues,
+  WorkbookPort,
+} from './port';
 import { browserSettings } from './settings';
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -178,9 +185,21 @@ export class MemoryWorkbook implements WorkbookPort {
       return { from, to };
     });
     this.applySheets(spec);
-    this.councilSheets = spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    // Added to what is shown: the published ranking joins the council's sheets.
+    const shown = spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    this.councilSheets = [...new Set([...this.councilSheets, ...shown])];
     for (const l of this.listeners) l();
     return { ok: true, syncs: 0, moved };
+  }
+
+  async readSheets(names: string[]): Promise<SheetValues> {
+    const present = names.filter((n) => this.sheets.get(n)?.size);
+    return {
+      sheetNames: present,
+      read: (sheet, address) => (present.includes(sheet) ? this.get(sheet, address) : null),
+      lastRow: (sheet) =>
+        Math.max(0, ...[...(this.sheets.get(sheet)?.keys() ?? [])].map((a) => Number(/\d+$/.exec(a)?.[0] ?? 0))),
+    };
   }
 
   readSetting(key: string): Promise<string | undefined> {

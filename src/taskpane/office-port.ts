@@ -9,8 +9,10 @@ import {
   readOpenTemplate,
   sealWorkbook,
   selectCell,
+  readOpenSheets,
   writeCouncilWorkbook,
   type CouncilWriteOutcome,
+  type SheetValues,
 } from '../excel';
 import type { Rubric } from '../rubrics';
 import { MAIN_SHEET, type FilledTemplate, type InsertRequest, type Seal, type SheetsSpec } from '../template';
@@ -83,6 +85,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   writeCouncilWorkbook(spec: SheetsSpec, choices: { renameSheets?: boolean } = {}): Promise<CouncilWriteOutcome> {
     return Excel.run((context) => writeCouncilWorkbook(context, spec, { ...choices, isSetSupported }));
+  }
+
+  readSheets(names: string[]): Promise<SheetValues> {
+    return Excel.run((context) => readOpenSheets(context, names));
   }
 
   /**

@@ -3,11 +3,11 @@
  * workbook in tests and in the browser demo. Everything else in the pane is plain React + engine.
  */
 import type { Text } from '../base';
-import type { CouncilWriteOutcome, FunctionsStatus } from '../excel';
+import type { CouncilWriteOutcome, FunctionsStatus, SheetValues } from '../excel';
 import type { Rubric } from '../rubrics';
 import type { CarryReport, FilledTemplate, InsertRequest, Seal, SheetsSpec } from '../template';
 
-export type { CouncilWriteOutcome, FunctionsStatus };
+export type { CouncilWriteOutcome, FunctionsStatus, SheetValues };
 
 /** What the officer agreed to after being asked (see InsertOutcome's confirm kinds). */
 export interface InsertChoices {
@@ -61,6 +61,8 @@ export interface WorkbookPort {
    * the same names are only renamed aside (kept) when `renameSheets` says the council agreed.
    */
   writeCouncilWorkbook(spec: SheetsSpec, choices?: { renameSheets?: boolean }): Promise<CouncilWriteOutcome>;
+  /** The values of these sheets as they are now (the council's edits included); a sheet not there is left out. */
+  readSheets(names: string[]): Promise<SheetValues>;
   /** A setting of this user, remembered between sessions (Office roaming settings; the browser's storage in demo mode). */
   readSetting(key: string): Promise<string | undefined>;
   writeSetting(key: string, value: string | undefined): Promise<void>;

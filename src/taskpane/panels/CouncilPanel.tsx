@@ -35,6 +35,7 @@ import {
   type TrustAnchor,
 } from '../council/session';
 import { MemoryWorkbook } from '../memory-port';
+import { PublishRanking, useDeadline } from '../council/PublishPanel';
 import type { PanelProps } from './props';
 
 const useStyles = makeStyles({
@@ -99,14 +100,15 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => void loadTrust(port).then(setAnchors), [port]);
+  const deadline = useDeadline(port, lang);
 
   const named = useMemo(() => (results ? mostNamed(results) : undefined), [results]);
   const ranking = useMemo(
     () =>
       results && choice
-        ? rankCouncil(results, choice.rubric, choice.unit, anchors.length > 0, pasted, lang)
+        ? rankCouncil(results, choice.rubric, choice.unit, anchors.length > 0, pasted, lang, deadline.rule)
         : undefined,
-    [results, choice, anchors.length, pasted, lang],
+    [results, choice, anchors.length, pasted, lang, deadline.rule],
   );
 
   const addTrust = async (picked: FileList | null) => {
@@ -207,6 +209,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
           {s.trustNote}
         </Text>
       </section>
+      {deadline.field}
 
       <div
         className={dropping ? `${styles.drop} ${styles.dropping}` : styles.drop}
@@ -317,6 +320,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
             )}
             {written?.ok && port instanceof MemoryWorkbook && <WrittenSheets workbook={port} {...{ s, styles }} />}
           </section>
+          <PublishRanking port={port} ranking={ranking} lang={lang} />
         </>
       )}
     </div>
