@@ -6,7 +6,7 @@
 import { say, t, type Lang } from '../../base';
 import { appraisalWorkbook } from '../../council';
 import { builtInExpected, checkSubmitted, parseExpected, type ExpectedReport } from '../../council';
-import { rankSubmissions, type RankedRow } from '../../council';
+import { rankAppraised, rankSubmissions, type AppraisalCells, type RankedRow } from '../../council';
 import { holdToExpected, type SubmissionResult } from '../../council';
 import { getRubric, type Rubric, type UnitId } from '../../rubrics';
 import type { WorkbookPort } from '../port';
@@ -97,8 +97,11 @@ export function mostNamed(results: SubmissionResult[]): { rubric: string; unit: 
 export interface CouncilRanking {
   rubric: Rubric;
   unit: UnitId;
+  /** On the re-score. */
   rows: RankedRow[];
   expected?: ExpectedReport;
+  /** Roots were given: only signatures under them are ranked. */
+  trusted: boolean;
 }
 
 /**
@@ -120,7 +123,17 @@ export function rankCouncil(
     ? parseExpected(pasted, say(t('danh sách đã dán', 'the pasted list'), lang))
     : builtInExpected(rubric, unit);
   const { results: counted, report } = list ? checkSubmitted(held, list) : { results: held, report: undefined };
-  return { rubric, unit, rows: rankSubmissions(rubric, counted, 'total', trusted), expected: report };
+  return { rubric, unit, rows: rankSubmissions(rubric, counted, 'total', trusted), expected: report, trusted };
+}
+
+/** The ranking with the council's appraised cells applied, by the function `dti rank --appraisal` applies them with. */
+export function rankOnAppraisal(r: CouncilRanking, cells: AppraisalCells, listedOnly: boolean) {
+  return rankAppraised(
+    r.rubric,
+    r.rows.map((row) => row.submission),
+    cells,
+    { listedOnly, by: 'total', requireTrusted: r.trusted },
+  );
 }
 
 export function councilSpec(r: CouncilRanking) {
