@@ -110,7 +110,10 @@ export function useAppraisal(port: WorkbookPort, ranking: CouncilRanking | undef
     return write(editsFor(keys));
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the tab: the edits still gathered are written, not dropped.
+  const flushOnLeave = useRef(flush);
+  flushOnLeave.current = flush;
+  useEffect(() => () => void flushOnLeave.current(), []);
 
   /** The council changed a criterion in the pane. */
   const edit = (s: SubmissionResult, id: string, patch: Partial<PaneEntry>) => {
