@@ -22,7 +22,6 @@ export { insertTemplate, type InsertOptions, type InsertResult } from './insert'
 export { localTime, sealVoidsQuestion } from './messages';
 export type * from './office-like';
 export { entriesKey, queueTemplateRead, readOpenTemplate, type ExcelReaderContext } from './open-template';
-export { readOpenSheets, type SheetValues } from './read-sheets';
 export { recoveryOps, type PresentSheet, type RecoveryMode, type RecoveryOps } from './recovery';
 export { queueInspect, replaceSheets, writeWorkbookSpec, type ReplaceOptions, type WorkbookState } from './replace';
 export {
@@ -44,3 +43,4 @@ export {
   TEMP_MARK,
 } from './sheet-names';
 export { PROTECTION, STEPS, WorkbookWriteError, type ProgressCallback, type WriteOptions } from './writer';
+export { loadColumns, loadSheets, writeRanges, type LoadedSheets } from './sheet-cells';

@@ -12,12 +12,9 @@ import {
   parseDeadline,
   publicationSheet,
   rankSubmissions,
-  readAppraisal,
-  readAppraisalIdentity,
   type Deadline,
   type PublicationOptions,
 } from '../../council';
-import { META_SHEET } from '../../template';
 import type { CouncilWriteOutcome, WorkbookPort } from '../port';
 import type { CouncilRanking } from './session';
 
@@ -36,8 +33,9 @@ export async function publishInWorkbook(
   renameSheets = false,
 ): Promise<PublishOutcome> {
   const { rubric, unit } = ranking;
-  const identity = readAppraisalIdentity(await port.readSheets([META_SHEET]));
-  if (!identity) return { ok: false, message: NO_APPRAISAL };
+  const read = await port.readCouncilAppraisal();
+  if ('error' in read) return { ok: false, message: NO_APPRAISAL };
+  const { identity } = read;
   if (identity.rubric !== rubric.id || identity.unit !== unit)
     return {
       ok: false,
@@ -46,8 +44,6 @@ export async function publishInWorkbook(
         `The appraisal workbook here is of ${identity.rubric} (${identity.unit}), not the ${rubric.id} (${unit}) chosen.`,
       ),
     };
-  const read = readAppraisal(await port.readSheets([META_SHEET, identity.layout.sheet]));
-  if ('error' in read) return { ok: false, message: read.error };
   const applied = applyAppraisal(
     rubric,
     ranking.rows.map((r) => r.submission),

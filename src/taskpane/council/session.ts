@@ -7,7 +7,7 @@ import { say, t, type Lang } from '../../base';
 import { appraisalWorkbook } from '../../council';
 import { builtInExpected, checkSubmitted, parseExpected, type ExpectedReport } from '../../council';
 import { holdToDeadline, type Deadline } from '../../council';
-import { rankSubmissions, type RankedRow } from '../../council';
+import { rankAppraised, rankSubmissions, type AppraisalCells, type RankedRow } from '../../council';
 import { holdToExpected, type SubmissionResult } from '../../council';
 import { getRubric, type Rubric, type UnitId } from '../../rubrics';
 import type { WorkbookPort } from '../port';
@@ -98,6 +98,7 @@ export function mostNamed(results: SubmissionResult[]): { rubric: string; unit: 
 export interface CouncilRanking {
   rubric: Rubric;
   unit: UnitId;
+  /** On the re-score. */
   rows: RankedRow[];
   expected?: ExpectedReport;
   /** Who submitted twice, list or not (the superseded files are listed, not ranked). */
@@ -133,6 +134,16 @@ export function rankCouncil(
   const { results: counted, report } = checkSubmitted(held, list);
   const rows = rankSubmissions(rubric, counted, 'total', trusted);
   return { rubric, unit, rows, expected: list ? report : undefined, duplicates: report.duplicates, trusted };
+}
+
+/** The ranking with the council's appraised cells applied, by the function `dti rank --appraisal` applies them with. */
+export function rankOnAppraisal(r: CouncilRanking, cells: AppraisalCells, listedOnly: boolean) {
+  return rankAppraised(
+    r.rubric,
+    r.rows.map((row) => row.submission),
+    cells,
+    { listedOnly, by: 'total', requireTrusted: r.trusted },
+  );
 }
 
 export function councilSpec(r: CouncilRanking) {
