@@ -27,6 +27,7 @@ import {
 import { getRubric, type UnitId } from '../../src/rubrics';
 import type { Scalar, SheetsSpec } from '../../src/template';
 import { writeXlsx } from '../../src/xlsx';
+import { writePlainXlsx } from '../../src/xlsx/plain';
 import { CA, KHCN, readWorkbook, rowsByUnit, SO_SHARES, TC, TTHCC, VHTT, VP, YT } from '../support/agencies';
 import { sealedSubmission } from '../support/submissions';
 
@@ -194,6 +195,23 @@ describe('split and merge, Hà Nội city departments', () => {
     // The merged workbook is the council's: the same batch, so it merges again and splits again.
     expect(back.identity.agency).toBeUndefined();
     expect(back.identity.submissions).toEqual((readAppraisal(read(council)) as typeof back).identity.submissions);
+  }, 60000);
+
+  test('written without ExcelJS (the pane’s downloads), a share reads back cell for cell and merges', async () => {
+    const w = split.workbooks.find((x) => x.agency === CA)!;
+    const [plain, full] = [read(writePlainXlsx(w.spec)), read(await writeXlsx(w.spec))];
+    for (const sheet of w.spec.sheets) {
+      expect(plain.sheetNames).toContain(sheet.name);
+      for (const c of sheet.cells)
+        expect([sheet.name, c.address, plain.read(sheet.name, c.address)]).toEqual([
+          sheet.name,
+          c.address,
+          full.read(sheet.name, c.address),
+        ]);
+    }
+    expect(readAppraisal(plain)).toEqual(readAppraisal(full));
+    const merged = await mergeAgencies(hanoi, { name: 'td.xlsx', wb: read(council) }, [{ name: 'ca.xlsx', wb: plain }]);
+    expect(merged.ok).toBe(true);
   }, 60000);
 
   test('a returned workbook left untouched and not marked finished appraises nothing', async () => {

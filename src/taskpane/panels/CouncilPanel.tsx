@@ -35,6 +35,7 @@ import {
   type TrustAnchor,
 } from '../council/session';
 import { MemoryWorkbook } from '../memory-port';
+import AgencyShare from '../council/AgencyShare';
 import type { PanelProps } from './props';
 
 const useStyles = makeStyles({
@@ -319,6 +320,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
           </section>
         </>
       )}
+      <AgencyShare port={port} lang={lang} />
     </div>
   );
 }
