@@ -18,7 +18,7 @@ import { readParts } from '../workbook';
 import { writeXlsx } from '../xlsx';
 import type { Args } from './args';
 import { usageError } from './help';
-import { readInput, writeOutput, type Io } from './io';
+import { cannotWrite, readInput, writeOutput, type Io } from './io';
 import { workbookError } from './open-workbook';
 import { jsonText } from './safe-text';
 
@@ -72,6 +72,11 @@ async function split(args: Args, io: Io, dir: string): Promise<number> {
   const rubric = rubricOf(council);
   const outcome = await guarded(path, () => splitByAgency(rubric, council.wb));
   if (!outcome.ok && outcome.kind === 'refused') throw fileError(path, outcome.message);
+  try {
+    io.makeDir?.(dir);
+  } catch (e) {
+    throw cannotWrite(dir, e);
+  }
   if (!outcome.ok) {
     const target = join(dir, basename(path));
     writeOutput(target, await writeXlsx(outcome.spec), io);
@@ -81,6 +86,17 @@ async function split(args: Args, io: Io, dir: string): Promise<number> {
         L(
           `Bộ tiêu chí không ghi cơ quan thẩm định cho ${outcome.unassigned.length} tiêu chí. Đã ghi ${target}: bảng thẩm định có thêm trang "Phân công thẩm định". Hội đồng ghi cơ quan cho từng tiêu chí (để trống: Hội đồng tự thẩm định) rồi chạy lại lệnh với tệp đó.`,
           `The rubric names no appraising agency for ${outcome.unassigned.length} criteria. Wrote ${target}: the appraisal workbook with the sheet "Phân công thẩm định" added. The council names the agency of each criterion (blank: the council appraises it) and runs the command again on that file.`,
+        ),
+      );
+    return 1;
+  }
+  if (!outcome.workbooks.length) {
+    if (args.json) io.out(jsonText({ workbooks: [], council: outcome.council }));
+    else
+      io.out(
+        L(
+          `Trang "Phân công thẩm định" của ${basename(path)} chưa giao tiêu chí nào cho cơ quan nào: ghi cơ quan cho từng tiêu chí rồi chạy lại.`,
+          `The sheet "Phân công thẩm định" of ${basename(path)} assigns no criterion to any agency yet: name the agencies, then run again.`,
         ),
       );
     return 1;

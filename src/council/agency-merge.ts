@@ -20,7 +20,7 @@ import { t, type Text } from '../base';
 import type { Rubric, UnitId } from '../rubrics';
 import type { LoadedWorkbook } from '../workbook';
 import { assignmentSheet, readAssignment, type Assignment } from './agency-assignment';
-import { councilDigest, rebuiltCouncilWorkbook } from './agency-split';
+import { AGENCY_WORKBOOK, councilDigest, rebuiltCouncilWorkbook } from './agency-split';
 import { appraisable, shownPoints, type PresetCell } from './appraisal';
 import { AGENCY_DONE, type AppraisalIdentity } from './appraisal-layout';
 import { readAppraisal } from './appraisal-read';
@@ -129,14 +129,7 @@ export async function mergeAgencies(
 ): Promise<MergeOutcome> {
   const council = readCouncilRows(rubric, councilFile.wb);
   if ('error' in council) return refuse(councilFile.name, council.error);
-  if (council.identity.agency)
-    return refuse(
-      councilFile.name,
-      t(
-        `phần thẩm định của ${council.identity.agency.name}, không phải bảng thẩm định của Hội đồng`,
-        `${council.identity.agency.name}'s share, not the council's workbook`,
-      ),
-    );
+  if (council.identity.agency) return refuse(councilFile.name, AGENCY_WORKBOOK(council.identity.agency.name));
   const unit = council.identity.unit as UnitId;
   const batch = await councilDigest(council.identity);
   const shares: Share[] = [];

@@ -41,7 +41,8 @@ export type SplitOutcome =
   | {
       ok: true;
       workbooks: AgencyWorkbook[];
-      /** Criteria assigned to nobody: the council appraises them itself. */ council: string[];
+      /** Criteria assigned to nobody: the council appraises them itself. */
+      council: string[];
     }
   /** The rubric names no agency for some criteria and the workbook has no assignment sheet yet: here it is, added. */
   | { ok: false; kind: 'assign'; spec: SheetsSpec; unassigned: string[] }
@@ -75,6 +76,9 @@ function share(rubric: Rubric, unit: UnitId, s: SubmissionResult, held: Set<stri
   const differences = s.differences.filter((d) => held.has(d.criterion));
   return { ...s, differences, assessment: partialAssessment(rubric, unit, criteria) };
 }
+
+/** The agency's "Tình trạng" cell: the fourth of the rows below the title. */
+const STATUS_CELL = 'B6';
 
 function agencySheet(agency: AgencyIdentity, units: number, lists: ListSheet) {
   const rows: [string, string | number][] = [
@@ -146,7 +150,7 @@ export async function splitByAgency(rubric: Rubric, wb: LoadedWorkbook): Promise
       name: agency,
       criteria,
       council: batch,
-      done: { sheet: AGENCY_SHEET, cell: 'B6' },
+      done: { sheet: AGENCY_SHEET, cell: STATUS_CELL },
     };
     const built = appraisalWorkbook(rubric, unit, rankSubmissions(rubric, results, council.identity.by), {
       by: council.identity.by,

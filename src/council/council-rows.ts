@@ -103,11 +103,18 @@ export function readCouncilRows(rubric: Rubric, wb: LoadedWorkbook): CouncilRows
   const appraised: SubmissionResult[] = [];
   const unranked: RankedRow[] = [];
   const expected: ExpectedReport = { source: '', missing: [], duplicates: [], unexpected: [] };
+  // Each appraised submission's row, by its file name (a council may have sorted the sheet), else by position.
+  const rowOf = new Map<number, number>();
+  for (const named of identity.submissions) {
+    const byName = [...Array(Math.max(0, rs.lastRow - rs.firstRow + 1)).keys()]
+      .map((j) => rs.firstRow + j)
+      .find((r) => ![...rowOf.values()].includes(r) && text(cell('Tệp', r)) === named.file);
+    rowOf.set(byName ?? rs.firstRow + named.key - 1, named.key);
+  }
   for (let r = rs.firstRow; r <= Math.max(rs.lastRow, wb.lastRow(rs.sheet)); r++) {
     const s = submission(r);
-    const j = r - rs.firstRow;
-    const named = byKey.get(j + 1);
-    if (j < identity.submissions.length && named) {
+    const named = rowOf.has(r) ? byKey.get(rowOf.get(r)!) : undefined;
+    if (named) {
       const rows = criteria.get(named.key) ?? [];
       const shown = (c: CriterionScore) => (isLevel ? (c.level ?? 0) : c.effect === 'penalty' ? -c.points! : c.points);
       s.digest = named.digest;

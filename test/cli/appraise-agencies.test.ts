@@ -9,8 +9,19 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { AGENCY_DONE, AGENCY_SHEET, APPRAISAL_COLUMNS as COL, APPRAISAL_SHEET } from '../../src/council';
-import { CA, KHCN, rowsByUnit, SO_SHARES, YT } from '../support/agencies';
+import {
+  AGENCY_DONE,
+  AGENCY_SHEET,
+  APPRAISAL_COLUMNS as COL,
+  APPRAISAL_SHEET,
+  ASSIGNMENT_SHEET,
+  appraisalWorkbook,
+  assessSubmission,
+  rankSubmissions,
+} from '../../src/council';
+import { getRubric } from '../../src/rubrics';
+import { writeXlsx } from '../../src/xlsx';
+import { CA, KHCN, readWorkbook, rowsByUnit, SO_SHARES, YT } from '../support/agencies';
 import { dti } from '../support/dti';
 import { makeTestPki, signXlsx, type TestPki } from '../support/sign-opc';
 import { sealedSubmission } from '../support/submissions';
@@ -201,6 +212,24 @@ describe('dti appraise --split-by agency, then --merge, then dti rank --appraisa
     expect(r.stderr).toContain('so-y-te.xlsx: được tách từ một bảng thẩm định khác');
     expect(r.written).toEqual({});
   }, 120000);
+
+  test('a rubric that names no agency (Huế 2263): the assignment sheet written to fill in (exit 1), then asked for again while blank', async () => {
+    const hue = getRubric('hue-2263-2023');
+    const s = await assessSubmission('a.xlsx', await sealedSubmission(1, 'Xã Phú Mậu'));
+    const td = await writeXlsx(appraisalWorkbook(hue, 'xa', rankSubmissions(hue, [{ ...s, status: 'valid' }])).spec);
+    const r = await dti(['appraise', '--split-by', 'agency', '/v/td-hue.xlsx', '--out', '/v/hue'], {
+      '/v/td-hue.xlsx': td,
+    });
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toContain('không ghi cơ quan thẩm định cho 79 tiêu chí');
+    const withSheet = r.written['/v/hue/td-hue.xlsx'];
+    expect(readWorkbook(withSheet).sheetNames).toContain(ASSIGNMENT_SHEET);
+    const again = await dti(['appraise', '--split-by', 'agency', '/v/hue/td-hue.xlsx', '--out', '/v/hue2'], {
+      '/v/hue/td-hue.xlsx': withSheet,
+    });
+    expect([again.code, again.written]).toEqual([1, {}]);
+    expect(again.stdout).toContain('chưa giao tiêu chí nào cho cơ quan nào');
+  }, 60000);
 
   test('usage: --split-by takes only "agency"; split and merge are not combined', async () => {
     expect((await dti(['appraise', '--split-by', 'unit', '/v/td.xlsx', '--out', '/v/x'])).code).toBe(2);

@@ -14,6 +14,7 @@ import {
   APPRAISAL_COLUMNS as COL,
   APPRAISAL_SHEET,
   ASSIGNMENT_SHEET,
+  RANKING_SHEET,
   appraisalWorkbook,
   assessSubmission,
   mergeAgencies,
@@ -139,6 +140,15 @@ describe('split and merge, Hà Nội city departments', () => {
     if ('error' in back) throw new Error(back.error.en);
     const again = appraisalWorkbook(hanoi, 'so', back.rows, { by: back.identity.by, expected: back.expected });
     expect(again.spec).toEqual(built.spec);
+    // The council sorted "Xếp hạng" (its first two rows swapped): each submission keeps its own signature.
+    const swapped = structuredClone(built.spec);
+    for (const c of swapped.sheets.find((x) => x.name === RANKING_SHEET)!.cells)
+      c.address = c.address.replace(/^([A-Z]+)([45])$/, (_, col, row) => `${col}${row === '4' ? 5 : 4}`);
+    const sorted = readCouncilRows(hanoi, read(await writeXlsx(swapped)));
+    if ('error' in sorted) throw new Error(sorted.error.en);
+    const statusOf = (rows: typeof back.rows) =>
+      Object.fromEntries(rows.map((r) => [r.submission.digest ?? r.submission.file, r.submission.status]));
+    expect(statusOf(sorted.rows)).toEqual(statusOf(back.rows));
   }, 60000);
 
   test('one workbook per agency of Phụ lục III, each holding exactly its indicators for every unit', async () => {

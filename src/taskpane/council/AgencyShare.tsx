@@ -102,7 +102,17 @@ export default function AgencyShare({ port, lang }: { port: WorkbookPort; lang: 
           {L('Chọn bảng thẩm định để chia…', 'Pick the appraisal workbook to split…')}
         </Button>
       </div>
-      {split?.ok === true && (
+      {split?.ok === true && split.downloads.length === 0 && (
+        <MessageBar intent="warning" layout="multiline" role="status">
+          <MessageBarBody>
+            {L(
+              'Trang "Phân công thẩm định" chưa giao tiêu chí nào cho cơ quan nào: ghi cơ quan cho từng tiêu chí, lưu rồi chọn lại tệp.',
+              'The sheet "Phân công thẩm định" assigns no criterion to any agency yet: name the agencies, save and pick the file again.',
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {split?.ok === true && split.downloads.length > 0 && (
         <>
           <ul className={styles.list} data-testid="agency-downloads">
             {split.downloads.map((d) => (
