@@ -105,14 +105,14 @@ function validationXml(v: SheetSpec['validations'][number]): string {
 }
 
 function sheetXml(sheet: SheetSpec, formats: Formats): string {
+  // Cells in row order, each row's in column order, as Excel requires; an address parsed once.
+  const placed = sheet.cells.map((c) => ({ c, at: parseAddress(c.address) }));
+  placed.sort((x, y) => x.at.row - y.at.row || x.at.col - y.at.col);
   const rows = new Map<number, string[]>();
-  const ordered = [...sheet.cells].sort((a, b) => {
-    const [x, y] = [parseAddress(a.address), parseAddress(b.address)];
-    return x.row - y.row || x.col - y.col;
-  });
-  for (const c of ordered) {
-    const row = parseAddress(c.address).row + 1;
-    rows.set(row, [...(rows.get(row) ?? []), cellXml(c, formats.of(c))]);
+  for (const { c, at } of placed) {
+    const row = rows.get(at.row + 1);
+    if (row) row.push(cellXml(c, formats.of(c)));
+    else rows.set(at.row + 1, [cellXml(c, formats.of(c))]);
   }
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
   for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, []);
