@@ -19,7 +19,7 @@
 import { t, type Text } from '../base';
 import type { Rubric, UnitId } from '../rubrics';
 import type { LoadedWorkbook } from '../workbook';
-import { assignmentSheet, readAssignment, type Assignment } from './agency-assignment';
+import { assignmentSheet, readAssignment } from './agency-assignment';
 import { AGENCY_WORKBOOK, councilDigest, rebuiltCouncilWorkbook } from './agency-split';
 import { appraisable, shownPoints, type PresetCell } from './appraisal';
 import { AGENCY_DONE, type AppraisalIdentity } from './appraisal-layout';
@@ -135,7 +135,7 @@ export async function mergeAgencies(
   const shares: Share[] = [];
   for (const f of files) {
     const s = await readShare(f, rubric, council.identity, batch);
-    if ('ok' in s) return s;
+    if ('ok' in s) return s; // refused
     const twin = shares.find((x) => key(x.agency) === key(s.agency));
     if (twin)
       return refuse(
@@ -200,7 +200,7 @@ export async function mergeAgencies(
   const assigned = [...new Set([...assignment.values()].flat())];
   const { spec, identity } = rebuiltCouncilWorkbook(rubric, council, {
     preset: (d, id) => merged.get(d)?.get(id),
-    sheets: fromSheet ? () => [assignmentSheet(rubric, unit, assignment as Assignment)] : undefined,
+    sheets: fromSheet ? () => [assignmentSheet(rubric, unit, assignment)] : undefined,
   });
   return {
     ok: true,
