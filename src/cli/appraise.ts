@@ -15,6 +15,11 @@ import { jsonText } from './safe-text';
 import { assessBatch, deadlineLines, expectedLines } from './submissions';
 
 export async function cmdAppraise(args: Args, io: Io): Promise<number> {
+  if (args.flags['--split-by'] !== undefined || args.flags['--merge'] !== undefined)
+    return (await import(/* webpackChunkName: "appraise-agencies" */ './appraise-agencies')).cmdAppraiseAgencies(
+      args,
+      io,
+    );
   const { '--rubric': rubricId, '--unit': unitArg, '--out': out } = args.flags;
   if (!rubricId || !unitArg || !out || args.positional.length === 0) throw usageError('appraise');
   const { lang } = args;

@@ -26,6 +26,8 @@ export const VALUE_FLAGS = [
   '--place',
   '--date',
   '--round',
+  '--split-by',
+  '--merge',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
 

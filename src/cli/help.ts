@@ -346,6 +346,20 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
           'Rank by total (default) or percent of the applicable max',
         ),
       ],
+      [
+        t('--split-by agency SỔ.xlsx --out THƯ_MỤC', '--split-by agency COUNCIL.xlsx --out FOLDER'),
+        t(
+          'Tách bảng thẩm định cho các cơ quan thành viên: mỗi cơ quan một tệp, chỉ các tiêu chí cơ quan đó thẩm định (theo bộ tiêu chí, hoặc trang "Phân công thẩm định" Hội đồng điền)',
+          'Split the appraisal workbook among the member agencies: one file per agency, holding only the criteria it appraises (from the rubric, or the sheet "Phân công thẩm định" the council fills in)',
+        ),
+      ],
+      [
+        t('--merge SỔ.xlsx TỆP... --out GỘP.xlsx', '--merge COUNCIL.xlsx FILES... --out MERGED.xlsx'),
+        t(
+          'Gộp phần thẩm định của các cơ quan vào bảng thẩm định; liệt kê ô hai cơ quan chấm khác nhau và tiêu chí chưa cơ quan nào thẩm định',
+          "Merge the agencies' shares back into the appraisal workbook; list the cells two agencies scored differently and the criteria no agency appraised",
+        ),
+      ],
       JSON_OPTION(
         t(
           'các bài nộp được thẩm định, không xếp hạng, chưa nộp, nộp hai lần',
@@ -356,10 +370,12 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
     examples: [
       'dti appraise examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --out tham-dinh.xlsx',
       'dti rank examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --appraisal tham-dinh.xlsx --out xep-hang.xlsx',
+      'dti appraise --split-by agency tham-dinh.xlsx --out co-quan',
+      'dti appraise --merge tham-dinh.xlsx co-quan/*.xlsx --out tham-dinh-gop.xlsx',
     ],
     exit: t(
-      '0 đã ghi bảng thẩm định · 2 lệnh, thư mục hoặc tệp không dùng được',
-      '0 the appraisal workbook written · 2 the command, a folder or a file cannot be used',
+      '0 đã ghi bảng thẩm định · 1 (tách, gộp) còn việc cho Hội đồng: ô chưa thống nhất, tiêu chí chưa ai thẩm định, phân công cần điền · 2 lệnh, thư mục hoặc tệp không dùng được (tệp của bảng thẩm định khác: không gộp gì)',
+      '0 the appraisal workbook written · 1 (split, merge) something for the council to settle: a conflict, a criterion nobody appraised, an assignment to fill in · 2 the command, a folder or a file cannot be used (a file of another appraisal workbook: nothing merged)',
     ),
   },
   publish: {

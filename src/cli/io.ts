@@ -3,7 +3,17 @@
  * A file that cannot be read or written becomes a message naming the path and why, never an
  * errno code or a stack trace.
  */
-import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from 'fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'fs';
 import { dirname, resolve } from 'path';
 import { DtiError, t, type Text } from '../base';
 import { MAX_PACKAGE_BYTES } from '../platform';
@@ -13,6 +23,8 @@ export interface Io {
   err: (s: string) => void;
   readFile: (path: string) => Uint8Array;
   writeFile: (path: string, bytes: Uint8Array) => void;
+  /** Creates a folder (and its parents) to write into; absent where writes are not to disk. */
+  makeDir?: (path: string) => void;
   /** Throws what writing `path` would throw, to fail before a long run rather than after it. */
   checkWritable?: (path: string) => void;
   /** Whether a progress bar may be drawn on standard error (a terminal). */
@@ -57,6 +69,7 @@ export const nodeIo: Io = {
   err: (s) => process.stderr.write(s + '\n'),
   readFile: (p) => readRegularFile(p),
   writeFile: (p, bytes) => writeFileSync(p, bytes),
+  makeDir: (p) => void mkdirSync(p, { recursive: true }),
   checkWritable: (p) => {
     const existing = statSync(p, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw errno('EISDIR');

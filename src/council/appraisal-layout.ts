@@ -52,4 +52,25 @@ export interface AppraisalIdentity {
     lastRow: number;
     ranking: { sheet: string; firstRow: number; lastRow: number };
   };
+  /** Set in an agency's share of the council workbook (src/council/agency-split.ts). */
+  agency?: AgencyIdentity;
+}
+
+/** The council's sheet saying which agency appraises which criterion (written for rubrics that do not say). */
+export const ASSIGNMENT_SHEET = 'Phân công thẩm định';
+/** In an agency's workbook: who it is, what it holds, and whether it has finished. */
+export const AGENCY_SHEET = 'Cơ quan thẩm định';
+/** The agency's "finished" mark: the one value that makes its untouched cells count as agreed. */
+export const AGENCY_DONE = 'Đã xong';
+export const AGENCY_NOT_DONE = 'Chưa xong';
+
+/** What makes a council workbook an agency's share of one (`AppraisalIdentity.agency`). */
+export interface AgencyIdentity {
+  name: string;
+  /** The criterion ids it holds, in the rubric's order. */
+  criteria: string[];
+  /** SHA-256 of the council workbook's batch (rubric, version, unit type, submissions): what a merge checks. */
+  council: string;
+  /** Where the agency marks its share finished (AGENCY_DONE). */
+  done: { sheet: string; cell: string };
 }

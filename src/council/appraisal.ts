@@ -39,6 +39,7 @@ import {
   APPRAISAL_SHEET,
   RANKING_SHEET,
   REASONS,
+  type AgencyIdentity,
   type AppraisalIdentity,
 } from './appraisal-layout';
 import type { ExpectedReport } from './expected';
@@ -66,9 +67,22 @@ function rowHeight(texts: [text: string, width: number][]): number {
   return Math.min(409, 14 * lines);
 }
 
+/** An appraised cell as a workbook already holds it (a merge writes the agencies' back). */
+export interface PresetCell {
+  value: CellSpec['value'];
+  reason: string;
+  note: string;
+}
+
 export interface AppraisalOptions {
   by?: RankBy;
   expected?: ExpectedReport;
+  /** An agency's share (src/council/agency-split.ts): recorded in the identity. */
+  agency?: AgencyIdentity;
+  /** Sheets added after "Thẩm định" (the assignment sheet, the agency's sheet), sharing the lists. */
+  sheets?: (lists: ListSheet) => SheetSpec[];
+  /** Appraised cells to write instead of the re-score, by submission digest and criterion id. */
+  preset?: (digest: string, criterion: string) => PresetCell | undefined;
 }
 
 /** The points a criterion shows: signed (a penalty is negative, as the officer's sheet shows it); a level rubric's level. */
@@ -135,7 +149,14 @@ interface Block {
   last: number;
 }
 
-function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: ListSheet, lastRow: number): SheetSpec {
+function appraisalSheet(
+  rubric: Rubric,
+  unit: UnitId,
+  blocks: Block[],
+  lists: ListSheet,
+  lastRow: number,
+  preset: AppraisalOptions['preset'],
+): SheetSpec {
   const isLevel = rubric.kind === 'levels';
   const cells: CellSpec[] = [];
   const validations: ValidationSpec[] = [];
@@ -185,6 +206,7 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
       const r = b.first + i;
       const rescored = shownPoints(rubric, c);
       const open = appraisable(rubric, c);
+      const given = open && s.digest ? preset?.(s.digest, c.id) : undefined;
       rowHeights.push({
         row: r,
         height: rowHeight([
@@ -203,13 +225,13 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
         { address: `${COL.rescored}${r}`, value: rescored, style: 'number' },
         {
           address: `${COL.appraised}${r}`,
-          value: rescored,
+          value: given ? given.value : rescored,
           style: open ? 'input' : 'number',
           locked: !open,
           numFmt: 'General',
         },
-        { address: `${COL.reason}${r}`, value: null, style: open ? 'input' : 'text', locked: !open },
-        { address: `${COL.note}${r}`, value: null, style: open ? 'note' : 'text', locked: !open },
+        { address: `${COL.reason}${r}`, value: given?.reason || null, style: open ? 'input' : 'text', locked: !open },
+        { address: `${COL.note}${r}`, value: given?.note || null, style: open ? 'note' : 'text', locked: !open },
       );
       if (!open) return;
       validations.push(appraisedValidation(rubric, c, `${COL.appraised}${r}`), {
@@ -234,7 +256,7 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
 }
 
 /** The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. */
-function rankingColumns(isLevel: boolean) {
+export function rankingColumns(isLevel: boolean) {
   const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
@@ -397,7 +419,14 @@ export function appraisalWorkbook(
     });
   const appraisalLast = row - 1;
   const lists = new ListSheet();
-  const appraisal = appraisalSheet(rubric, unit, [...blocks.values()], lists, Math.max(appraisalLast, FIRST_ROW));
+  const appraisal = appraisalSheet(
+    rubric,
+    unit,
+    [...blocks.values()],
+    lists,
+    Math.max(appraisalLast, FIRST_ROW),
+    options.preset,
+  );
   const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected);
   const identity: AppraisalIdentity = {
     kind: 'appraisal',
@@ -419,9 +448,11 @@ export function appraisalWorkbook(
       lastRow: appraisalLast,
       ranking: { sheet: RANKING_SHEET, firstRow: FIRST_ROW, lastRow: FIRST_ROW + rows.length - 1 },
     },
+    ...(options.agency ? { agency: options.agency } : {}),
   };
+  const extra = options.sheets?.(lists) ?? [];
   return {
-    spec: { styles: STYLES, sheets: [ranking, appraisal, lists.sheet(), identitySheet(identity)], names: [] },
+    spec: { styles: STYLES, sheets: [ranking, appraisal, ...extra, lists.sheet(), identitySheet(identity)], names: [] },
     identity,
   };
 }
@@ -434,6 +465,7 @@ function identitySheet(identity: AppraisalIdentity): SheetSpec {
     ['rubric', identity.rubric],
     ['version', identity.version],
     ['unit', identity.unit],
+    ...(identity.agency ? [['agency', identity.agency.name] as [string, string]] : []),
     ...identity.submissions.map((s): [string, string] => [`submission.${s.key}.sha256`, s.digest]),
   ];
   return sheetSpec(

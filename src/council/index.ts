@@ -4,11 +4,15 @@
  * and the appraisal workbook (built as a spec, read back, applied). The ranking workbook and CSV of
  * `dti rank` are the CLI's (src/cli/ranking-file.ts), so the pane's council chunk carries no ExcelJS.
  */
+export * from './agency-assignment';
+export * from './agency-merge';
+export * from './agency-split';
 export * from './appraisal';
 export * from './appraisal-layout';
 export * from './appraisal-read';
 export * from './appraise-live';
 export * from './appraisal-write';
+export * from './council-rows';
 export * from './council-workbook';
 export * from './entry-text';
 export * from './expected';

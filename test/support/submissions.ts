@@ -1,6 +1,6 @@
 /** Submissions as units send them: filled templates, sealed as the pane's Submit step seals them. */
 import { sampleValues } from './sample';
-import { getRubric } from '../../src/rubrics';
+import { getRubric, type UnitId } from '../../src/rubrics';
 import {
   buildTemplate,
   computeSeal,
@@ -13,13 +13,13 @@ import {
 } from '../../src/template';
 import { loadXlsx, writeXlsx } from '../../src/xlsx';
 
-const rubric = getRubric('hue-2263-2023');
-
 export interface SubmissionChanges {
   /** Entries (criterion id → value, as sampleValues gives them) that replace sample ones before sealing. */
   values?: Record<string, unknown>;
   /** Entries changed after sealing, so the seal no longer matches them. */
   editedAfterSeal?: Record<string, unknown>;
+  /** The rubric and unit type of the template (default Huế 2263, commune). */
+  form?: { rubric: string; unit: UnitId };
 }
 
 /** A filled template, sealed as the pane's Submit step seals it (optionally edited afterwards). */
@@ -29,9 +29,11 @@ export async function sealedSubmission(
   editAfterSeal = false,
   changes: SubmissionChanges = {},
 ): Promise<Uint8Array> {
-  const values = { ...sampleValues(rubric, 'xa', seed), ...changes.values };
+  const { rubric: rubricId, unit } = changes.form ?? { rubric: 'hue-2263-2023', unit: 'xa' as UnitId };
+  const rubric = getRubric(rubricId);
+  const values = { ...sampleValues(rubric, unit, seed), ...changes.values };
   const template = (v: Record<string, unknown>) =>
-    buildTemplate(rubric, { unit: 'xa', unitName, year: 2025, entries: entriesFromValues(rubric, 'xa', v) });
+    buildTemplate(rubric, { unit, unitName, year: 2025, entries: entriesFromValues(rubric, unit, v) });
   const sealed = template(values);
   const wb = await loadXlsx(await writeXlsx(sealed));
   const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');

@@ -40,6 +40,7 @@ import { APPRAISE } from '../council/words';
 import { WrittenSheets } from '../council/WrittenSheets';
 import { MemoryWorkbook } from '../memory-port';
 import { PublishRanking, useDeadline } from '../council/PublishPanel';
+import AgencyShare from '../council/AgencyShare';
 import type { PanelProps } from './props';
 
 type Written = { ok: boolean; text: string; confirm?: boolean };
@@ -331,6 +332,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
           <PublishRanking port={port} ranking={ranking} lang={lang} />
         </>
       )}
+      <AgencyShare port={port} lang={lang} />
     </div>
   );
 }
