@@ -45,6 +45,10 @@ export function App({ port }: { port: WorkbookPort }) {
   const styles = useStyles();
   const [lang, setLang] = useState<UiLang>('vi');
   const [tab, setTab] = useState<TabId>('insert');
+  // The council's tab stays mounted once opened: hundreds of checked files and the pane's appraisal
+  // must survive a look at another tab.
+  const [councilOpened, setCouncilOpened] = useState(false);
+  useEffect(() => setCouncilOpened((opened) => opened || tab === 'council'), [tab]);
   const s = STRINGS[lang];
   const view = useWorkbook(port, lang);
   // The cell the officer is on, for help on its criterion (worksheet selection events).
@@ -106,10 +110,12 @@ export function App({ port }: { port: WorkbookPort }) {
           {tab === 'check' && <CheckPanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'score' && <ScorePanel port={port} view={view} s={s} lang={lang} />}
           {tab === 'submit' && <SubmitPanel port={port} view={view} s={s} lang={lang} />}
-          {tab === 'council' && (
-            <Suspense fallback={<Spinner size="small" />}>
-              <CouncilPanel port={port} view={view} s={s} lang={lang} />
-            </Suspense>
+          {(councilOpened || tab === 'council') && (
+            <div hidden={tab !== 'council'}>
+              <Suspense fallback={<Spinner size="small" />}>
+                <CouncilPanel port={port} view={view} s={s} lang={lang} />
+              </Suspense>
+            </div>
           )}
         </section>
       </main>

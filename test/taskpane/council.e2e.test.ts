@@ -188,6 +188,11 @@ maybe('the council tab (demo mode, Chromium, 350 px)', () => {
     await page.screenshot({ path: join(shots, 'council-5-refused.png') });
     await card('I.6.1').getByLabel('Điểm thẩm định I.6.1').fill('0');
     await rankingIs(afterCut);
+    // A look at another tab loses nothing: the checked files and the appraisal are still there.
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await page.getByRole('tab', { name: 'Hội đồng' }).click();
+    await rankingIs(afterCut);
+    await expect(card('I.6.1').getByLabel('Điểm thẩm định I.6.1').inputValue()).resolves.toBe('0');
 
     // Written into the (memory) workbook: the sheets, and the pane's two edits in their cells.
     await page.getByRole('button', { name: 'Ghi sổ thẩm định' }).click();
