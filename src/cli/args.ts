@@ -21,6 +21,8 @@ export const VALUE_FLAGS = [
   '--expected',
   '--appraisal',
   '--submissions',
+  '--feedback',
+  '--round',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
 

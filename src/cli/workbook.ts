@@ -28,6 +28,7 @@ import {
   type CriterionEntry,
   type FilledTemplate,
   type LocateProblem,
+  type ResponseRequest,
   type Scalar,
   type TemplateInfo,
   type WorkbookSpec,
@@ -122,6 +123,8 @@ export interface TemplateRequest {
     | { kind: 'xlsx'; bytes: Uint8Array; file: string };
   /** Last year's result, compared with on the summary sheet. */
   previous?: PreviousResult;
+  /** The council's feedback answered; without it, a response given as `from` stays one. */
+  response?: ResponseRequest;
 }
 
 type Change = NonNullable<CarryReport['changed']>[number];
@@ -181,6 +184,18 @@ function linksAndFormulas(wb: LoadedWorkbook, info: TemplateInfo, filled: Filled
   return changed;
 }
 
+/** The response an older template already is (its remarks as its sheet shows them), so rebuilding keeps it one. */
+function responseOf(wb: LoadedWorkbook, info: TemplateInfo): ResponseRequest | undefined {
+  const r = info.layout.response;
+  if (!r) return undefined;
+  const remarks = Object.fromEntries(
+    r.criteria
+      .filter((id) => info.layout.rows[id] !== undefined)
+      .map((id) => [id, String(wb.read(info.layout.sheet, `${r.remark}${info.layout.rows[id]}`) ?? '')]),
+  );
+  return { round: r.round, answers: r.answers, remarks };
+}
+
 /** The general-information items of an old template that the rubric still has; the others reported. */
 function carryGeneral(rubric: Rubric, old: Record<string, Scalar>, report: CarryReport): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
@@ -238,6 +253,7 @@ export function templateSpec(req: TemplateRequest): {
   let unitName = req.unitName;
   let problems: LocateProblem[] = [];
   let year = req.year;
+  let response = req.response;
   if (req.from?.kind === 'json') {
     checkSameRubric(req.from.file, rubric, unit, req.from);
     ({ entries, general, report } = entriesFromAssessment(rubric, unit, req.from));
@@ -256,6 +272,7 @@ export function templateSpec(req: TemplateRequest): {
       throw workbookError(req.from.file, e) ?? e;
     }
     ({ entries, report } = carryEntries(filled.entries, rubric, unit, info.layout.inputs));
+    response ??= responseOf(wb, info);
     report.changed = [...changed, ...(report.changed ?? [])];
     general = carryGeneral(rubric, filled.general, report);
     unitName ??= filled.unitName || undefined;
@@ -273,7 +290,7 @@ export function templateSpec(req: TemplateRequest): {
     });
   }
   return {
-    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous }),
+    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous, response }),
     report,
     problems,
   };
