@@ -21,6 +21,7 @@ import {
   entriesFromAssessment,
   evidenceCells,
   readEntries,
+  responseOf,
   slotCells,
   toAssessmentInput,
   type AssessmentValues,
@@ -184,18 +185,6 @@ function linksAndFormulas(wb: LoadedWorkbook, info: TemplateInfo, filled: Filled
   return changed;
 }
 
-/** The response an older template already is (its remarks as its sheet shows them), so rebuilding keeps it one. */
-function responseOf(wb: LoadedWorkbook, info: TemplateInfo): ResponseRequest | undefined {
-  const r = info.layout.response;
-  if (!r) return undefined;
-  const remarks = Object.fromEntries(
-    r.criteria
-      .filter((id) => info.layout.rows[id] !== undefined)
-      .map((id) => [id, String(wb.read(info.layout.sheet, `${r.remark}${info.layout.rows[id]}`) ?? '')]),
-  );
-  return { round: r.round, answers: r.answers, remarks };
-}
-
 /** The general-information items of an old template that the rubric still has; the others reported. */
 function carryGeneral(rubric: Rubric, old: Record<string, Scalar>, report: CarryReport): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
@@ -272,7 +261,7 @@ export function templateSpec(req: TemplateRequest): {
       throw workbookError(req.from.file, e) ?? e;
     }
     ({ entries, report } = carryEntries(filled.entries, rubric, unit, info.layout.inputs));
-    response ??= responseOf(wb, info);
+    response ??= responseOf(filled);
     report.changed = [...changed, ...(report.changed ?? [])];
     general = carryGeneral(rubric, filled.general, report);
     unitName ??= filled.unitName || undefined;

@@ -68,6 +68,8 @@ export interface FilledTemplate {
   seal?: Seal;
   /** The general-information items entered, by item id (version 2 templates). */
   general: Record<string, Scalar>;
+  /** A response to the council's feedback: the remark shown beside each remarked criterion. */
+  remarks?: Record<string, string>;
 }
 
 /**
@@ -108,9 +110,17 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
   const yearCell = read(sheet, header.year);
   const seal = readSeal(read);
   const general = Object.fromEntries(Object.entries(layout.general ?? {}).map(([id, a]) => [id, read(sheet, a)]));
+  const remarks = layout.response
+    ? Object.fromEntries(
+        [...answered]
+          .filter((id) => rowOf.has(id))
+          .map((id) => [id, String(read(sheet, `${layout.response!.remark}${rowOf.get(id)}`) ?? '')]),
+      )
+    : undefined;
   return {
     info,
     general,
+    ...(remarks ? { remarks } : {}),
     unitName: String(read(sheet, header.unitName) ?? '').trim(),
     year: typeof yearCell === 'number' ? yearCell : Number(yearCell) || undefined,
     entries,

@@ -39,7 +39,7 @@ export {
   type LocateInput,
   type LocateProblem,
 } from './locate';
-export { planInsert, type InsertPlan, type InsertRequest } from './plan';
+export { planInsert, responseOf, type InsertPlan, type InsertRequest } from './plan';
 export {
   canonicalInputs,
   checkSeal,
