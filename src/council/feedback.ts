@@ -4,11 +4,12 @@
  * points changed, or a reason or note given — with the self-assessed and round-1 appraised points,
  * the reason and the note, naming the submission it answers by the SHA-256 of its bytes.
  *
- * One format, versioned and checked with zod, carried twice: as a JSON file, and inside the
+ * One format, versioned and checked field by field, carried twice: as a JSON file, and inside the
  * feedback workbook the unit opens (its very hidden `_dti` sheet holds the same JSON, in parts a
- * cell can hold), so importing either needs no guessing from the visible sheet.
+ * cell can hold), so importing either needs no guessing from the visible sheet. The check is
+ * written out rather than a zod schema: the officer's pane reads these files, and no pane chunk
+ * ships the validation library (test/project/web-build.test.ts).
  */
-import { z } from 'zod';
 import { t, type Text } from '../base';
 import { getRubric, type Rubric } from '../rubrics';
 import { readWorkbookParts } from '../signature';
@@ -23,31 +24,64 @@ export const FEEDBACK_SHEET = 'Ý kiến thẩm định';
 /** Excel holds at most 32,767 characters in a cell: the JSON is cut into parts below that. */
 const PART = 30000;
 
-const Points = z.number().finite().nullable();
+/** One criterion the council remarked on. */
+export interface Remark {
+  id: string;
+  title: string;
+  /** Points (signed) or a level; null where the council's workbook held none. */
+  selfAssessed: number | null;
+  appraised: number | null;
+  reason: string;
+  note: string;
+}
 
-export const RemarkSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  selfAssessed: Points,
-  appraised: Points,
-  reason: z.string(),
-  note: z.string(),
-});
+/** The feedback to one unit, version 1. */
+export interface Feedback {
+  format: typeof FEEDBACK_MARK;
+  version: typeof FEEDBACK_VERSION;
+  round: number;
+  rubric: string;
+  rubricVersion: string;
+  /** The unit type (so, huyen, xa). */
+  unit: string;
+  unitName: string;
+  /** The submission appraised: its file name and the SHA-256 of its bytes (hex, lower case). */
+  submission: { file: string; sha256: string };
+  criteria: Remark[];
+}
 
-export const FeedbackSchema = z.object({
-  format: z.literal(FEEDBACK_MARK),
-  version: z.literal(FEEDBACK_VERSION),
-  round: z.number().int().min(1),
-  rubric: z.string().min(1),
-  rubricVersion: z.string(),
-  unit: z.string().min(1),
-  unitName: z.string(),
-  submission: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  criteria: z.array(RemarkSchema),
-});
+type Check = (v: unknown) => string | null;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text: Check = (v) => (typeof v === 'string' ? null : 'cần chữ / text expected');
+const nonEmpty: Check = (v) => text(v) ?? (v === '' ? 'không được trống / must not be empty' : null);
+const points: Check = (v) =>
+  v === null || (typeof v === 'number' && Number.isFinite(v)) ? null : 'cần số / number expected';
+const exactly =
+  (x: unknown): Check =>
+  (v) =>
+    v === x ? null : `cần ${JSON.stringify(x)} / ${JSON.stringify(x)} expected`;
+const sha256: Check = (v) =>
+  typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? null : 'cần mã SHA-256 (64 chữ số hex) / SHA-256 hex expected';
+const round: Check = (v) => (Number.isInteger(v) && (v as number) >= 1 ? null : 'cần số vòng ≥ 1 / round ≥ 1 expected');
 
-export type Remark = z.infer<typeof RemarkSchema>;
-export type Feedback = z.infer<typeof FeedbackSchema>;
+/** The first field of `v` that `shape` refuses, as "path: why", or null. */
+function firstWrong(v: unknown, shape: Record<string, Check>, path: string): string | null {
+  if (!isObject(v)) return `${path || '(gốc)'}: cần đối tượng / object expected`;
+  for (const [key, check] of Object.entries(shape)) {
+    const why = check(v[key]);
+    if (why) return `${path ? `${path}.` : ''}${key}: ${why}`;
+  }
+  return null;
+}
+
+const REMARK: Record<keyof Remark, Check> = {
+  id: nonEmpty,
+  title: text,
+  selfAssessed: points,
+  appraised: points,
+  reason: text,
+  note: text,
+};
 
 /** One feedback per unit the council's workbook appraised, in its order; `key` numbers the units. */
 export function feedbackFromAppraisal(wb: LoadedWorkbook): { key: number; feedback: Feedback }[] | { error: Text } {
@@ -78,14 +112,35 @@ export function feedbackFromAppraisal(wb: LoadedWorkbook): { key: number; feedba
   }));
 }
 
-/** A feedback file's content checked against the format, or why it is not one. */
+/** A feedback file's content checked against the format (only its fields kept), or why it is not one. */
 export function parseFeedback(data: unknown): Feedback | { error: Text } {
-  const parsed = FeedbackSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const where = parsed.error.issues[0];
-  const at = where ? `${where.path.join('.') || '(gốc)'}: ${where.message}` : '';
+  const criteria = isObject(data) && Array.isArray(data.criteria) ? (data.criteria as unknown[]) : null;
+  const wrong =
+    firstWrong(
+      data,
+      {
+        format: exactly(FEEDBACK_MARK),
+        version: exactly(FEEDBACK_VERSION),
+        round,
+        rubric: nonEmpty,
+        rubricVersion: text,
+        unit: nonEmpty,
+        unitName: text,
+        criteria: () => (criteria ? null : 'cần danh sách / list expected'),
+      },
+      '',
+    ) ??
+    firstWrong((data as Feedback).submission, { file: text, sha256 }, 'submission') ??
+    criteria!.map((c, i) => firstWrong(c, REMARK, `criteria.${i}`)).find(Boolean) ??
+    null;
+  if (wrong) return { error: t(`không phải tệp ý kiến thẩm định (${wrong})`, `not a feedback file (${wrong})`) };
+  const f = data as Feedback;
+  const pick = <K extends string>(o: Record<K, unknown>, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, o[k]])) as Record<K, never>;
   return {
-    error: t(`không phải tệp ý kiến thẩm định (${at})`, `not a feedback file (${at.replace('(gốc)', '(root)')})`),
+    ...pick(f, ['format', 'version', 'round', 'rubric', 'rubricVersion', 'unit', 'unitName'] as const),
+    submission: { file: f.submission.file, sha256: f.submission.sha256 },
+    criteria: f.criteria.map((c) => pick(c, Object.keys(REMARK) as (keyof Remark)[])),
   };
 }
 

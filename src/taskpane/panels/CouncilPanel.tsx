@@ -24,6 +24,7 @@ import { SIGNATURE_STATUS } from '../../council';
 import { ACCEPTED, type RankedRow } from '../../council';
 import type { SubmissionResult } from '../../council';
 import { allRubrics, getRubric } from '../../rubrics';
+import { CouncilRound2 } from './CouncilRound2';
 import {
   checkFiles,
   councilSpec,
@@ -317,6 +318,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
             )}
             {written?.ok && port instanceof MemoryWorkbook && <WrittenSheets workbook={port} {...{ s, styles }} />}
           </section>
+          <CouncilRound2 {...{ port, results, choice, pasted, lang }} trusted={anchors.length > 0} />
         </>
       )}
     </div>
