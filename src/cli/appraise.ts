@@ -81,19 +81,18 @@ export async function cmdAppraise(args: Args, io: Io): Promise<number> {
     return 0;
   }
   io.out(
-    L(
-      `Đã ghi bảng thẩm định ${out}: ${identity.submissions.length} đơn vị để thẩm định, điểm thẩm định đặt sẵn bằng điểm chấm lại.`,
-      `Wrote the appraisal workbook ${out}: ${identity.submissions.length} units to appraise, the appraised points preset to the re-score.`,
-    ),
+    round2
+      ? L(
+          `Đã ghi bảng thẩm định vòng 2 ${out}: ${identity.submissions.length} đơn vị, ${[...round2.units.values()].filter((u) => u.kind === 'response').length} bài giải trình; điểm thẩm định vòng 2 đặt sẵn bằng điểm vòng 1.`,
+          `Wrote the round-2 appraisal workbook ${out}: ${identity.submissions.length} units, ${[...round2.units.values()].filter((u) => u.kind === 'response').length} responses; the round-2 points preset to round 1's.`,
+        )
+      : L(
+          `Đã ghi bảng thẩm định ${out}: ${identity.submissions.length} đơn vị để thẩm định, điểm thẩm định đặt sẵn bằng điểm chấm lại.`,
+          `Wrote the appraisal workbook ${out}: ${identity.submissions.length} units to appraise, the appraised points preset to the re-score.`,
+        ),
   );
   if (round2) {
     const flagged = [...round2.units].filter(([, u]) => u.kind === 'unmatched' || u.changes.length);
-    io.out(
-      L(
-        `Vòng 2: ${[...round2.units.values()].filter((u) => u.kind === 'response').length} bài giải trình, điểm thẩm định vòng 2 đặt sẵn bằng điểm vòng 1.`,
-        `Round 2: ${[...round2.units.values()].filter((u) => u.kind === 'response').length} responses, the round-2 points preset to round 1's.`,
-      ),
-    );
     for (const [file, u] of flagged)
       io.out(
         `  ! ${basename(file)}: ${

@@ -209,7 +209,7 @@ export function feedbackWorkbook(f: Feedback): SheetsSpec {
   const head: [string, string | number][] = [
     ['Đơn vị', f.unitName],
     ['Bộ tiêu chí', rubric ? `Quyết định ${rubric.decision.number} — ${rubric.title}` : f.rubric],
-    ['Vòng thẩm định', f.round],
+    ['Vòng thẩm định', String(f.round)],
     ['Bài nộp được thẩm định', f.submission.file],
   ];
   head.forEach(([label, value], i) => {

@@ -86,7 +86,8 @@ export function matchRound2(rubric: Rubric, results: SubmissionResult[], previou
   const units = new Map<string, Round2Unit>();
   const reached = new Set<string>();
   for (const s of results) {
-    if (!s.assessment) continue;
+    // Files that cannot be ranked anyway (unsigned, a broken seal …) keep their own reasons only.
+    if (!s.assessment || whyUnranked(s).length) continue;
     const own = s.digest ? byDigest.get(s.digest) : undefined;
     const answered = s.response ? byDigest.get(s.response.answers) : undefined;
     const prev = own ?? answered;
