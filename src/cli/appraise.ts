@@ -2,18 +2,24 @@
  * `dti appraise FILES|DIR --out COUNCIL.xlsx`: the submissions verified and re-scored as `dti rank`
  * does, and the council's appraisal workbook written (the same spec the pane writes): the ranking,
  * every criterion of every ranked unit with its appraised points defaulting to the re-score, and
- * the identity with the digests of the submissions appraised.
+ * the identity with the digests of the submissions appraised. With `--round 2 --previous
+ * COUNCIL1.xlsx`, the units' responses met with round 1 (src/council/round2.ts): round 1's points
+ * preset, the explanations shown, the changes beyond explanations flagged.
  */
 import { basename } from 'path';
 import { DtiError, say, t } from '../base';
 import {
+  ANSWERS_NONE,
   appraisalWorkbook,
+  CHANGED_BEYOND,
   matchRound2,
   rankSubmissions,
   readPreviousRound,
   round2Results,
   type PreviousRound,
 } from '../council';
+import { resolveUnit } from '../engine';
+import { getRubric } from '../rubrics';
 import { readWorkbookParts } from '../signature';
 import { readParts } from '../workbook';
 import { workbookError } from './open-workbook';
@@ -41,7 +47,7 @@ export async function cmdAppraise(args: Args, io: Io): Promise<number> {
       ),
     );
   // The round-1 workbook is read before the batch: a wrong file is said at once.
-  const previous = previousPath ? previousRound(previousPath, rubricId, io) : undefined;
+  const previous = previousPath ? previousRound(previousPath, rubricId, unitArg, io) : undefined;
   const batch = await assessBatch(args, io, [out]);
   const round2 = previous ? matchRound2(batch.rubric, batch.results, previous) : undefined;
   const results = round2 ? round2Results(batch.rubric, batch.results, round2) : batch.results;
@@ -97,11 +103,8 @@ export async function cmdAppraise(args: Args, io: Io): Promise<number> {
       io.out(
         `  ! ${basename(file)}: ${
           u.kind === 'unmatched'
-            ? L(
-                'không trả lời bài nộp nào đã thẩm định ở vòng 1',
-                'answers none of the submissions appraised in round 1',
-              )
-            : `${L('Thay đổi số liệu ngoài giải trình', 'Entries changed beyond the explanations')}: ${u.changes.map((c) => `${c.criterion} "${c.before}" → "${c.after}"`).join('; ')}`
+            ? say(ANSWERS_NONE, lang)
+            : `${say(CHANGED_BEYOND, lang)}: ${u.changes.map((c) => `${c.criterion} "${c.before}" → "${c.after}"`).join('; ')}`
         }`,
       );
     for (const s of round2.unanswered)
@@ -120,7 +123,7 @@ export async function cmdAppraise(args: Args, io: Io): Promise<number> {
 }
 
 /** The council's round-1 workbook, read with the safe reader; it must be of this rubric. */
-function previousRound(path: string, rubricId: string, io: Io): PreviousRound {
+function previousRound(path: string, rubricId: string, unitArg: string, io: Io): PreviousRound {
   let read;
   try {
     read = readPreviousRound(readParts(readWorkbookParts(readInput(path, io))));
@@ -129,12 +132,13 @@ function previousRound(path: string, rubricId: string, io: Io): PreviousRound {
   }
   if ('error' in read)
     throw new DtiError('file', t(`--previous ${path}: ${read.error.vi}`, `--previous ${path}: ${read.error.en}`));
-  if (read.identity.rubric !== rubricId)
+  const unit = resolveUnit(getRubric(rubricId), unitArg);
+  if (read.identity.rubric !== rubricId || read.identity.unit !== unit)
     throw new DtiError(
       'file',
       t(
-        `--previous ${path}: bảng thẩm định theo ${read.identity.rubric}, không phải ${rubricId}`,
-        `--previous ${path}: an appraisal of ${read.identity.rubric}, not ${rubricId}`,
+        `--previous ${path}: bảng thẩm định theo ${read.identity.rubric} (${read.identity.unit}), không phải ${rubricId} (${unit})`,
+        `--previous ${path}: an appraisal of ${read.identity.rubric} (${read.identity.unit}), not ${rubricId} (${unit})`,
       ),
     );
   return read;

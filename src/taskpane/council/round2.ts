@@ -6,7 +6,9 @@
  */
 import { say, t, type Lang, type Text } from '../../base';
 import {
+  ANSWERS_NONE,
   appraisalWorkbook,
+  CHANGED_BEYOND,
   holdToExpected,
   matchRound2,
   readPreviousRound,
@@ -62,7 +64,7 @@ export function round2Spec(
     responses: [...round2.units.values()].filter((u) => u.kind === 'response').length,
     flagged: flagged.map(
       ([file, u]) =>
-        `${file}: ${u.kind === 'unmatched' ? say(t('không trả lời bài nộp nào đã thẩm định ở vòng 1', 'answers no round-1 submission'), lang) : `${say(t('Thay đổi số liệu ngoài giải trình', 'Entries changed beyond the explanations'), lang)} (${u.changes.map((c) => c.criterion).join(', ')})`}`,
+        `${file}: ${u.kind === 'unmatched' ? say(ANSWERS_NONE, lang) : `${say(CHANGED_BEYOND, lang)} (${u.changes.map((c) => c.criterion).join(', ')})`}`,
     ),
   };
 }
