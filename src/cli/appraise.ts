@@ -28,7 +28,7 @@ import type { Args } from './args';
 import { usageError } from './help';
 import { readInput, writeOutput, type Io } from './io';
 import { jsonText } from './safe-text';
-import { assessBatch, expectedLines } from './submissions';
+import { assessBatch, deadlineLines, expectedLines } from './submissions';
 
 export async function cmdAppraise(args: Args, io: Io): Promise<number> {
   const { '--rubric': rubricId, '--unit': unitArg, '--out': out } = args.flags;
@@ -116,6 +116,7 @@ export async function cmdAppraise(args: Args, io: Io): Promise<number> {
       io.out(`  ${basename(r.submission.file)}: ${r.unranked.map((x) => say(x, lang)).join('; ')}`);
   }
   for (const line of expectedLines(batch.expected, lang)) io.out(line);
+  for (const line of deadlineLines(batch, args.acceptLate, lang)) io.out(line);
   io.out(
     `\n${L(`Sau khi Hội đồng sửa điểm: dti rank … --appraisal ${out}`, `After the council's edits: dti rank … --appraisal ${out}`)}`,
   );

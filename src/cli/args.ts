@@ -22,6 +22,10 @@ export const VALUE_FLAGS = [
   '--appraisal',
   '--submissions',
   '--feedback',
+  '--deadline',
+  '--council',
+  '--place',
+  '--date',
   '--round',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
@@ -33,6 +37,8 @@ export interface Args {
   /** --trust may be given several times. */
   trust: string[];
   json: boolean;
+  /** --accept-late: submissions signed after --deadline are ranked, marked late. */
+  acceptLate: boolean;
   lang: Lang;
   help: boolean;
   version: boolean;
@@ -51,11 +57,21 @@ export function langOf(argv: string[]): Lang {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], flags: {}, trust: [], json: false, lang: 'vi', help: false, version: false };
+  const args: Args = {
+    positional: [],
+    flags: {},
+    trust: [],
+    json: false,
+    acceptLate: false,
+    lang: 'vi',
+    help: false,
+    version: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.split('=')[0];
     if (a === '--json') args.json = true;
+    else if (a === '--accept-late') args.acceptLate = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--version' || a === '-v') args.version = true;
     else if (name === '--lang') {

@@ -17,6 +17,7 @@ export const COMMANDS = [
   'rank',
   'appraise',
   'feedback',
+  'publish',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -49,9 +50,20 @@ const TRUST_OPTION: Option = [
 const EXPECTED_OPTION: Option = [
   t('--expected TỆP|official', '--expected FILE|official'),
   t(
-    'Các đơn vị phải nộp: tệp mỗi dòng một tên, hoặc official là danh sách trong quyết định (Hà Nội Phụ lục I); liệt kê đơn vị chưa nộp. Đơn vị nộp hai lần: tính bản ký hợp lệ mới nhất',
-    'The units that must submit: a file of names, one a line, or official for the list in the decision (Hà Nội Phụ lục I); lists the units that have not submitted. A unit that submitted twice: the newest validly signed one counts',
+    'Các đơn vị phải nộp: tệp mỗi dòng một tên, hoặc official là danh sách trong quyết định (Hà Nội Phụ lục I); liệt kê đơn vị chưa nộp. (Đơn vị nộp trùng, có danh sách hay không: tính bản ký hợp lệ mới nhất, bản kia liệt kê là nộp trùng)',
+    'The units that must submit: a file of names, one a line, or official for the list in the decision (Hà Nội Phụ lục I); lists the units that have not submitted. (A unit that submitted twice, list or not: the newest validly signed one counts, the other is listed as submitted twice)',
   ),
+];
+
+const DEADLINE_OPTIONS: Option[] = [
+  [
+    '--deadline dd/mm/yyyy[ hh:mm]',
+    t(
+      'Hạn nộp (giờ Việt Nam); không ghi giờ là hết ngày (23:59). Bài nộp ký sau hạn (theo dấu thời gian, nếu không có thì theo thời điểm người ký ghi) là nộp muộn, không xếp hạng; bài nộp chưa ký không đối chiếu được với hạn',
+      'The submission deadline (Vietnam time); without a time, the end of the day (23:59). A submission signed after it (by its timestamp, else the time the signer wrote) is late and not ranked; an unsigned one cannot be checked against it',
+    ),
+  ],
+  ['--accept-late', t('Vẫn xếp hạng bài nộp muộn, có ghi nộp muộn', 'Rank late submissions too, marked late')],
 ];
 
 const USAGE: Record<CommandName, Usage> = {
@@ -258,8 +270,8 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
   },
   rank: {
     synopsis: t(
-      'dti rank TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem ...] [--appraisal THAM-DINH.xlsx] [--expected TỆP|official] [--by total|percent] [--json]',
-      'dti rank FILES|FOLDER... --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem ...] [--appraisal COUNCIL.xlsx] [--expected FILE|official] [--by total|percent] [--json]',
+      'dti rank TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out xep-hang.xlsx [--trust CA.pem ...] [--appraisal THAM-DINH.xlsx] [--expected TỆP|official] [--deadline dd/mm/yyyy [--accept-late]] [--by total|percent] [--json]',
+      'dti rank FILES|FOLDER... --rubric ID --unit TYPE --out ranking.xlsx [--trust CA.pem ...] [--appraisal COUNCIL.xlsx] [--expected FILE|official] [--deadline dd/mm/yyyy [--accept-late]] [--by total|percent] [--json]',
     ),
     summary: t(
       'Xác minh, chấm lại từ số liệu nhập và xếp hạng các đơn vị',
@@ -285,6 +297,7 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
         ),
       ],
       EXPECTED_OPTION,
+      ...DEADLINE_OPTIONS,
       [
         '--by total|percent',
         t(
@@ -309,8 +322,8 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
   },
   appraise: {
     synopsis: t(
-      'dti appraise TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out tham-dinh.xlsx [--trust CA.pem ...] [--expected TỆP|official] [--by total|percent] [--json]',
-      'dti appraise FILES|FOLDER... --rubric ID --unit TYPE --out council.xlsx [--trust CA.pem ...] [--expected FILE|official] [--by total|percent] [--json]',
+      'dti appraise TỆP|THƯ_MỤC... --rubric ID --unit LOẠI --out tham-dinh.xlsx [--trust CA.pem ...] [--expected TỆP|official] [--deadline dd/mm/yyyy [--accept-late]] [--by total|percent] [--json]',
+      'dti appraise FILES|FOLDER... --rubric ID --unit TYPE --out council.xlsx [--trust CA.pem ...] [--expected FILE|official] [--deadline dd/mm/yyyy [--accept-late]] [--by total|percent] [--json]',
     ),
     summary: t(
       'Lập bảng thẩm định của Hội đồng: sửa điểm từng tiêu chí, xếp hạng tự cập nhật',
@@ -326,6 +339,7 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
       [t('--out TỆP.xlsx', '--out FILE.xlsx'), t('Bảng thẩm định sẽ ghi', 'The appraisal workbook to write')],
       TRUST_OPTION,
       EXPECTED_OPTION,
+      ...DEADLINE_OPTIONS,
       [
         '--by total|percent',
         t(
@@ -378,6 +392,88 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
     exit: t(
       '0 đã ghi các tệp ý kiến · 2 lệnh, bảng thẩm định hoặc thư mục không dùng được',
       '0 the feedback files written · 2 the command, the workbook or the folder cannot be used',
+    ),
+  },
+  publish: {
+    synopsis: t(
+      'dti publish TỆP|THƯ_MỤC... --appraisal THAM-DINH.xlsx --out ket-qua.pdf|.xlsx|.csv [--council TÊN] [--place ĐỊA_DANH] [--date dd/mm/yyyy] [--round 1|2|final] [--year NĂM] [các tùy chọn của dti rank]',
+      'dti publish FILES|FOLDER... --appraisal COUNCIL.xlsx --out ranking.pdf|.xlsx|.csv [--council NAME] [--place PLACE] [--date dd/mm/yyyy] [--round 1|2|final] [--year YEAR] [dti rank options]',
+    ),
+    summary: t(
+      'In kết quả xếp hạng để ký và công bố (PDF, Excel hoặc CSV)',
+      'Print the published ranking to sign and publish (PDF, Excel or CSV)',
+    ),
+    about: t(
+      `Xếp hạng như dti rank --appraisal (theo điểm thẩm định trong bảng thẩm định của Hội đồng, cùng các tùy chọn) rồi ghi trang "Kết quả xếp hạng" trình bày như văn bản hành chính: quốc hiệu, tiêu ngữ, tên Hội đồng, địa danh và ngày, tên văn bản theo loại đơn vị và năm, quyết định áp dụng, vòng thẩm định, bảng hạng – đơn vị – điểm thẩm định – điểm tối đa – tỷ lệ (bộ tiêu chí xếp mức: mức và tên mức), các đơn vị không xếp hạng kèm lý do, và khối chữ ký của Chủ tịch Hội đồng. PDF in khổ A4 đứng qua LibreOffice. CSV để đăng tải: UTF-8, mỗi đơn vị một dòng, số dùng dấu chấm thập phân. Bộ tiêu chí và loại đơn vị lấy từ bảng thẩm định khi không ghi.`,
+      `Ranks as dti rank --appraisal does (on the appraised points of the council's workbook, with the same options) and writes the "Kết quả xếp hạng" sheet laid out as an administrative document: national title and motto, the council, place and date, the title with the unit type and year, the decision applied, the round, the table of rank, unit, appraised points, max and percent (level rubrics: the level and its name), the units not ranked with the reason, and the council chairman's signature block. The PDF is A4 portrait, printed by LibreOffice. The CSV is for publishing: UTF-8, one row per unit, numbers with a decimal point. The rubric and unit type are the council workbook's unless given.`,
+    ),
+    options: [
+      [
+        t('--appraisal TỆP.xlsx', '--appraisal FILE.xlsx'),
+        t(
+          'Bảng thẩm định của Hội đồng (dti appraise), đã sửa điểm',
+          "The council's appraisal workbook (dti appraise), as edited",
+        ),
+      ],
+      [
+        t('--out TỆP.pdf|.xlsx|.csv', '--out FILE.pdf|.xlsx|.csv'),
+        t(
+          'Kết quả sẽ ghi: PDF để in, Excel, hoặc CSV để đăng tải',
+          'What to write: a PDF to print, Excel, or a CSV to publish',
+        ),
+      ],
+      [
+        t('--council TÊN', '--council NAME'),
+        t(
+          'Tên Hội đồng trên văn bản (mặc định: HỘI ĐỒNG THẨM ĐỊNH)',
+          "The council's name on the document (default: HỘI ĐỒNG THẨM ĐỊNH)",
+        ),
+      ],
+      [
+        t('--place ĐỊA_DANH', '--place PLACE'),
+        t('Địa danh ở dòng ngày tháng (mặc định để dấu chấm)', 'The place in the date line (default: dots)'),
+      ],
+      ['--date dd/mm/yyyy', t('Ngày của văn bản (mặc định để dấu chấm)', "The document's date (default: dots)")],
+      [
+        '--round 1|2|final',
+        t(
+          'Vòng thẩm định: 1, 2 hoặc final là kết quả chính thức (mặc định)',
+          'The round: 1, 2 or final, the official result (default)',
+        ),
+      ],
+      [
+        t('--year NĂM', '--year YEAR'),
+        t(
+          'Năm đánh giá trong tên văn bản (mặc định: năm của --date, hoặc năm nay)',
+          'The year assessed, in the title (default: the year of --date, or this year)',
+        ),
+      ],
+      [
+        '--rubric ID',
+        t('Bộ tiêu chí (mặc định: của bảng thẩm định)', "The rubric (default: the appraisal workbook's)"),
+      ],
+      [
+        t('--unit LOẠI', '--unit TYPE'),
+        t('Loại đơn vị (mặc định: của bảng thẩm định)', "The unit type (default: the appraisal workbook's)"),
+      ],
+      TRUST_OPTION,
+      EXPECTED_OPTION,
+      ...DEADLINE_OPTIONS,
+      JSON_OPTION(
+        t(
+          '{"out","ranked","rows":[{"rank","unit","points","max","percent","levelName","note"}]}',
+          '{"out","ranked","rows":[{"rank","unit","points","max","percent","levelName","note"}]}',
+        ),
+      ),
+    ],
+    examples: [
+      'dti appraise examples/council --rubric hue-2263-2023 --unit xa --trust examples/council/demo-ca.pem --out tham-dinh.xlsx',
+      'dti publish examples/council --appraisal tham-dinh.xlsx --trust examples/council/demo-ca.pem --place Huế --date 15/12/2025 --out ket-qua.pdf',
+      'dti publish examples/council --appraisal tham-dinh.xlsx --trust examples/council/demo-ca.pem --out ket-qua.csv',
+    ],
+    exit: t(
+      '0 đã ghi kết quả · 2 lệnh, thư mục hoặc tệp không dùng được, hoặc không có LibreOffice để in PDF',
+      '0 the result written · 2 the command, a folder or a file cannot be used, or no LibreOffice to print the PDF',
     ),
   },
 };

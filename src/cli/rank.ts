@@ -20,10 +20,10 @@ import { jsonText } from './safe-text';
 import { usageError } from './help';
 import { readInput, writeOutput, type Io } from './io';
 import { workbookError } from './open-workbook';
-import { assessBatch, expectedLines } from './submissions';
+import { assessBatch, deadlineLines, expectedLines } from './submissions';
 
 /** The council's appraisal workbook (dti appraise), read with the safe reader; it must be of this rubric and unit type. */
-function councilAppraisal(path: string, rubricId: string, unitArg: string, io: Io): CouncilAppraisal {
+export function councilAppraisal(path: string, rubricId: string, unitArg: string, io: Io): CouncilAppraisal {
   const fail = (why: { vi: string; en: string }) =>
     new DtiError('file', t(`--appraisal ${path}: ${why.vi}`, `--appraisal ${path}: ${why.en}`));
   let read;
@@ -148,6 +148,7 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
       );
   }
   for (const line of expectedLines(batch.expected, lang)) io.out(line);
+  for (const line of deadlineLines(batch, args.acceptLate, lang)) io.out(line);
   io.out(
     `\n${L(`Xếp hạng ${rows.length - unranked.length}/${rows.length} bài nộp. Đã ghi ${out} và ${csvPath}. Đồng hạng khi bằng điểm (1, 2, 2, 4).`, `Ranked ${rows.length - unranked.length} of ${rows.length} submissions. Wrote ${out} and ${csvPath}. Equal totals share a rank (1, 2, 2, 4).`)}`,
   );

@@ -6,7 +6,6 @@
  * typed in the file's own report sheet (the superior body, the number, the place and date) is kept.
  */
 import { DtiError, say, t } from '../base';
-import { xlsxToPdf } from '../platform/node';
 import { REPORT_INPUTS, REPORT_SHEET, reportValues, type WorkbookSpec } from '../template';
 import { describeFile } from '../workbook';
 import { writeXlsx } from '../xlsx';
@@ -14,6 +13,7 @@ import { UsageError, type Args } from './args';
 import { usageError } from './help';
 import { checkWritable, isZip, readInput, writeOutput, type Io } from './io';
 import { openTemplate, problemLines } from './open-workbook';
+import { printPdf } from './pdf';
 import { clip, jsonText } from './safe-text';
 import { templateSpec } from './workbook';
 
@@ -51,26 +51,12 @@ export async function cmdReport(args: Args, io: Io): Promise<number> {
   );
   const xlsx = await writeXlsx({ ...spec, sheets: [report], names: [] } satisfies WorkbookSpec);
   let written = xlsx;
-  if (kind === 'pdf') {
-    const pdf = xlsxToPdf(xlsx);
-    if (!pdf.ok && pdf.reason === 'not-installed')
-      throw new DtiError(
-        'no-program',
-        t(
-          `Không tìm thấy LibreOffice (soffice) để in ra PDF. Cài LibreOffice, hoặc ghi báo cáo ra Excel rồi in từ Excel: dti report ${file} --out bao-cao.xlsx`,
-          `LibreOffice (soffice) was not found to print the PDF. Install LibreOffice, or write the report as Excel and print it from Excel: dti report ${file} --out report.xlsx`,
-        ),
-      );
-    if (!pdf.ok)
-      throw new DtiError(
-        'no-program',
-        t(
-          `LibreOffice không in được báo cáo: ${clip(pdf.detail)}`,
-          `LibreOffice could not print the report: ${clip(pdf.detail)}`,
-        ),
-      );
-    written = pdf.pdf;
-  }
+  if (kind === 'pdf')
+    written = printPdf(
+      xlsx,
+      t('báo cáo', 'the report'),
+      t(`dti report ${file} --out bao-cao.xlsx`, `dti report ${file} --out report.xlsx`),
+    );
   writeOutput(out, written, io);
   const criteria = Object.keys(spec.layout.rows).length;
   if (args.json) io.out(jsonText({ out, criteria, problems: problemLines(problems, args.lang) }));

@@ -1,7 +1,8 @@
 /**
- * What `dti rank` and `dti appraise` share: the options read and checked, the submissions
- * verified and re-scored in the worker pool, and, with --expected, who has not submitted and which
- * unit submitted twice (one submission counted, the others listed).
+ * What `dti rank`, `dti appraise` and `dti publish` share: the options read and checked, the
+ * submissions verified and re-scored in the worker pool, held to --deadline (late ones not ranked
+ * unless --accept-late), the unit that submitted twice (one submission counted, the others listed)
+ * and, with --expected, who has not submitted.
  */
 import { statSync } from 'fs';
 import { basename } from 'path';
@@ -9,7 +10,10 @@ import { DtiError, say, t, type Lang } from '../base';
 import {
   builtInExpected,
   checkSubmitted,
+  holdToDeadline,
+  parseDeadline,
   parseExpected,
+  type Deadline,
   type ExpectedReport,
   type RankBy,
   type SubmissionResult,
@@ -29,8 +33,18 @@ export interface Batch {
   /** Roots were given: only submissions chaining to one are ranked. */
   trusted: boolean;
   results: SubmissionResult[];
-  /** With --expected: who is missing, who submitted twice, who is not on the list. */
+  /** Who submitted twice; with --expected, who is missing and who is not on the list. */
   expected: ExpectedReport;
+  deadline?: Deadline;
+  /** Signed after the deadline (ranked only with --accept-late). */
+  late: SubmissionResult[];
+}
+
+function deadlineOf(value: string | undefined): Deadline | undefined {
+  if (value === undefined) return undefined;
+  const d = parseDeadline(value);
+  if ('error' in d) throw new DtiError('usage', t(`--deadline: ${d.error.vi}`, `--deadline: ${d.error.en}`));
+  return d;
 }
 
 /** The built-in list (`--expected official`) or a file of names, one a line. */
@@ -61,6 +75,7 @@ export async function assessBatch(args: Args, io: Io, outputs: string[]): Promis
   if (by !== 'total' && by !== 'percent')
     throw new DtiError('usage', t('--by cần total hoặc percent', '--by takes total or percent'));
   const expected = expectedUnits(args.flags['--expected'], rubric, unit, io);
+  const deadline = deadlineOf(args.flags['--deadline']);
   // Before the batch, not after it: a council should not verify a thousand files to learn the folder is wrong.
   checkOutputOutsideInputs(outputs, args.positional);
   for (const out of outputs) checkWritable(out, io);
@@ -71,12 +86,37 @@ export async function assessBatch(args: Args, io: Io, outputs: string[]): Promis
     { trustAnchors: anchors, expect: { rubric: rubric.id, unit }, lang },
     { onProgress: progressBar(io, args.json) },
   );
-  // Only against a list: without one, a batch of test files or of one unit's drafts ranks as before.
-  const { results, report } = expected
-    ? checkSubmitted(assessed, expected, fileTime)
-    : { results: assessed, report: { source: '', missing: [], duplicates: [], unexpected: [] } };
+  // The deadline first: a unit's late second file does not displace its file sent in time.
+  const held = holdToDeadline(assessed, deadline, { acceptLate: args.acceptLate, lang });
+  // Two files of one unit never both rank, with or without a list.
+  const { results, report } = checkSubmitted(held.results, expected, fileTime);
   const unitLabel = say(rubric.units.find((u) => u.id === unit)!.label, lang);
-  return { rubric, unit, unitLabel, by, trusted: anchors.length > 0, results, expected: report };
+  return {
+    rubric,
+    unit,
+    unitLabel,
+    by,
+    trusted: anchors.length > 0,
+    results,
+    expected: report,
+    deadline,
+    late: held.late,
+  };
+}
+
+/** The submissions signed after the deadline, for the terminal. */
+export function deadlineLines(batch: Pick<Batch, 'deadline' | 'late'>, acceptLate: boolean, lang: Lang): string[] {
+  const L = (vi: string, en: string) => say(t(vi, en), lang);
+  if (!batch.deadline) return [];
+  const when = say(batch.deadline.text, lang);
+  if (!batch.late.length)
+    return [
+      `\n${L(`Mọi bài nộp có chữ ký số đều ký trước hạn (${when}).`, `Every signed submission was signed before the deadline (${when}).`)}`,
+    ];
+  return [
+    `\n${acceptLate ? L('Nộp muộn, vẫn xếp hạng (--accept-late)', 'Late, ranked anyway (--accept-late)') : L('Nộp muộn, không xếp hạng', 'Late, not ranked')} (${batch.late.length}):`,
+    ...batch.late.map((s) => `  ${basename(s.file)}: ${s.deadline ? say(s.deadline, lang) : ''}`),
+  ];
 }
 
 /** Who has not submitted and who submitted twice, for the terminal. */
@@ -97,7 +137,7 @@ export function expectedLines(report: ExpectedReport, lang: Lang): string[] {
     );
   if (report.duplicates.length)
     lines.push(
-      `\n${L('Nộp hai lần', 'Submitted twice')} (${report.duplicates.length}):`,
+      `\n${L('Nộp trùng', 'Submitted twice')} (${report.duplicates.length}):`,
       ...report.duplicates.map(
         (d) =>
           `  ${d.unit}: ${L('tính', 'counted')} ${basename(d.counted)}; ${L('không tính', 'not counted')} ${d.others.map((f) => basename(f)).join(', ')}`,

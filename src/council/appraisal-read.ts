@@ -2,43 +2,28 @@
  * Reading the council's appraisal workbook back (with the one safe cell reader) and ranking on it:
  * the identity in `_dti` says which sheet, columns and rows hold the appraised cells and which
  * submission (by SHA-256) each key stands for; the rows are found by their key and criterion id,
- * so rows sorted or moved still read right. The appraised points replace the re-score of exactly
- * the submissions appraised; the totals and level are recomputed here as the engine computes
- * them (the cached results in the file may predate the edits). A submission not in the workbook,
- * or one whose appraised cell holds something the validation would refuse, is not ranked.
+ * so rows sorted or moved still read right. The cells are applied by ./appraise-live.ts (the
+ * pane's live ranking applies them too): the appraised points replace the re-score of exactly the
+ * submissions appraised, the totals and level recomputed (the cached results in the file may
+ * predate the edits). A submission not in the workbook, or one whose appraised cell holds
+ * something the validation would refuse, is not ranked.
  */
 import { t, type Text } from '../base';
-import { levelName } from '../engine';
 import type { Rubric } from '../rubrics';
 import { META_SHEET, type Scalar } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 import { APPRAISAL_MARK, type AppraisalIdentity } from './appraisal-layout';
-import { shownPoints } from './appraisal';
-import { whyUnranked } from './rank';
-import type { CriterionScore, SubmissionAssessment, SubmissionResult } from './submission';
-
-export interface AppraisedCell {
-  value: Scalar;
-  reason: string;
-  note: string;
-}
+import { appraiseSubmissions, type AppraisalCells, type AppraisalChange, type AppraisedCell } from './appraise-live';
+import type { SubmissionResult } from './submission';
 
 export interface CouncilAppraisal {
   identity: AppraisalIdentity;
-  /** By digest, then criterion id. */
-  cells: Map<string, Map<string, AppraisedCell>>;
+  /** By digest, then criterion id; each cell with its row on the sheet. */
+  cells: AppraisalCells;
 }
 
-/** A criterion the council changed: from the re-score to the appraised points, and why. */
-export interface AppraisalChange {
-  criterion: string;
-  rescored: number | null;
-  appraised: number;
-  reason: string;
-  note: string;
-}
-
-const roundPoints = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
+/** What the reader needs of a workbook: a file read by the safe reader, or the cells the Office.js port loaded. */
+export type AppraisalSource = Pick<LoadedWorkbook, 'read' | 'sheetNames' | 'lastRow'>;
 
 function isIdentity(x: unknown): x is AppraisalIdentity {
   const i = x as AppraisalIdentity;
@@ -56,7 +41,7 @@ function isIdentity(x: unknown): x is AppraisalIdentity {
 }
 
 /** The identity of a council's workbook in its `_dti` sheet, or null when the workbook is not one. */
-export function readAppraisalIdentity(wb: LoadedWorkbook): AppraisalIdentity | null {
+export function readAppraisalIdentity(wb: Pick<LoadedWorkbook, 'read' | 'sheetNames'>): AppraisalIdentity | null {
   if (!wb.sheetNames.includes(META_SHEET) || wb.read(META_SHEET, 'A1') !== APPRAISAL_MARK) return null;
   try {
     const identity: unknown = JSON.parse(String(wb.read(META_SHEET, 'B1') ?? ''));
@@ -67,7 +52,7 @@ export function readAppraisalIdentity(wb: LoadedWorkbook): AppraisalIdentity | n
 }
 
 /** The council's workbook read, or why it is not one. */
-export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: Text } {
+export function readAppraisal(wb: AppraisalSource): CouncilAppraisal | { error: Text } {
   const identity = readAppraisalIdentity(wb);
   if (!identity)
     return {
@@ -90,62 +75,11 @@ export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: T
       value: wb.read(sheet, `${col.appraised}${r}`),
       reason: text(wb.read(sheet, `${col.reason}${r}`)),
       note: text(wb.read(sheet, `${col.note}${r}`)),
+      row: r,
     });
     cells.set(digest, of);
   }
   return { identity, cells };
-}
-
-/** An appraised cell as points (signed) or a level, or why it cannot be. Blank counts as 0, as the sheet's formulas count it. */
-function appraisedNumber(rubric: Rubric, c: CriterionScore, v: Scalar): number | Text {
-  const n = v === null || v === '' ? 0 : typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
-  const [min, max] =
-    rubric.kind === 'levels'
-      ? [0, rubric.levels?.length ?? 0]
-      : c.effect === 'penalty'
-        ? [-(c.max ?? 0), 0]
-        : [0, c.max ?? 0];
-  if (!Number.isFinite(n) || n < min || n > max || (rubric.kind === 'levels' && !Number.isInteger(n)))
-    return t(
-      `${c.id}: "${String(v)}" không phải ${rubric.kind === 'levels' ? 'mức' : 'số điểm'} từ ${min} đến ${max}`,
-      `${c.id}: "${String(v)}" is not a ${rubric.kind === 'levels' ? 'level' : 'number of points'} from ${min} to ${max}`,
-    );
-  return n;
-}
-
-/** The assessment with the council's points in place of the re-score, totals and level recomputed. */
-function appraisedAssessment(
-  rubric: Rubric,
-  a: SubmissionAssessment,
-  points: Map<string, number>,
-): SubmissionAssessment {
-  const criteria = a.criteria.map((c) => {
-    const v = points.get(c.id);
-    if (v === undefined) return c;
-    return rubric.kind === 'levels' ? { ...c, level: v } : { ...c, points: c.effect === 'penalty' ? -v : v };
-  });
-  if (rubric.kind === 'levels') {
-    const top = rubric.levels?.length ?? 0;
-    const lowest = (cs: CriterionScore[]) => cs.reduce((m, c) => Math.min(m, c.level ?? 0), top);
-    const level = lowest(criteria);
-    return {
-      ...a,
-      criteria,
-      level: { number: level, name: levelName(rubric, level, 'vi') },
-      nextLevel: null,
-      pillars: a.pillars.map((p) => ({ ...p, level: lowest(criteria.filter((c) => c.pillar === p.id)) })),
-    };
-  }
-  const signed = (cs: CriterionScore[]) =>
-    roundPoints(cs.reduce((s, c) => s + (c.effect === 'penalty' ? -(c.points ?? 0) : (c.points ?? 0)), 0));
-  const total = signed(criteria);
-  return {
-    ...a,
-    criteria,
-    total,
-    percent: a.max ? roundPoints((total / a.max) * 100) : null,
-    pillars: a.pillars.map((p) => ({ ...p, points: signed(criteria.filter((c) => c.pillar === p.id)) })),
-  };
 }
 
 /**
@@ -157,40 +91,8 @@ export function applyAppraisal(
   results: SubmissionResult[],
   appraisal: CouncilAppraisal,
 ): { results: SubmissionResult[]; changes: Map<string, AppraisalChange[]>; notInFiles: string[] } {
-  const changes = new Map<string, AppraisalChange[]>();
-  const seen = new Set<string>();
-  const out = results.map((s): SubmissionResult => {
-    // Already left out (unsigned, a broken seal, …): nothing to apply, nothing more to say.
-    if (!s.assessment || whyUnranked(s).length) return s;
-    const cells = s.digest ? appraisal.cells.get(s.digest) : undefined;
-    if (!cells) {
-      const why = t(
-        'Không có trong bảng thẩm định (tệp khác với tệp Hội đồng đã thẩm định)',
-        'Not in the appraisal workbook (the file differs from the one the council appraised)',
-      );
-      return { ...s, excluded: [...(s.excluded ?? []), why] };
-    }
-    seen.add(s.digest!);
-    const points = new Map<string, number>();
-    const wrong: Text[] = [];
-    const changed: AppraisalChange[] = [];
-    for (const c of s.assessment.criteria) {
-      const cell = cells.get(c.id);
-      if (!cell) continue;
-      const v = appraisedNumber(rubric, c, cell.value);
-      if (typeof v !== 'number') {
-        wrong.push(v);
-        continue;
-      }
-      const rescored = shownPoints(rubric, c);
-      points.set(c.id, v);
-      if (Math.abs(v - (rescored ?? 0)) > 0.004 || (rescored === null && v !== 0))
-        changed.push({ criterion: c.id, rescored, appraised: v, reason: cell.reason, note: cell.note });
-    }
-    changes.set(s.file, changed);
-    if (wrong.length) return { ...s, excluded: [...(s.excluded ?? []), ...wrong] };
-    return { ...s, assessment: appraisedAssessment(rubric, s.assessment, points) };
-  });
-  const notInFiles = appraisal.identity.submissions.filter((x) => !seen.has(x.digest)).map((x) => x.file);
-  return { results: out, changes, notInFiles };
+  const applied = appraiseSubmissions(rubric, results, appraisal.cells, { listedOnly: true });
+  const given = new Set(results.map((s) => s.digest));
+  const notInFiles = appraisal.identity.submissions.filter((x) => !given.has(x.digest)).map((x) => x.file);
+  return { results: applied.results, changes: applied.changes, notInFiles };
 }

@@ -86,13 +86,13 @@ export const shownPoints = (rubric: Rubric, c: CriterionScore): number | null =>
   rubric.kind === 'levels' ? (c.level ?? 0) : c.points === null ? null : c.effect === 'penalty' ? -c.points : c.points;
 
 /** What the file itself stored for a criterion (or the total): where it differs, the difference says; else the re-score. */
-function selfAssessed(s: SubmissionResult, id: string, rescored: number | null) {
+export function selfAssessed(s: SubmissionResult, id: string, rescored: number | null) {
   const d = s.differences.find((x) => x.criterion === id);
   return d ? (d.stored as CellSpec['value']) : rescored;
 }
 
 /** Whether the council may appraise the criterion: it is scored (has a max) or, for level rubrics, has a level. */
-const appraisable = (rubric: Rubric, c: CriterionScore) =>
+export const appraisable = (rubric: Rubric, c: CriterionScore): boolean =>
   rubric.kind === 'levels' ? c.level !== undefined : c.max !== null && c.max > 0;
 
 function appraisedValidation(rubric: Rubric, c: CriterionScore, address: string): ValidationSpec {

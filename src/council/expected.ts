@@ -1,8 +1,8 @@
 /**
  * The units that must submit, against the units that did: who has not submitted, who submitted
- * twice, and who is not on the list. When a unit submitted more than once, one submission counts
- * — a validly signed one before one that is not, then the one signed last, then the newer file —
- * and the others are listed, not ranked (`excluded`).
+ * twice, and who is not on the list. When a unit submitted more than once (with or without a list),
+ * one submission counts — a validly signed one before one that is not, then the one signed last,
+ * then the newer file — and the others are listed as "Nộp trùng", not ranked (`excluded`).
  *
  * Names are compared as the template compares them (normalUnitName: case, diacritics, spacing and
  * the usual abbreviations do not matter); a built-in list also knows each unit's other names.
@@ -46,9 +46,16 @@ export function parseExpected(text: string, source: string): ExpectedUnits {
 
 const ACCEPTED = new Set(['valid', 'valid-untrusted']);
 
+/** Why a submission is left out: the same unit's other file counts (named without its folders). */
+export const duplicateOf = (counted: string) => {
+  const name = counted.split(/[\\/]/).pop() ?? counted;
+  return t(`Nộp trùng: bản được tính là ${name}`, `Submitted twice: the one counted is ${name}`);
+};
+
 /**
- * Marks all but one submission of each unit as superseded, and, given the expected units, says
- * who is missing or unexpected. `fileTime` is the file's modification time (ms), when known.
+ * Marks all but one submission of each unit as superseded (always: two files of one unit never
+ * both rank), and, given the expected units, says who is missing or unexpected. `fileTime` is the
+ * file's modification time (ms), when known.
  */
 export function checkSubmitted(
   results: SubmissionResult[],
@@ -58,18 +65,20 @@ export function checkSubmitted(
   const official = new Map<string, string>();
   for (const n of expected?.names ?? [])
     for (const a of [n.name, ...n.aliases]) official.set(normalUnitName(a), n.name);
-  const unitOf = (s: SubmissionResult) => {
-    const key = s.unitName && s.assessment ? normalUnitName(s.unitName) : '';
-    return key ? (official.get(key) ?? s.unitName!.trim()) : undefined;
-  };
-  const byUnit = new Map<string, SubmissionResult[]>();
+  // By the normalised name, shown as the list names the unit, else as the file that counts names it.
+  const byUnit = new Map<string, { unit: string; listed: boolean; list: SubmissionResult[] }>();
   for (const s of results) {
-    const u = unitOf(s);
-    if (u !== undefined) byUnit.set(u, [...(byUnit.get(u) ?? []), s]);
+    const key = s.unitName && s.assessment ? normalUnitName(s.unitName) : '';
+    if (!key) continue;
+    const name = official.get(key);
+    const id = name === undefined ? key : normalUnitName(name);
+    if (!byUnit.has(id)) byUnit.set(id, { unit: name ?? s.unitName!.trim(), listed: name !== undefined, list: [] });
+    byUnit.get(id)!.list.push(s);
   }
   const counted = new Map<SubmissionResult, string>();
   const duplicates: ExpectedReport['duplicates'] = [];
-  for (const [unit, list] of byUnit) {
+  for (const group of byUnit.values()) {
+    const { list } = group;
     if (list.length < 2) continue;
     const order = [...list].sort(
       (a, b) =>
@@ -78,28 +87,26 @@ export function checkSubmitted(
         (fileTime(b.file) ?? 0) - (fileTime(a.file) ?? 0) ||
         b.file.localeCompare(a.file),
     );
+    if (!group.listed) group.unit = order[0].unitName!.trim();
     for (const s of order.slice(1)) counted.set(s, order[0].file);
-    duplicates.push({ unit, counted: order[0].file, others: order.slice(1).map((s) => s.file) });
+    duplicates.push({ unit: group.unit, counted: order[0].file, others: order.slice(1).map((s) => s.file) });
   }
   const out = results.map((s) => {
     const other = counted.get(s);
     if (other === undefined) return s;
-    const why = t(
-      `Đơn vị nộp hai lần: bản được tính là ${other}`,
-      `The unit submitted twice: the one counted is ${other}`,
-    );
-    return { ...s, excluded: [...(s.excluded ?? []), why] };
+    return { ...s, excluded: [...(s.excluded ?? []), duplicateOf(other)] };
   });
-  const submitted = new Set(byUnit.keys());
+  const submitted = new Set([...byUnit.values()].map((g) => g.unit));
   return {
     results: out,
     report: {
       source: expected?.source ?? '',
       missing: expected ? expected.names.map((n) => n.name).filter((n) => !submitted.has(n)) : [],
       duplicates,
-      unexpected: expected ? [...byUnit.keys()].filter((u) => !expected.names.some((n) => n.name === u)) : [],
+      unexpected: expected ? [...submitted].filter((u) => !expected.names.some((n) => n.name === u)) : [],
     },
   };
 }
 
-const accepted = (s: SubmissionResult) => ACCEPTED.has(s.status) && s.seal !== 'broken';
+/** Whether a submission could count: validly signed, its seal matching, not already left out (signed after the deadline). */
+const accepted = (s: SubmissionResult) => ACCEPTED.has(s.status) && s.seal !== 'broken' && !s.excluded?.length;

@@ -13,7 +13,8 @@ import type { CellSpec } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 import type { AppraisalIdentity } from './appraisal-layout';
 import { shownPoints } from './appraisal';
-import { applyAppraisal, readAppraisal, type AppraisedCell } from './appraisal-read';
+import { readAppraisal } from './appraisal-read';
+import { appraiseSubmissions, type AppraisedCell } from './appraise-live';
 import { cellNumber, isRemarked, readAppraisalRows, type AppraisalRow } from './appraisal-rows';
 import { whyUnranked } from './rank';
 import type { SubmissionResult } from './submission';
@@ -157,9 +158,9 @@ export function round2Results(rubric: Rubric, results: SubmissionResult[], round
       ...(superseded ? { excluded: [...(s.excluded ?? []), SUPERSEDED] } : {}),
     };
   });
-  // Files that could not be ranked anyway keep their own reasons (applyAppraisal leaves them as they are).
+  // Files that could not be ranked anyway keep their own reasons.
   const rankable = flagged.filter((s) => s.assessment && !whyUnranked(s).length);
-  const applied = applyAppraisal(rubric, rankable, { identity: round2.identity, cells }).results;
+  const applied = appraiseSubmissions(rubric, rankable, cells, { listedOnly: true }).results;
   const byFile = new Map(applied.map((s) => [s.file, s]));
   return flagged.map((s) => byFile.get(s.file) ?? s);
 }

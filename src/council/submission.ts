@@ -69,6 +69,8 @@ export interface SubmissionResult {
   council?: CouncilWorkbook;
   /** Why the council leaves it out of this ranking although it could be ranked (submitted twice, not appraised). */
   excluded?: Text[];
+  /** What the council's deadline check says of it (late, or no signing time to check); absent when on time or no deadline. */
+  deadline?: Text;
 }
 
 export interface SubmissionOptions {

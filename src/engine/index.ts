@@ -19,6 +19,7 @@ export {
   serialToIso,
   shown,
   toIsoDate,
+  toNumber,
   type RawValue,
   type Ratio,
 } from './values';

@@ -6,7 +6,7 @@
  * refused (the two share the `_dti` sheet): the council's workbook goes into a workbook of its own.
  */
 import { t, type Text } from '../base';
-import { META_SHEET, type SheetsSpec } from '../template';
+import { META_SHEET, TEMPLATE_MARK, type SheetsSpec } from '../template';
 import type { ExcelWriterContext } from './office-like';
 import { queueInspect, queueRecoverInterrupted, replaceSheets } from './replace';
 import { STEPS, type ProgressCallback, type WriteOptions } from './writer';
@@ -35,7 +35,9 @@ export const renameQuestion = (sheets: string[]): Text =>
 
 /**
  * Which of the spec's sheets the workbook already has; `officer` when its `_dti` is not of the
- * kind written (its A1 is not the spec's own `_dti` A1: an officer template's "dti-template").
+ * kind written (its A1 is not the spec's own `_dti` A1: an officer template's "dti-template"). A
+ * spec without a `_dti` (the published ranking, added to the council's workbook) is refused only
+ * by an officer's template.
  */
 export function councilConflicts(
   present: string[],
@@ -46,7 +48,8 @@ export function councilConflicts(
   const sheets = present.filter((n) => names.has(n.toLowerCase()));
   const hasMeta = present.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
   const ownMark = spec.sheets.find((s) => s.name === META_SHEET)?.cells.find((c) => c.address === 'A1')?.value;
-  return { officer: hasMeta && metaMark !== ownMark, sheets };
+  const foreign = ownMark === undefined ? metaMark === TEMPLATE_MARK : metaMark !== ownMark;
+  return { officer: hasMeta && foreign, sheets };
 }
 
 export async function writeCouncilWorkbook(

@@ -43,3 +43,4 @@ export {
   TEMP_MARK,
 } from './sheet-names';
 export { PROTECTION, STEPS, WorkbookWriteError, type ProgressCallback, type WriteOptions } from './writer';
+export { loadColumns, loadSheets, writeRanges, type LoadedSheets } from './sheet-cells';

@@ -77,7 +77,6 @@ export function App({ port }: { port: WorkbookPort }) {
           </MessageBar>
         )}
         <ProgressLine view={view} s={s} />
-        <CriterionHelp view={view} address={selected} onClose={() => setSelected(undefined)} s={s} lang={lang} />
         <TabList
           size="small"
           className={styles.tabs}
@@ -91,6 +90,10 @@ export function App({ port }: { port: WorkbookPort }) {
           <Tab value="submit">{s.tabSubmit}</Tab>
           <Tab value="council">{s.tabCouncil}</Tab>
         </TabList>
+        {/* Below the tabs, so that opening help on a cell never moves them (at 350 px it took their place). */}
+        {tab !== 'council' && (
+          <CriterionHelp view={view} address={selected} onClose={() => setSelected(undefined)} s={s} lang={lang} />
+        )}
         <section
           role="tabpanel"
           aria-label={

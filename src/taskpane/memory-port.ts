@@ -5,7 +5,8 @@
  * asks what the Office.js port asks (updating a sealed template voids the seal) and seals the
  * inputs as they are at that moment.
  */
-import { DtiError, t } from '../base';
+import { DtiError, t, type Text } from '../base';
+import type { AppraisalEdit, AppraisalSource, CouncilAppraisal } from '../council';
 import { councilConflicts, inputCells, OFFICER_TEMPLATE_HERE, renameQuestion, sealVoidsQuestion } from '../excel';
 import type { Rubric } from '../rubrics';
 import {
@@ -26,7 +27,15 @@ import {
   type SheetsSpec,
   type WorkbookSpec,
 } from '../template';
-import type { CouncilWriteOutcome, FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import { editsToWrites, readAppraisalWith, type CellLoader } from './council/workbook-appraisal';
+import type {
+  AppraisalWriteOutcome,
+  CouncilWriteOutcome,
+  FunctionsStatus,
+  InsertChoices,
+  InsertOutcome,
+  WorkbookPort,
+} from './port';
 import { browserSettings } from './settings';
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -178,10 +187,45 @@ export class MemoryWorkbook implements WorkbookPort {
       return { from, to };
     });
     this.applySheets(spec);
-    this.councilSheets = spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    // Added to what is shown: the published ranking joins the council's sheets.
+    const shown = spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    this.councilSheets = [...new Set([...this.councilSheets, ...shown])];
     for (const l of this.listeners) l();
     return { ok: true, syncs: 0, moved };
   }
+
+  /** Cells as the Office.js port loads them (every sheet's name; the sheets asked for). */
+  private readonly cells: CellLoader = {
+    whole: async (sheets): Promise<AppraisalSource> => ({
+      sheetNames: [...this.sheets.keys()],
+      read: (sheet, address) => (sheets.includes(sheet) ? this.get(sheet, address) : null),
+      lastRow: (sheet) =>
+        Math.max(0, ...[...(this.sheets.get(sheet)?.keys() ?? [])].map((a) => parseAddress(a).row + 1)),
+    }),
+    columns: async (sheet) => (address) => this.get(sheet, address),
+  };
+
+  readCouncilAppraisal(): Promise<CouncilAppraisal | { error: Text }> {
+    return readAppraisalWith(this.cells);
+  }
+
+  /** As the Office.js port writes them; a locked cell refuses the write (as Excel's protected sheet does), before any is written. */
+  async writeAppraisal(edits: AppraisalEdit[]): Promise<AppraisalWriteOutcome> {
+    const writes = editsToWrites(await readAppraisalWith(this.cells), edits);
+    if ('ok' in writes) return writes;
+    const cells = writes.ranges.flatMap((r) =>
+      cellsOf(r.address).map((address, i) => ({ address, value: r.values.flat()[i] })),
+    );
+    const locked = cells.find((c) => !this.isUnlocked(writes.sheet, c.address));
+    if (locked) return { ok: false, message: t(`Ô ${locked.address} bị khóa`, `Cell ${locked.address} is locked`) };
+    for (const c of cells) this.sheets.get(writes.sheet)!.set(c.address, c.value === '' ? null : c.value);
+    this.version++;
+    for (const l of this.listeners) l();
+    return { ok: true, written: edits.length };
+  }
+
+  /** Counts the council's writes, so the demo's sheet view shows them. */
+  version = 0;
 
   readSetting(key: string): Promise<string | undefined> {
     return browserSettings.read(key);

@@ -6,16 +6,27 @@ import {
   checkFunctionsHosting,
   functionsSupported,
   insertTemplate,
+  loadColumns,
+  loadSheets,
   readOpenTemplate,
   sealWorkbook,
   selectCell,
   writeCouncilWorkbook,
+  writeRanges,
   type CouncilWriteOutcome,
 } from '../excel';
+import type { AppraisalEdit, CouncilAppraisal } from '../council';
+import type { Text } from '../base';
+import { editsToWrites, readAppraisalWith, type CellLoader } from './council/workbook-appraisal';
 import type { Rubric } from '../rubrics';
 import { MAIN_SHEET, type FilledTemplate, type InsertRequest, type Seal, type SheetsSpec } from '../template';
-import type { FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
+import type { AppraisalWriteOutcome, FunctionsStatus, InsertChoices, InsertOutcome, WorkbookPort } from './port';
 import { browserSettings } from './settings';
+
+const cellLoader = (context: Excel.RequestContext): CellLoader => ({
+  whole: (sheets) => loadSheets(context, sheets),
+  columns: (sheet, columns, first, last) => loadColumns(context, sheet, columns, first, last),
+});
 
 const isSetSupported = (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version);
 
@@ -83,6 +94,21 @@ export class OfficeWorkbook implements WorkbookPort {
 
   writeCouncilWorkbook(spec: SheetsSpec, choices: { renameSheets?: boolean } = {}): Promise<CouncilWriteOutcome> {
     return Excel.run((context) => writeCouncilWorkbook(context, spec, { ...choices, isSetSupported }));
+  }
+
+  /** Two syncs: the identity, then the five columns of the appraised cells. */
+  readCouncilAppraisal(): Promise<CouncilAppraisal | { error: Text }> {
+    return Excel.run((context) => readAppraisalWith(cellLoader(context)));
+  }
+
+  /** Three syncs whatever the number of edits: the rows found as the reader finds them, then every row written. */
+  writeAppraisal(edits: AppraisalEdit[]): Promise<AppraisalWriteOutcome> {
+    return Excel.run(async (context) => {
+      const writes = editsToWrites(await readAppraisalWith(cellLoader(context)), edits);
+      if ('ok' in writes) return writes;
+      await writeRanges(context, writes.sheet, writes.ranges);
+      return { ok: true, written: edits.length };
+    });
   }
 
   /**

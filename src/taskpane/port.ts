@@ -3,6 +3,7 @@
  * workbook in tests and in the browser demo. Everything else in the pane is plain React + engine.
  */
 import type { Text } from '../base';
+import type { AppraisalEdit, CouncilAppraisal } from '../council';
 import type { CouncilWriteOutcome, FunctionsStatus } from '../excel';
 import type { Rubric } from '../rubrics';
 import type { CarryReport, FilledTemplate, InsertRequest, Seal, SheetsSpec } from '../template';
@@ -31,6 +32,8 @@ export type InsertOutcome =
   /** Nothing was changed yet: ask the officer, then insert again with the choice. */
   | { ok: false; kind: 'confirm-seal'; message: Text }
   | { ok: false; kind: 'confirm-rename'; sheets: string[]; message: Text };
+
+export type AppraisalWriteOutcome = { ok: true; written: number } | { ok: false; message: Text };
 
 export interface WorkbookPort {
   readonly kind: 'excel' | 'demo';
@@ -61,6 +64,13 @@ export interface WorkbookPort {
    * the same names are only renamed aside (kept) when `renameSheets` says the council agreed.
    */
   writeCouncilWorkbook(spec: SheetsSpec, choices?: { renameSheets?: boolean }): Promise<CouncilWriteOutcome>;
+  /**
+   * The appraised cells of the council's workbook in the open workbook (the council may have edited
+   * them in Excel), read as `dti rank --appraisal` reads the file; or why there is none.
+   */
+  readCouncilAppraisal(): Promise<CouncilAppraisal | { error: Text }>;
+  /** The pane's appraisal edits written into the council's workbook, all in one batch. */
+  writeAppraisal(edits: AppraisalEdit[]): Promise<AppraisalWriteOutcome>;
   /** A setting of this user, remembered between sessions (Office roaming settings; the browser's storage in demo mode). */
   readSetting(key: string): Promise<string | undefined>;
   writeSetting(key: string, value: string | undefined): Promise<void>;

@@ -51,5 +51,7 @@ export {
   type Seal,
   type SealWrite,
 } from './seal';
+export * from './document';
+export { SheetParts } from './sheet-parts';
 export * from './spec';
 export { STYLES } from './styles';

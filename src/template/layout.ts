@@ -19,6 +19,8 @@ export const SUMMARY_SHEET = 'Tổng hợp';
 export const REPORT_SHEET = 'Báo cáo tự đánh giá';
 export const LISTS_SHEET = 'Danh mục';
 export const META_SHEET = '_dti';
+/** A1 of `_dti` in an officer's template (a council's workbook has its own mark there). */
+export const TEMPLATE_MARK = 'dti-template';
 
 /** The main sheet's header cells: the template's identity and the unit's name and year. */
 export interface HeaderCells {

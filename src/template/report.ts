@@ -12,11 +12,20 @@
  * Printed on A4 portrait at 100 %: the columns add up to the width between the decree's margins
  * (3 cm left, 1.5 cm right), so fitting to the page width never shrinks the text below its size,
  * and nothing is smaller than 11 pt (the decree's body text is 13–14 pt; a table may be smaller).
- * Neither Excel nor LibreOffice can keep rows together, so the pages are laid out here at the row
- * heights set, and a page break is put above the last criteria where the signatures would
- * otherwise be cut off from the total.
+ * A page break is put above the last criteria where the signatures would otherwise be cut off from
+ * the total (./document.ts, shared with the council's published ranking).
  */
 import type { Criterion, Rubric, UnitId } from '../rubrics';
+import {
+  across as acrossIn,
+  breakToKeep,
+  decisionLine,
+  DOCUMENT_PRINT,
+  documentHead,
+  placeDateLine,
+  provinceBody,
+  textHeight,
+} from './document';
 import { absolute, HEADER, MAIN_SHEET, quoteSheet, REPORT_SHEET } from './layout';
 import { SheetParts } from './sheet-parts';
 import type { CellSpec, PrintSpec, Scalar, SheetSpec } from './spec';
@@ -61,25 +70,13 @@ const NUMBER = '[$-42A]General';
 const TABLE_HEADER_ROW = 9;
 /** Criteria rows kept on the page of the total, so that the signatures never stand alone. */
 const KEEP_WITH_TOTAL = 2;
-/** The printable height of an A4 page between the report's margins (2 cm top and bottom), in points. */
-const PAGE_HEIGHT = 841.89 - 2 * ((2 / 2.54) * 72);
-/** The height of a row without one set (points). */
-const DEFAULT_ROW = 15;
 /** The rows left blank under the signature titles, for the signatures and the stamp (points). */
 const SIGNING_SPACE = { rows: 4, height: 22 };
 
 /** Where the officer may type in the report: the superior body, the document number, the place and date. */
 export const REPORT_INPUTS = { superior: 'A1', number: 'A4', place: 'C4' } as const;
 
-export const REPORT_PRINT: PrintSpec = {
-  landscape: false,
-  paper: 'A4',
-  fitToWidth: true,
-  centered: true,
-  titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
-  footer: 'Trang &P/&N',
-  margins: { left: 3, right: 1.5, top: 2, bottom: 2, header: 0.8, footer: 0.8 },
-};
+export const REPORT_PRINT: PrintSpec = { ...DOCUMENT_PRINT, titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}` };
 
 /**
  * The body above the unit: the province's People's Committee for a department or a district, and
@@ -87,8 +84,9 @@ export const REPORT_PRINT: PrintSpec = {
  * before that the commune's district, which the rubric does not know: left for the officer.
  */
 export function superiorBody(rubric: Rubric, unit: UnitId): string {
-  const province = rubric.decision.issuer.replace(/^Ủy ban nhân dân\s+/i, 'UBND ').toUpperCase();
-  return unit !== 'xa' || rubric.decision.date >= '2025-07-01' ? province : 'UBND HUYỆN (THỊ XÃ, THÀNH PHỐ) ……';
+  return unit !== 'xa' || rubric.decision.date >= '2025-07-01'
+    ? provinceBody(rubric)
+    : 'UBND HUYỆN (THỊ XÃ, THÀNH PHỐ) ……';
 }
 
 export function buildReport(input: ReportInput): SheetSpec {
@@ -98,12 +96,8 @@ export function buildReport(input: ReportInput): SheetSpec {
   const stored = new Map(main.map((c) => [c.address, c.result ?? c.value ?? null]));
   const sheet = new SheetParts();
   const put = (c: CellSpec) => sheet.put(c);
-  const across = (row: number, from: string, to: string, cell: Omit<CellSpec, 'address'>) => {
-    put({ address: `${from}${row}`, ...cell });
-    for (let i = from.charCodeAt(0) + 1; i <= to.charCodeAt(0); i++)
-      if (cell.style) put({ address: `${String.fromCharCode(i)}${row}`, style: cell.style });
-    sheet.merges.push(`${from}${row}:${to}${row}`);
-  };
+  const across = (row: number, from: string, to: string, cell: Omit<CellSpec, 'address'>) =>
+    acrossIn(sheet, row, from, to, cell);
   /** A main-sheet cell shown here: a formula, with what the main sheet stores there. */
   const mirror = (address: string): Pick<CellSpec, 'formula' | 'result'> => ({
     formula: `=${m}!${address}`,
@@ -114,18 +108,18 @@ export function buildReport(input: ReportInput): SheetSpec {
 
   // The document's head: two blocks side by side, then the number and the place and date line.
   const superior = superiorBody(rubric, input.unit);
-  across(1, 'A', 'B', { value: superior, style: 'reportBody', locked: false });
-  across(1, 'C', LAST, { value: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', style: 'reportState' });
-  across(2, 'A', 'B', {
-    formula: `=IF(LEN(${unitName})=0,"……………",UPPER(${unitName}))`,
-    result: input.unitName ? input.unitName.toUpperCase() : '……………',
-    style: 'reportBodyBold',
-  });
-  across(2, 'C', LAST, { value: 'Độc lập - Tự do - Hạnh phúc', style: 'reportMotto' });
+  documentHead(sheet, { left: ['A', 'B'], right: ['C', LAST] }, [
+    { value: superior, style: 'reportBody', locked: false },
+    {
+      formula: `=IF(LEN(${unitName})=0,"……………",UPPER(${unitName}))`,
+      result: input.unitName ? input.unitName.toUpperCase() : '……………',
+      style: 'reportBodyBold',
+    },
+  ]);
   across(4, 'A', 'B', { value: 'Số: ……/BC-……', style: 'reportBody', locked: false });
   across(4, 'C', LAST, {
-    formula: `="……, ngày …… tháng …… năm "&${year}`,
-    result: `……, ngày …… tháng …… năm ${input.year}`,
+    formula: `="${placeDateLine(undefined, undefined, '')}"&${year}`,
+    result: placeDateLine(undefined, undefined, input.year),
     style: 'reportPlace',
     locked: false,
   });
@@ -139,8 +133,7 @@ export function buildReport(input: ReportInput): SheetSpec {
     result: `${title}${input.year}`,
     style: 'reportTitle',
   });
-  const d = rubric.decision.date.split('-');
-  const decision = `(Theo ${isLevel ? 'Bộ tiêu chí' : 'Bộ chỉ số'} ban hành kèm theo Quyết định số ${rubric.decision.number} ngày ${d[2]}/${d[1]}/${d[0]} của ${rubric.decision.issuer})`;
+  const decision = decisionLine(rubric);
   across(7, 'A', LAST, { value: decision, style: 'reportNote' });
   const left = WIDTHS.A + WIDTHS.B;
   sheet.rowHeights.push(
@@ -228,7 +221,7 @@ export function buildReport(input: ReportInput): SheetSpec {
   const last = sign + 1 + SIGNING_SPACE.rows;
   // The last criteria rows, the total and the signatures on one page.
   const keepFrom = Math.max(TABLE_HEADER_ROW + 1, total - KEEP_WITH_TOTAL);
-  const breaks = breakToKeep(sheet.rowHeights, keepFrom, last);
+  const breaks = breakToKeep(sheet.rowHeights, keepFrom, last, TABLE_HEADER_ROW);
 
   return {
     name: REPORT_SHEET,
@@ -244,45 +237,6 @@ export function buildReport(input: ReportInput): SheetSpec {
     print: { ...REPORT_PRINT, area: `A1:${LAST}${last}`, ...(breaks.length ? { breaks } : {}) },
     tabColor: '#424242',
   };
-}
-
-/**
- * Row height (points) that shows wrapped text whole, measured on the report's own PDF: about 1.1
- * characters of 11 pt text per unit of column width (DejaVu Serif in LibreOffice, about as many of
- * Times New Roman in Excel's units; 1.05 is taken), capitals a third wider, lines 1.2 × the size.
- */
-function textHeight(texts: { text: string; width: number; fontSize: number }[]): number {
-  const length = (para: string) => (para === para.toUpperCase() ? para.length * 1.35 : para.length);
-  const lines = (text: string, perLine: number) =>
-    text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(length(para) / perLine)), 0);
-  const height = Math.max(
-    ...texts.map((x) => lines(x.text, Math.max(1, Math.floor((x.width * 1.05 * 11) / x.fontSize))) * x.fontSize * 1.2),
-  );
-  return Math.min(409, Math.ceil(height + 5));
-}
-
-/**
- * A page break above `from` when the rows `from`…`to` would otherwise fall on two pages. Pages are
- * laid out as Excel and LibreOffice print them at 100 %: rows of the heights set, the table's
- * header row repeated at the top of every page after the first. (A row set taller than the text
- * needs leaves some slack: a break is only added where the block would clearly be cut.)
- */
-function breakToKeep(heights: { row: number; height: number }[], from: number, to: number): number[] {
-  const height = new Map(heights.map((h) => [h.row, h.height]));
-  const rowHeight = (r: number) => height.get(r) ?? DEFAULT_ROW;
-  const repeated = rowHeight(TABLE_HEADER_ROW);
-  let used = 0;
-  let pageOfFrom = 0;
-  let page = 0;
-  for (let r = 1; r <= to; r++) {
-    if (used + rowHeight(r) > PAGE_HEIGHT) {
-      page++;
-      used = repeated;
-    }
-    used += rowHeight(r);
-    if (r === from) pageOfFrom = page;
-  }
-  return page === pageOfFrom ? [] : [from];
 }
 
 /**

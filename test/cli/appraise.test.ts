@@ -90,7 +90,7 @@ describe('dti appraise, then dti rank --appraisal', () => {
     expect(j.appraised.map((s) => s.unitName).sort()).toEqual(['Phường An Cựu', 'Phường Phú Hội', 'Phường Vĩnh Ninh']);
     expect(j.appraised.every((s) => /^[0-9a-f]{64}$/.test(s.digest))).toBe(true);
     expect(j.unranked.map((u) => u.file)).toEqual([join(dir, 'd-an-cuu-cu.xlsx')]);
-    expect(j.unranked[0].reason).toContain('Đơn vị nộp hai lần');
+    expect(j.unranked[0].reason).toBe('Nộp trùng: bản được tính là a-an-cuu.xlsx');
     expect(j.missing).toEqual(['Xã Phú Mậu']);
     expect(j.duplicates).toEqual([
       { unit: 'Phường An Cựu', counted: join(dir, 'a-an-cuu.xlsx'), others: [join(dir, 'd-an-cuu-cu.xlsx')] },

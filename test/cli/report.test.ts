@@ -13,11 +13,11 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { inflateSync } from 'zlib';
 import { readWorkbookParts } from '../../src/signature';
 import { REPORT_SHEET } from '../../src/template';
 import { readParts } from '../../src/workbook';
 import { dti } from '../support/dti';
+import { textSizes } from '../support/pdf';
 import { hasProgram, LIBREOFFICE, PDFTOTEXT } from '../support/system';
 
 const EXAMPLE = 'examples/hue-2263-2023-xa.json';
@@ -167,22 +167,3 @@ describe('dti report of a level rubric that needs a page break', () => {
     180000,
   );
 });
-
-/** Every `Tf` size in the PDF's content streams; fails if any text is scaled by a matrix. */
-function textSizes(pdf: Buffer): number[] {
-  const raw = pdf.toString('latin1');
-  const sizes: number[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue; // a font or an image, not page content
-    }
-    for (const tm of content.matchAll(/([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) [-\d.]+ [-\d.]+ (Tm|cm)/g))
-      if (/\bTf\b/.test(content)) expect([tm[5], Number(tm[1]), Number(tm[4])]).toEqual([tm[5], 1, 1]);
-    for (const tf of content.matchAll(/\/\S+ ([\d.]+) Tf/g)) sizes.push(Number(tf[1]));
-  }
-  return sizes;
-}

@@ -25,12 +25,13 @@ function readmeCommands(): string[] {
 describe('the README', () => {
   const commands = readmeCommands();
 
-  test('shows the dti commands (help, rubrics, criteria, score, template, verify, rank, appraise)', () => {
+  test('shows the dti commands (help, rubrics, criteria, score, template, verify, rank, appraise, publish)', () => {
     const used = new Set(commands.map((c) => c.split(/\s+/)[1]));
     expect([...used].sort()).toEqual([
       'appraise',
       'criteria',
       'help',
+      'publish',
       'rank',
       'rubrics',
       'score',

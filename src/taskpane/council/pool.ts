@@ -2,8 +2,10 @@
  * The council's files verified and re-scored in Web Workers, a few at once, each under a time
  * limit: a worker that does not answer in time is terminated, its file reported as timed out, and
  * a fresh worker takes the next file, so a hostile file never hangs the pane. When no worker can
- * be created (an old host, a test page), the files run in the page one after another, each raced
- * against the same limit (a file that runs over is reported and the batch goes on).
+ * be created (an old host, a test page) or its script cannot load (an error before the worker
+ * said it is ready: a blocked or missing council-worker.js), the files run in the page one after
+ * another, each raced against the same limit (a file that runs over is reported and the batch goes
+ * on). An error after the worker is ready is the file's: it is reported, a fresh worker goes on.
  *
  * Workers are made by a factory so that the pool's rules are tested in Node with fakes.
  */
@@ -31,7 +33,8 @@ export interface CouncilOutcome {
 /** The little of a Worker the pool uses. */
 export interface TaskWorker {
   post(task: CouncilTask): void;
-  onAnswer(handler: (outcome: CouncilOutcome) => void, onError: (message: string) => void): void;
+  /** `loaded`: the worker had said it is ready (its script ran) before the error. */
+  onAnswer(handler: (outcome: CouncilOutcome) => void, onError: (message: string, loaded: boolean) => void): void;
   terminate(): void;
 }
 
@@ -74,12 +77,11 @@ export async function assessInPool(
   };
   const task = (id: number): CouncilTask => ({ id, file: files[id], options });
 
-  let first: TaskWorker;
-  try {
-    first = pool.createWorker();
-  } catch {
-    for (; next < files.length; next++) {
-      const id = next;
+  /** Files to run in the page: the one whose worker could not load, then the rest. */
+  const inPage: number[] = [];
+  const runAllInPage = async () => {
+    for (; next < files.length; next++) inPage.push(next);
+    for (const id of inPage) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const limit = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), pool.timeoutMs)));
       const outcome = await Promise.race([
@@ -90,6 +92,13 @@ export async function assessInPool(
       settle(id, outcome, outcome ? undefined : timedOut(lang, pool.timeoutMs));
     }
     return results;
+  };
+
+  let first: TaskWorker;
+  try {
+    first = pool.createWorker();
+  } catch {
+    return runAllInPage();
   }
 
   const lane = (worker: TaskWorker) =>
@@ -115,7 +124,7 @@ export async function assessInPool(
         try {
           worker = pool.createWorker();
         } catch {
-          return finish(); // the other lanes (or none) take the rest; see below
+          return finish(); // the other lanes, or the page, take the rest
         }
         listen();
         give();
@@ -128,7 +137,15 @@ export async function assessInPool(
             settle(current, outcome);
             give();
           },
-          (message) => replace(failedWith(lang, message)),
+          (message, loaded) => {
+            if (loaded) return replace(failedWith(lang, message));
+            // The script did not load: not the file's fault; it runs in the page, no more workers here.
+            clearTimeout(timer);
+            worker.terminate();
+            if (current >= 0) inPage.push(current);
+            current = -1;
+            finish();
+          },
         );
       listen();
       give();
@@ -144,8 +161,5 @@ export async function assessInPool(
     }
   }
   await Promise.all(workers.map(lane));
-  // Only when workers could no longer be made after a failure: the rest are reported, never lost.
-  for (; next < files.length; next++)
-    settle(next, undefined, failedWith(lang, say(t('không tạo được luồng xử lý', 'no worker could be made'), lang)));
-  return results;
+  return runAllInPage();
 }

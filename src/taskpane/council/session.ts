@@ -6,7 +6,8 @@
 import { say, t, type Lang } from '../../base';
 import { appraisalWorkbook } from '../../council';
 import { builtInExpected, checkSubmitted, parseExpected, type ExpectedReport } from '../../council';
-import { rankSubmissions, type RankedRow } from '../../council';
+import { holdToDeadline, type Deadline } from '../../council';
+import { rankAppraised, rankSubmissions, type AppraisalCells, type RankedRow } from '../../council';
 import { holdToExpected, type SubmissionResult } from '../../council';
 import { getRubric, type Rubric, type UnitId } from '../../rubrics';
 import type { WorkbookPort } from '../port';
@@ -97,13 +98,19 @@ export function mostNamed(results: SubmissionResult[]): { rubric: string; unit: 
 export interface CouncilRanking {
   rubric: Rubric;
   unit: UnitId;
+  /** On the re-score. */
   rows: RankedRow[];
   expected?: ExpectedReport;
+  /** Who submitted twice, list or not (the superseded files are listed, not ranked). */
+  duplicates: ExpectedReport['duplicates'];
+  /** Roots were given: only submissions chaining to one are ranked. */
+  trusted: boolean;
 }
 
 /**
- * The ranking as `dti rank --rubric … --unit … [--trust …] [--expected …]` gives it: the files of
- * another rubric or unit type unscored, submitted twice → one counted, trust required when roots were given.
+ * The ranking as `dti rank --rubric … --unit … [--trust …] [--expected …] [--deadline …]` gives it:
+ * the files of another rubric or unit type unscored, signed after the deadline → not ranked (unless
+ * accepted), submitted twice → one counted, trust required when roots were given.
  */
 export function rankCouncil(
   results: SubmissionResult[],
@@ -112,15 +119,31 @@ export function rankCouncil(
   trusted: boolean,
   pasted: string,
   lang: Lang,
+  deadline?: { at: Deadline; acceptLate: boolean },
 ): CouncilRanking {
   const rubric = getRubric(rubricId);
   const unit = unitId as UnitId;
-  const held = results.map((r) => holdToExpected(r, { rubric: rubricId, unit }, lang));
+  const held = holdToDeadline(
+    results.map((r) => holdToExpected(r, { rubric: rubricId, unit }, lang)),
+    deadline?.at,
+    { acceptLate: deadline?.acceptLate, lang },
+  ).results;
   const list = pasted.trim()
     ? parseExpected(pasted, say(t('danh sách đã dán', 'the pasted list'), lang))
     : builtInExpected(rubric, unit);
-  const { results: counted, report } = list ? checkSubmitted(held, list) : { results: held, report: undefined };
-  return { rubric, unit, rows: rankSubmissions(rubric, counted, 'total', trusted), expected: report };
+  const { results: counted, report } = checkSubmitted(held, list);
+  const rows = rankSubmissions(rubric, counted, 'total', trusted);
+  return { rubric, unit, rows, expected: list ? report : undefined, duplicates: report.duplicates, trusted };
+}
+
+/** The ranking with the council's appraised cells applied, by the function `dti rank --appraisal` applies them with. */
+export function rankOnAppraisal(r: CouncilRanking, cells: AppraisalCells, listedOnly: boolean) {
+  return rankAppraised(
+    r.rubric,
+    r.rows.map((row) => row.submission),
+    cells,
+    { listedOnly, by: 'total', requireTrusted: r.trusted },
+  );
 }
 
 export function councilSpec(r: CouncilRanking) {

@@ -4,6 +4,7 @@
  */
 import { assessFileTask } from './run';
 import type { CouncilTask } from './pool';
+import type { WorkerReady } from './web-workers';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<CouncilTask>) => void) | null;
@@ -11,3 +12,6 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => void assessFileTask(e.data).then((outcome) => scope.postMessage(outcome));
+
+// Loaded: the page's pool now knows an error from here on is a file's, not a script that failed to load.
+scope.postMessage({ ready: true } satisfies WorkerReady);

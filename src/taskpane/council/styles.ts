@@ -1,0 +1,97 @@
+/** The council tab's styles, shared by its parts (Fluent's makeStyles caches them: one stylesheet). */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useCouncilStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  dropping: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { display: 'none' },
+  remark: { color: tokens.colorNeutralForeground3 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  ranked: {
+    display: 'grid',
+    gridTemplateColumns: '2.2em minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: '2px',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  open: { backgroundColor: tokens.colorBrandBackground2 },
+  rank: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
+  points: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  badge: { gridColumn: '2 / 4', justifySelf: 'start', display: 'flex', flexWrap: 'wrap', gap: '4px' },
+  unranked: {
+    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  clickable: { cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
+  reason: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+  file: { overflowWrap: 'anywhere' },
+  tableWrap: { overflowX: 'auto', maxHeight: '320px', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase100 },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '1px 3px',
+    whiteSpace: 'nowrap',
+    maxWidth: '11em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  cellInput: {
+    width: '6em',
+    backgroundColor: '#FFF9E5',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    font: 'inherit',
+  },
+  // The appraisal editor: one card a criterion, fitting 350 px without scrolling sideways.
+  editor: {
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  criterion: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    padding: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  changedCard: {
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorder2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  clamp: {
+    display: '-webkit-box',
+    WebkitLineClamp: '2',
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
+  },
+  numbers: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
+  inputs: {
+    display: 'grid',
+    gridTemplateColumns: '6.5em minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
+  shrink: { minWidth: 0, width: '100%' },
+});
+
+export type CouncilStyles = ReturnType<typeof useCouncilStyles>;
