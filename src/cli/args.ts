@@ -21,6 +21,7 @@ export const VALUE_FLAGS = [
   '--expected',
   '--appraisal',
   '--submissions',
+  '--feedback',
   '--deadline',
   '--council',
   '--place',

@@ -16,6 +16,7 @@ export const COMMANDS = [
   'verify',
   'rank',
   'appraise',
+  'feedback',
   'publish',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -376,6 +377,37 @@ A council's appraisal workbook (dti appraise, then signed in Excel) is recognise
     exit: t(
       '0 đã ghi bảng thẩm định · 1 (tách, gộp) còn việc cho Hội đồng: ô chưa thống nhất, tiêu chí chưa ai thẩm định, phân công cần điền · 2 lệnh, thư mục hoặc tệp không dùng được (tệp của bảng thẩm định khác: không gộp gì)',
       '0 the appraisal workbook written · 1 (split, merge) something for the council to settle: a conflict, a criterion nobody appraised, an assignment to fill in · 2 the command, a folder or a file cannot be used (a file of another appraisal workbook: nothing merged)',
+    ),
+  },
+  feedback: {
+    synopsis: t(
+      'dti feedback BẢNG_THẨM_ĐỊNH.xlsx --out THƯ_MỤC [--json]',
+      'dti feedback COUNCIL.xlsx --out FOLDER [--json]',
+    ),
+    summary: t(
+      'Ý kiến thẩm định vòng 1 gửi từng đơn vị (Excel và JSON)',
+      'Round-1 feedback to each unit (Excel and JSON)',
+    ),
+    about: t(
+      'Từ bảng thẩm định vòng 1 Hội đồng đã sửa, ghi cho mỗi đơn vị một tệp Excel và một tệp JSON cùng nội dung: các tiêu chí Hội đồng điều chỉnh điểm hoặc có lý do, ghi chú, với điểm tự chấm, điểm thẩm định vòng 1, lý do và ý kiến của Hội đồng, và mã của bài nộp được thẩm định. Đơn vị nhập tệp vào sổ tự đánh giá của mình (dti template --from … --feedback …, hoặc trong Excel), bổ sung giải trình và tài liệu kiểm chứng, niêm phong và ký số lại; Hội đồng thẩm định vòng 2 bằng dti appraise --round 2.',
+      "From the round-1 appraisal workbook the council edited, writes for each unit an Excel file and a JSON file of the same content: the criteria whose points the council changed or gave a reason or note for, with the self-assessed points, the round-1 appraised points, the reason and the council's note, and the digest of the submission appraised. The unit imports it into its own workbook (dti template --from … --feedback …, or in Excel), adds explanations and evidence, seals and signs again; the council appraises round 2 with dti appraise --round 2.",
+    ),
+    options: [
+      [
+        t('--out THƯ_MỤC', '--out FOLDER'),
+        t('Thư mục ghi các tệp (đã có)', 'The folder to write the files to (must exist)'),
+      ],
+      JSON_OPTION(
+        t(
+          'mỗi đơn vị: tên, bài nộp, các tiêu chí có ý kiến, các tệp',
+          'per unit: name, submission, criteria remarked, files',
+        ),
+      ),
+    ],
+    examples: ['dti feedback tham-dinh.xlsx --out y-kien'],
+    exit: t(
+      '0 đã ghi các tệp ý kiến · 2 lệnh, bảng thẩm định hoặc thư mục không dùng được',
+      '0 the feedback files written · 2 the command, the workbook or the folder cannot be used',
     ),
   },
   publish: {

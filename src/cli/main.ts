@@ -27,6 +27,7 @@ const RUN: Record<CommandName, (args: Args, io: Io) => number | Promise<number>>
   report: async (args, io) => (await import(/* webpackChunkName: "report" */ './report')).cmdReport(args, io),
   rank: async (args, io) => (await import(/* webpackChunkName: "rank" */ './rank')).cmdRank(args, io),
   appraise: async (args, io) => (await import(/* webpackChunkName: "appraise" */ './appraise')).cmdAppraise(args, io),
+  feedback: async (args, io) => (await import(/* webpackChunkName: "feedback" */ './feedback')).cmdFeedback(args, io),
   publish: async (args, io) => (await import(/* webpackChunkName: "publish" */ './publish')).cmdPublish(args, io),
 };
 

@@ -5,9 +5,13 @@ import { UsageError, type Args } from './args';
 import { parseAssessmentJson } from './assessment-file';
 import { usageError } from './help';
 import { checkWritable, isZip, readInput, writeOutput, type Io } from './io';
-import { problemLines } from './open-workbook';
+import { problemLines, workbookError } from './open-workbook';
 import { clip, jsonText } from './safe-text';
 import type { CarryReport } from '../template';
+import { createHash } from 'crypto';
+import { resolveUnit } from '../engine';
+import { getRubric } from '../rubrics';
+import { readFeedbackFile, responseRequest, type Feedback } from '../council';
 import { makeTemplate, type TemplateRequest } from './workbook';
 import { scorePrevious } from './score';
 
@@ -20,6 +24,7 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
     '--year': yearText,
     '--from': from,
     '--previous': previousFile,
+    '--feedback': feedbackFile,
   } = args.flags;
   if (!rubric || !unit || !out) throw usageError('template');
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -43,6 +48,12 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
       source = { kind: 'json', file: from, ...json };
     }
   }
+  const feedback = feedbackFile ? councilFeedback(feedbackFile, rubric, unit, io) : undefined;
+  // The feedback names the submission it answers: a --from file that is not that one is said.
+  const fromOther =
+    feedback && source?.kind === 'xlsx'
+      ? createHash('sha256').update(source.bytes).digest('hex') !== feedback.submission.sha256
+      : false;
   const previous = previousFile ? await scorePrevious(previousFile, io, args.lang) : undefined;
   const { bytes, report, criteria, problems } = await makeTemplate({
     rubric,
@@ -51,6 +62,7 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
     year,
     from: source,
     previous,
+    ...(feedback && { response: responseRequest(feedback) }),
   });
   writeOutput(out, bytes, io);
   const L = (vi: string, en: string) => say(t(vi, en), args.lang);
@@ -74,6 +86,14 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
         changed: lines(report?.changed),
         problems: template,
         ...(previous && { previous: { file: previousFile, year: previous.year ?? null } }),
+        ...(feedback && {
+          feedback: {
+            round: feedback.round,
+            answers: feedback.submission.sha256,
+            criteria: feedback.criteria.map((c) => c.id),
+            fromSubmission: !fromOther,
+          },
+        }),
       }),
     );
   else {
@@ -83,6 +103,18 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
       io.out(
         `${L('Trang Tổng hợp so sánh với năm trước', 'The summary sheet compares with last year')}: ${previousFile}${previous.year ? ` (${previous.year})` : ''}`,
       );
+    if (feedback) {
+      io.out(
+        L(
+          `Đã nhập ý kiến thẩm định vòng ${feedback.round}: ${feedback.criteria.length} tiêu chí có ô Giải trình (${feedback.criteria.map((c) => c.id).join(', ')}).`,
+          `Imported the round-${feedback.round} feedback: ${feedback.criteria.length} criteria with an explanation cell (${feedback.criteria.map((c) => c.id).join(', ')}).`,
+        ),
+      );
+      if (fromOther)
+        io.out(
+          `  ! ${L(`${from} không phải tệp Hội đồng đã thẩm định (${feedback.submission.file}); số liệu lấy từ ${from}`, `${from} is not the file the council appraised (${feedback.submission.file}); the entries come from ${from}`)}`,
+        );
+    }
     if (report) {
       io.out(
         `${L('Giữ lại số liệu của', 'Kept the entries of')} ${report.carried.length} ${L('tiêu chí', 'criteria')}.`,
@@ -96,4 +128,24 @@ export async function cmdTemplate(args: Args, io: Io): Promise<number> {
     }
   }
   return report?.lost.length || problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** The council's feedback file (JSON or its workbook), for this rubric and unit type only. */
+function councilFeedback(path: string, rubric: string, unit: string, io: Io): Feedback {
+  let read;
+  try {
+    read = readFeedbackFile(readInput(path, io));
+  } catch (e) {
+    throw workbookError(path, e) ?? e;
+  }
+  if ('error' in read) throw new DtiError('file', t(`${path}: ${read.error.vi}`, `${path}: ${read.error.en}`));
+  if (read.rubric !== rubric || read.unit !== resolveUnit(getRubric(rubric), unit))
+    throw new DtiError(
+      'file',
+      t(
+        `${path}: ý kiến thẩm định theo ${read.rubric} (${read.unit}), không phải ${rubric} (${unit})`,
+        `${path}: feedback on ${read.rubric} (${read.unit}), not ${rubric} (${unit})`,
+      ),
+    );
+  return read;
 }

@@ -125,7 +125,18 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
   );
   // What a council's workbook is matched with: every other file of the command.
   const given: GivenFile[] = [...results.filter((s) => !s.council), ...extra];
+  // A response to the council's feedback says which round it answers, first.
+  const responseOf = (s: SubmissionResult) =>
+    s.response
+      ? [
+          L(
+            `Giải trình sau thẩm định vòng ${s.response.round}: ${Object.keys(s.response.explanations).length} tiêu chí có giải trình (trả lời bài nộp có mã ${short(s.response.answers)})`,
+            `Explanations after appraisal round ${s.response.round}: ${Object.keys(s.response.explanations).length} criteria explained (answering the submission ${short(s.response.answers)})`,
+          ),
+        ]
+      : [];
   const reasonsOf = (s: SubmissionResult) => [
+    ...responseOf(s),
     ...s.reasons,
     ...s.templateProblems,
     ...(s.seal === 'valid' ? [say(SEAL_MATCHES, args.lang)] : s.seal === 'broken' ? [say(SEAL_BROKEN, args.lang)] : []),
@@ -143,6 +154,7 @@ export async function cmdVerify(args: Args, io: Io): Promise<number> {
           attestedBy: s.attestedBy ?? null,
           reasons: reasonsOf(s),
           ...(s.council ? { kind: 'appraisal', council: councilJson(s.council, given) } : {}),
+          ...(s.response ? { response: s.response } : {}),
         })),
       ),
     );

@@ -21,6 +21,7 @@ import {
   entriesFromAssessment,
   evidenceCells,
   readEntries,
+  responseOf,
   slotCells,
   toAssessmentInput,
   type AssessmentValues,
@@ -28,6 +29,7 @@ import {
   type CriterionEntry,
   type FilledTemplate,
   type LocateProblem,
+  type ResponseRequest,
   type Scalar,
   type TemplateInfo,
   type WorkbookSpec,
@@ -122,6 +124,8 @@ export interface TemplateRequest {
     | { kind: 'xlsx'; bytes: Uint8Array; file: string };
   /** Last year's result, compared with on the summary sheet. */
   previous?: PreviousResult;
+  /** The council's feedback answered; without it, a response given as `from` stays one. */
+  response?: ResponseRequest;
 }
 
 type Change = NonNullable<CarryReport['changed']>[number];
@@ -238,6 +242,7 @@ export function templateSpec(req: TemplateRequest): {
   let unitName = req.unitName;
   let problems: LocateProblem[] = [];
   let year = req.year;
+  let response = req.response;
   if (req.from?.kind === 'json') {
     checkSameRubric(req.from.file, rubric, unit, req.from);
     ({ entries, general, report } = entriesFromAssessment(rubric, unit, req.from));
@@ -256,6 +261,7 @@ export function templateSpec(req: TemplateRequest): {
       throw workbookError(req.from.file, e) ?? e;
     }
     ({ entries, report } = carryEntries(filled.entries, rubric, unit, info.layout.inputs));
+    response ??= responseOf(filled);
     report.changed = [...changed, ...(report.changed ?? [])];
     general = carryGeneral(rubric, filled.general, report);
     unitName ??= filled.unitName || undefined;
@@ -273,7 +279,7 @@ export function templateSpec(req: TemplateRequest): {
     });
   }
   return {
-    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous }),
+    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous, response }),
     report,
     problems,
   };

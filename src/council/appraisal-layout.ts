@@ -43,14 +43,21 @@ export interface AppraisalIdentity {
   version: string;
   unit: string;
   by: RankBy;
-  /** The submissions appraised: `key` is the number in the key column of their criterion rows. */
-  submissions: { key: number; file: string; unitName: string; digest: string }[];
+  /** 2 for the second round (absent: round 1). */
+  round?: number;
+  /**
+   * The submissions appraised: `key` is the number in the key column of their criterion rows;
+   * in round 2, `answers` is the round-1 submission a file is or answers.
+   */
+  submissions: { key: number; file: string; unitName: string; digest: string; answers?: string }[];
   layout: {
     sheet: string;
     columns: typeof APPRAISAL_COLUMNS;
     firstRow: number;
     lastRow: number;
     ranking: { sheet: string; firstRow: number; lastRow: number };
+    /** Round 2's columns (round 1's points and remark, the explanation, the change, the flag). */
+    round2?: { round1: string; round1Remark: string; explanation: string; change: string; changed: string };
   };
   /** Set in an agency's share of the council workbook (src/council/agency-split.ts). */
   agency?: AgencyIdentity;

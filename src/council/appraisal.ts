@@ -46,6 +46,14 @@ import type { ExpectedReport } from './expected';
 import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
 import type { CriterionScore, SubmissionResult } from './submission';
+import {
+  ROUND2_COLUMNS,
+  ROUND2_WIDTHS,
+  round2HeadingCells,
+  round2Headers,
+  round2RowCells,
+  type Round2,
+} from './round2';
 
 const FIRST_ROW = 4;
 
@@ -83,6 +91,8 @@ export interface AppraisalOptions {
   sheets?: (lists: ListSheet) => SheetSpec[];
   /** Appraised cells to write instead of the re-score, by submission digest and criterion id. */
   preset?: (digest: string, criterion: string) => PresetCell | undefined;
+  /** Round 2: the rows given already carry round 1's points (round2Results); the sheet shows both rounds. */
+  round2?: Round2;
 }
 
 /** The points a criterion shows: signed (a penalty is negative, as the officer's sheet shows it); a level rubric's level. */
@@ -156,8 +166,10 @@ function appraisalSheet(
   lists: ListSheet,
   lastRow: number,
   preset: AppraisalOptions['preset'],
+  round2?: Round2,
 ): SheetSpec {
   const isLevel = rubric.kind === 'levels';
+  const lastCol = round2 ? ROUND2_COLUMNS.changed : COL.note;
   const cells: CellSpec[] = [];
   const validations: ValidationSpec[] = [];
   const headers: [string, string][] = [
@@ -173,12 +185,21 @@ function appraisalSheet(
     [COL.reason, 'Lý do điều chỉnh'],
     [COL.note, 'Ghi chú của Hội đồng'],
   ];
-  cells.push({ address: 'A1', value: `THẨM ĐỊNH TỪNG TIÊU CHÍ — ${rubric.title}`, style: 'title' });
+  if (round2)
+    for (const [c, h] of round2Headers(isLevel)) {
+      const at = headers.findIndex(([x]) => x === c);
+      if (at >= 0) headers[at] = [c, h];
+      else headers.push([c, h]);
+    }
+  const round = round2 ? 'VÒNG 2' : 'TỪNG TIÊU CHÍ';
+  cells.push({ address: 'A1', value: `THẨM ĐỊNH ${round} — ${rubric.title}`, style: 'title' });
   cells.push({
     address: 'A2',
-    value: isLevel
-      ? 'Sửa ô mức thẩm định (nền vàng), chọn lý do và ghi chú; mức của đơn vị là mức thấp nhất của các chỉ tiêu, xếp hạng cập nhật theo.'
-      : 'Sửa ô điểm thẩm định (nền vàng), chọn lý do và ghi chú; tổng điểm và xếp hạng ở trang Xếp hạng cập nhật theo.',
+    value: round2
+      ? 'Điểm thẩm định vòng 2 (nền vàng) đặt sẵn bằng điểm vòng 1: đọc giải trình của đơn vị, sửa điểm, chọn lý do và ghi chú; xếp hạng cập nhật theo.'
+      : isLevel
+        ? 'Sửa ô mức thẩm định (nền vàng), chọn lý do và ghi chú; mức của đơn vị là mức thấp nhất của các chỉ tiêu, xếp hạng cập nhật theo.'
+        : 'Sửa ô điểm thẩm định (nền vàng), chọn lý do và ghi chú; tổng điểm và xếp hạng ở trang Xếp hạng cập nhật theo.',
     style: 'subtitle',
   });
   for (const [c, h] of headers) cells.push({ address: `${c}3`, value: h, style: 'tableHeader' });
@@ -190,6 +211,8 @@ function appraisalSheet(
     const s = b.row.submission;
     const a = s.assessment!;
     const block = (col: string) => `${col}${b.first}:${col}${b.last}`;
+    const answer = round2?.units.get(s.file);
+    if (round2) cells.push(...round2HeadingCells(answer, b.heading, block, isLevel));
     cells.push(
       { address: `${COL.unit}${b.heading}`, value: s.unitName ?? s.file, style: 'pillar' },
       { address: `${COL.title}${b.heading}`, value: isLevel ? 'Mức của đơn vị' : 'Tổng điểm', style: 'pillar' },
@@ -204,7 +227,10 @@ function appraisalSheet(
     );
     a.criteria.forEach((c, i) => {
       const r = b.first + i;
-      const rescored = shownPoints(rubric, c);
+      // Round 2: the rows carry round 1's points; the re-score is the response's own.
+      const appraised = shownPoints(rubric, c);
+      const rescored = answer ? (answer.rescored.get(c.id) ?? null) : appraised;
+      if (round2) cells.push(...round2RowCells(answer, c.id, r, COL.appraised));
       const open = appraisable(rubric, c);
       const given = open && s.digest ? preset?.(s.digest, c.id) : undefined;
       rowHeights.push({
@@ -225,7 +251,7 @@ function appraisalSheet(
         { address: `${COL.rescored}${r}`, value: rescored, style: 'number' },
         {
           address: `${COL.appraised}${r}`,
-          value: given ? given.value : rescored,
+          value: given ? given.value : appraised,
           style: open ? 'input' : 'number',
           locked: !open,
           numFmt: 'General',
@@ -245,12 +271,30 @@ function appraisalSheet(
     });
   }
   return sheetSpec(APPRAISAL_SHEET, 'visible', cells, {
-    merges: ['A1:K1', 'A2:K2'],
-    columns: Object.entries(WIDTHS).map(([key, width]) => ({ column: COL[key as keyof typeof COL], width })),
+    merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
+    columns: [
+      ...Object.entries(WIDTHS).map(([key, width]) => ({ column: COL[key as keyof typeof COL], width })),
+      ...(round2
+        ? Object.entries(ROUND2_WIDTHS).map(([key, width]) => ({
+            column: ROUND2_COLUMNS[key as keyof typeof ROUND2_COLUMNS],
+            width,
+          }))
+        : []),
+    ],
     rowHeights,
     freeze: { rows: 3, columns: 3 },
     validations,
-    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:K${lastRow}` },
+    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:${lastCol}${lastRow}` },
+    ...(round2 && {
+      conditionalFormats: [
+        {
+          range: `${ROUND2_COLUMNS.changed}${FIRST_ROW}:${ROUND2_COLUMNS.changed}${lastRow}`,
+          formula: `LEN($${ROUND2_COLUMNS.changed}${FIRST_ROW})>0`,
+          fill: '#FDE7E9',
+          fontColor: '#A4262C',
+        },
+      ],
+    }),
     tabColor: '#C19C00',
   });
 }
@@ -272,6 +316,7 @@ function rankingSheet(
   by: RankBy,
   appraisalLast: number,
   expected: ExpectedReport | undefined,
+  round2?: Round2,
 ): SheetSpec {
   const isLevel = rubric.kind === 'levels';
   const top = rubric.levels?.length ?? 0;
@@ -295,7 +340,8 @@ function rankingSheet(
     const a = s.assessment;
     const b = blocks.get(s);
     const at = (col: string) => `${col}${r}`;
-    const rescoredTotal = a ? (isLevel ? (a.level?.number ?? 0) : a.total) : null;
+    const rescoredTotal =
+      round2?.units.get(s.file)?.rescoredTotal ?? (a ? (isLevel ? (a.level?.number ?? 0) : a.total) : null);
     // The total's difference is the one not named by a criterion (its label follows the batch's language).
     const totalId = s.differences.find((d) => !a?.criteria.some((c) => c.id === d.criterion))?.criterion ?? '';
     const problems = [...row.unranked.map((x) => x.vi), ...s.problems];
@@ -419,6 +465,7 @@ export function appraisalWorkbook(
     });
   const appraisalLast = row - 1;
   const lists = new ListSheet();
+  const { round2 } = options;
   const appraisal = appraisalSheet(
     rubric,
     unit,
@@ -426,8 +473,9 @@ export function appraisalWorkbook(
     lists,
     Math.max(appraisalLast, FIRST_ROW),
     options.preset,
+    round2,
   );
-  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected);
+  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, round2);
   const identity: AppraisalIdentity = {
     kind: 'appraisal',
     format: APPRAISAL_FORMAT,
@@ -440,13 +488,18 @@ export function appraisalWorkbook(
       file: fileName(b.row.submission.file),
       unitName: b.row.submission.unitName ?? '',
       digest: b.row.submission.digest ?? '',
+      ...(round2?.units.get(b.row.submission.file)?.previous && {
+        answers: round2.units.get(b.row.submission.file)!.previous!.digest,
+      }),
     })),
+    ...(round2 && { round: 2 }),
     layout: {
       sheet: APPRAISAL_SHEET,
       columns: COL,
       firstRow: FIRST_ROW,
       lastRow: appraisalLast,
       ranking: { sheet: RANKING_SHEET, firstRow: FIRST_ROW, lastRow: FIRST_ROW + rows.length - 1 },
+      ...(round2 && { round2: ROUND2_COLUMNS }),
     },
     ...(options.agency ? { agency: options.agency } : {}),
   };

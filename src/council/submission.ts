@@ -63,6 +63,8 @@ export interface SubmissionResult {
    * rows, a criterion row missing, the rubric in the sheet differing from `_dti`. Not ranked.
    */
   templateProblems: string[];
+  /** A response to the council's feedback: the round and the submission (SHA-256) it answers, the explanations. */
+  response?: { round: number; answers: string; explanations: Record<string, string> };
   /** Set when the file is the council's own appraisal workbook, not a submission. */
   council?: CouncilWorkbook;
   /** Why the council leaves it out of this ranking although it could be ranked (submitted twice, not appraised). */
@@ -228,6 +230,17 @@ async function scoreFrom(
     );
   const filled = readEntries(wb.read, info);
   result.unitName = filled.unitName;
+  const answered = info.layout.response;
+  if (answered)
+    result.response = {
+      round: answered.round,
+      answers: String(answered.answers).toLowerCase(),
+      explanations: Object.fromEntries(
+        Object.entries(filled.entries)
+          .map(([id, e]) => [id, String(e.explanation ?? '').trim()])
+          .filter(([, text]) => text),
+      ),
+    };
   const assessment = assess(rubric, toAssessmentInput(rubric, filled), options.lang);
   result.assessment = {
     ...assessment,

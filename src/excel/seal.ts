@@ -135,8 +135,9 @@ function failure(e: unknown, beforeAnything: boolean): DtiError {
 /**
  * The cells the template leaves open to the officer (its unlocked inputs), as few ranges: the
  * header's unit name and year, each criterion's input cells (`slotCells`: down the value column
- * from its row, or across the slot columns in a version 1 layout), its evidence and note, and the
- * general-information cells where the layout has them.
+ * from its row, or across the slot columns in a version 1 layout), its evidence and note, the
+ * explanation of a remarked criterion in a response, and the general-information cells where the
+ * layout has them.
  */
 export function inputCells(layout: TemplateLayout): string[] {
   const cells: { row: number; col: number }[] = [];
@@ -148,7 +149,8 @@ export function inputCells(layout: TemplateLayout): string[] {
     const slots = slotCells(layout, id, row).slice(0, (layout.inputs[id] ?? []).length);
     const documents = evidenceCells(layout, id, row).flatMap((doc) => Object.values(doc).filter(Boolean));
     const note = layout.note ? [`${layout.note}${row}`] : [];
-    for (const address of [...slots, ...documents, ...note]) cells.push(parseCell(address));
+    const explanation = layout.response?.criteria.includes(id) ? [`${layout.response.explanation}${row}`] : [];
+    for (const address of [...slots, ...documents, ...note, ...explanation]) cells.push(parseCell(address));
   }
   return rectangles(cells).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
 }

@@ -54,6 +54,14 @@ export interface BuildOptions {
   general?: Record<string, Scalar>;
   /** Last year's result (scored under its own rubric): the summary sheet then compares with it. */
   previous?: PreviousResult;
+  /** The council's feedback answered: the round, the submission's SHA-256, the remark per criterion. */
+  response?: ResponseRequest;
+}
+
+export interface ResponseRequest {
+  round: number;
+  answers: string;
+  remarks: Record<string, string>;
 }
 
 export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSpec {
@@ -62,7 +70,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   const year = options.year ?? new Date().getFullYear();
   const criteria = criteriaFor(rubric, unit);
   const isLevel = rubric.kind === 'levels';
-  const columns = tableColumns(rubric);
+  const columns = tableColumns(rubric, options.response !== undefined);
   const col = Object.fromEntries(columns.map((c, i) => [c.key, columnLetter(i)])) as Record<string, string>;
   const lastCol = columnLetter(columns.length - 1);
   const sheet = new SheetParts();
@@ -78,7 +86,18 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   );
 
   // Criteria grouped by pillar (and by heading group where the decision has them).
-  const ctx: TableContext = { rubric, unit, unitName, year, columns, col, general: general.cells, lists, sheet };
+  const ctx: TableContext = {
+    rubric,
+    unit,
+    unitName,
+    year,
+    columns,
+    col,
+    general: general.cells,
+    lists,
+    sheet,
+    remarks: options.response?.remarks,
+  };
   const rows: Record<string, number> = {};
   const results = new Map<string, RowResult>();
   const pillarRows: { pillar: Rubric['pillars'][number]; row: number; first: number; last: number }[] = [];
@@ -153,6 +172,15 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     check: col.check,
     rows,
     inputs: Object.fromEntries(criteria.map((c) => [c.id, inputSlots(rubric, c).map((slot) => slot.kind)])),
+    ...(options.response && {
+      response: {
+        round: options.response.round,
+        answers: options.response.answers,
+        remark: col.remark,
+        explanation: col.explanation,
+        criteria: criteria.filter((c) => options.response!.remarks[c.id] !== undefined).map((c) => c.id),
+      },
+    }),
   };
   const meta = { rubric: rubric.id, version: rubric.version, unit, unitName, year, templateVersion: TEMPLATE_VERSION };
 

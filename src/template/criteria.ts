@@ -37,6 +37,8 @@ export interface TableContext {
   general: Record<string, { cell: string; value: Scalar }>;
   lists: ListSheet;
   sheet: SheetParts;
+  /** A response to the council's feedback: the council's remark per remarked criterion. */
+  remarks?: Record<string, string>;
 }
 
 /** What a row's formula cells show, for the subtotals and the summary sheet. */
@@ -153,6 +155,7 @@ export function writeCriterionRow(
 
   writeSlots(ctx, c, r, slots, slotValues, max);
   writeEvidence(ctx, c, r, n, entry);
+  writeResponse(ctx, c, r, entry);
 
   // Result and check.
   if (c.rule.kind === 'levels') {
@@ -267,6 +270,22 @@ function writeEvidence(ctx: TableContext, c: Criterion, r: number, n: number, en
     });
 }
 
+/**
+ * Beside a remarked criterion: the council's remark (read-only) and the unit's explanation (an
+ * input). Other criteria leave both cells empty and locked: nothing to answer there.
+ */
+function writeResponse(ctx: TableContext, c: Criterion, r: number, entry: CriterionEntry | undefined): void {
+  const remark = ctx.remarks?.[c.id];
+  if (remark === undefined) return;
+  ctx.sheet.put({ address: `${ctx.col.remark}${r}`, value: remark, style: 'guidance' });
+  ctx.sheet.put({
+    address: `${ctx.col.explanation}${r}`,
+    value: entry?.explanation ?? null,
+    style: 'note',
+    locked: false,
+  });
+}
+
 /** Heights that show every text whole: the criterion's texts over its `n` rows, each slot's label in its row. */
 function rowHeights(ctx: TableContext, c: Criterion, r: number, n: number, slots: Slot[], check: string): void {
   const width = (key: string) => ctx.columns.find((x) => x.key === key)!.width;
@@ -274,6 +293,7 @@ function rowHeights(ctx: TableContext, c: Criterion, r: number, n: number, slots
     { text: c.title, width: width('title'), fontSize: 10 },
     { text: guidanceText(c), width: width('guidance'), fontSize: 9 },
     { text: check, width: width('check'), fontSize: 9 },
+    ...(ctx.remarks?.[c.id] ? [{ text: ctx.remarks[c.id], width: width('remark'), fontSize: 9 }] : []),
     ...(c.rule.kind === 'levels'
       ? (c.rule.labels ?? []).map((text) => ({ text, width: width('level1'), fontSize: 10 }))
       : []),

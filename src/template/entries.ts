@@ -68,6 +68,8 @@ export interface FilledTemplate {
   seal?: Seal;
   /** The general-information items entered, by item id (version 2 templates). */
   general: Record<string, Scalar>;
+  /** A response to the council's feedback: the remark shown beside each remarked criterion. */
+  remarks?: Record<string, string>;
 }
 
 /**
@@ -94,21 +96,31 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
     }
   }
   const entries: Record<string, CriterionEntry> = {};
+  const answered = new Set(layout.response?.criteria ?? []);
   for (const [id, r] of rowOf) {
     const cell = (col: string) => (col ? read(sheet, `${col}${r}`) : null);
     entries[id] = {
       slots: slotCells(layout, id, r).map((a) => read(sheet, a)),
       evidence: readEvidence(read, layout, id, r),
       note: cell(layout.note),
+      ...(answered.has(id) ? { explanation: cell(layout.response!.explanation) } : {}),
     };
   }
   const header = headerCells(layout);
   const yearCell = read(sheet, header.year);
   const seal = readSeal(read);
   const general = Object.fromEntries(Object.entries(layout.general ?? {}).map(([id, a]) => [id, read(sheet, a)]));
+  const remarks = layout.response
+    ? Object.fromEntries(
+        [...answered]
+          .filter((id) => rowOf.has(id))
+          .map((id) => [id, String(read(sheet, `${layout.response!.remark}${rowOf.get(id)}`) ?? '')]),
+      )
+    : undefined;
   return {
     info,
     general,
+    ...(remarks ? { remarks } : {}),
     unitName: String(read(sheet, header.unitName) ?? '').trim(),
     year: typeof yearCell === 'number' ? yearCell : Number(yearCell) || undefined,
     entries,
@@ -244,7 +256,7 @@ export function dateCellValue(v: Scalar): Scalar {
 }
 
 const entryHasData = (e: CriterionEntry) =>
-  [...e.slots, e.note].some((v) => !isBlank(v)) || e.evidence.some(evidenceHasData);
+  [...e.slots, e.note, e.explanation ?? null].some((v) => !isBlank(v)) || e.evidence.some(evidenceHasData);
 
 /** Each filled field of each document, as a report names it ("Số văn bản (tài liệu 2)"). */
 const evidenceFields = (evidence: readonly EvidenceEntry[]): [string, Scalar][] =>
@@ -278,6 +290,7 @@ export function carryEntries(
         ...entry.slots.map((v, i) => [`Giá trị ${i + 1}`, v] as [string, Scalar]),
         ...evidenceFields(entry.evidence),
         ['Ghi chú', entry.note],
+        ['Giải trình', entry.explanation ?? null],
       ];
       for (const [what, value] of all)
         if (!isBlank(value))
@@ -312,7 +325,12 @@ export function carryEntries(
           .filter((x) => !isBlank(x))
           .join(' ')
       : entry.note;
-    entries[id] = { slots: kept, evidence: entry.evidence.filter(evidenceHasData).map(carriedEvidence), note };
+    entries[id] = {
+      slots: kept,
+      evidence: entry.evidence.filter(evidenceHasData).map(carriedEvidence),
+      note,
+      ...(isBlank(entry.explanation ?? null) ? {} : { explanation: entry.explanation }),
+    };
     report.carried.push(id);
   }
   return { entries, report };

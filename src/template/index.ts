@@ -3,7 +3,7 @@
  * (layout), reading entries back, checking them, carrying them over, and the seal.
  */
 export { cellsOf, columnLetter, parseAddress } from './address';
-export { buildTemplate, entriesFromValues, type BuildOptions } from './build';
+export { buildTemplate, entriesFromValues, type BuildOptions, type ResponseRequest } from './build';
 export {
   checkCellText,
   checkTemplate,
@@ -39,7 +39,7 @@ export {
   type LocateInput,
   type LocateProblem,
 } from './locate';
-export { planInsert, type InsertPlan, type InsertRequest } from './plan';
+export { planInsert, responseOf, type InsertPlan, type InsertRequest } from './plan';
 export {
   canonicalInputs,
   checkSeal,

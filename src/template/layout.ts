@@ -45,6 +45,22 @@ export interface CriterionEntry {
   /** The documents entered, in sheet order (blank rows left out). */
   evidence: EvidenceEntry[];
   note: Scalar;
+  /** The unit's explanation to the council's remark (a response to feedback; remarked criteria only). */
+  explanation?: Scalar;
+}
+
+/**
+ * A template that answers the council's feedback (Hà Nội 5279/QĐ-UBND Điều 5.3): the round and the
+ * submission answered (the SHA-256 of its file), and beside each remarked criterion the council's
+ * remark and the unit's explanation, in two columns after the note (no other column moves).
+ */
+export interface ResponseLayout {
+  round: number;
+  answers: string;
+  remark: string;
+  explanation: string;
+  /** The remarked criteria: the only ones with an explanation cell. */
+  criteria: string[];
 }
 
 /** What identifies a template; stored in cells, defined names and the very hidden sheet. */
@@ -90,6 +106,8 @@ export interface TemplateLayout {
   rows: Record<string, number>;
   /** The kind of each input slot per criterion, to tell whether entries still fit a newer rubric. */
   inputs: Record<string, string[]>;
+  /** Present in a response to the council's feedback only. */
+  response?: ResponseLayout;
 }
 
 /** The header cells of a stored layout. */
@@ -134,8 +152,11 @@ export interface Column {
   width: number;
 }
 
-/** The columns of the criteria table for a rubric kind: one input column, labelled in the row beside it. */
-export function tableColumns(rubric: Rubric): Column[] {
+/**
+ * The columns of the criteria table for a rubric kind: one input column, labelled in the row beside
+ * it; a response to the council's feedback adds the remark and explanation columns at the end.
+ */
+export function tableColumns(rubric: Rubric, response = false): Column[] {
   const head: Column[] = [
     { key: 'id', header: 'Mã', width: 13 },
     { key: 'title', header: rubric.kind === 'levels' ? 'Chỉ tiêu' : 'Tiêu chí', width: 34 },
@@ -168,7 +189,13 @@ export function tableColumns(rubric: Rubric): Column[] {
     { key: 'check', header: 'Kiểm tra', width: 28 },
     { key: 'note', header: 'Ghi chú', width: 18 },
   ];
-  return [...head, ...middle, ...tail];
+  const answer: Column[] = response
+    ? [
+        { key: 'remark', header: 'Ý kiến thẩm định', width: 32 },
+        { key: 'explanation', header: 'Giải trình', width: 36 },
+      ]
+    : [];
+  return [...head, ...middle, ...tail, ...answer];
 }
 
 /** The criterion whose rows hold `address`: from its own row down to the next criterion's. */

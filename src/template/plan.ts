@@ -6,7 +6,7 @@
 import { resolveUnit, type PreviousResult } from '../engine';
 import { t, type Text } from '../base';
 import type { Rubric } from '../rubrics';
-import { buildTemplate } from './build';
+import { buildTemplate, type ResponseRequest } from './build';
 import { carryEntries, type CarryReport, type FilledTemplate } from './entries';
 import type { WorkbookSpec } from './spec';
 
@@ -16,6 +16,8 @@ export interface InsertRequest {
   year?: number;
   /** Last year's result, for the summary sheet's comparison (the pane's "Ghi vào Tổng hợp"). */
   previous?: PreviousResult;
+  /** The council's feedback imported (a response); without it, a response already there stays one. */
+  response?: ResponseRequest;
 }
 
 export type InsertPlan =
@@ -43,6 +45,13 @@ export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric,
     year: request.year ?? existing?.year,
     entries,
     previous: request.previous,
+    response: request.response ?? responseOf(existing),
   });
   return { ok: true, spec, updated: existing !== undefined, report };
+}
+
+/** The response a template already is, kept when it is rebuilt. */
+export function responseOf(existing: FilledTemplate | undefined): ResponseRequest | undefined {
+  const r = existing?.info.layout.response;
+  return r ? { round: r.round, answers: r.answers, remarks: existing!.remarks ?? {} } : undefined;
 }

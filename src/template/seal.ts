@@ -53,13 +53,18 @@ const json = (v: Scalar) => JSON.stringify(v);
  * in each entry evidence, note, slots — evidence a list of documents (date, issuer, link, number,
  * signed) in templates with several, one document (date, link, number, signed) in templates written
  * before, so their seals still verify; `general` (the general
- * information, by item id) only where the template has that block, so earlier seals still verify.
+ * information, by item id) only where the template has that block, so earlier seals still verify;
+ * in a response to the council's feedback, each remarked criterion's `explanation` and the
+ * `response` answered (round, submission digest), absent elsewhere for the same reason.
  * Written out directly: a batch seals a thousand files, and a generic sorted-key serializer was a
  * twentieth of all the work.
  */
 export function canonicalInputs(filled: FilledTemplate): string {
   const { meta, layout } = filled.info;
   const several = layout.evidenceRows !== undefined;
+  // A response to the council's feedback: the remarked criteria's explanations and the round
+  // answered are sealed too; every other entry's text stays as before, so untouched rows seal alike.
+  const answered = new Set(layout.response?.criteria ?? []);
   let entries = '';
   for (const id of Object.keys(layout.rows).sort()) {
     const e = filled.entries[id];
@@ -72,13 +77,18 @@ export function canonicalInputs(filled: FilledTemplate): string {
       : several
         ? `[${e.evidence.map((d) => documentText(d, true)).join(',')}]`
         : documentText(e.evidence[0], false);
-    entries += `${entries ? ',' : ''}${JSON.stringify(id)}:{"evidence":${evidence},"note":${json(canonicalValue(e?.note ?? null, 'text'))},"slots":[${slots}]}`;
+    const explanation = answered.has(id)
+      ? `"explanation":${json(canonicalValue(e?.explanation ?? null, 'text'))},`
+      : '';
+    entries += `${entries ? ',' : ''}${JSON.stringify(id)}:{"evidence":${evidence},${explanation}"note":${json(canonicalValue(e?.note ?? null, 'text'))},"slots":[${slots}]}`;
   }
+  const r = layout.response;
+  const response = r ? `"response":{"answers":${JSON.stringify(r.answers)},"round":${json(r.round)}},` : '';
   const generalIds = Object.keys(layout.general ?? {}).sort();
   const general = generalIds.length
     ? `"general":{${generalIds.map((g) => `${JSON.stringify(g)}:${json(canonicalValue(filled.general?.[g] ?? null, undefined))}`).join(',')}},`
     : '';
-  return `{"entries":{${entries}},${general}"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
+  return `{"entries":{${entries}},${general}${response}"rubric":${JSON.stringify(meta.rubric)},"unit":${JSON.stringify(meta.unit)},"unitName":${JSON.stringify(filled.unitName)},"version":${JSON.stringify(meta.version)},"year":${json(filled.year ?? null)}}`;
 }
 
 /** One document's canonical text; `issuer` only where templates have it (several documents). */

@@ -20,6 +20,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { say, type Text as Words } from '../../base';
 import type { SubmissionResult } from '../../council';
 import { allRubrics, getRubric } from '../../rubrics';
+import { CouncilRound2 } from './CouncilRound2';
 import { AppraisalEditor } from '../council/AppraisalEditor';
 import { ExpectedUnits } from '../council/ExpectedUnits';
 import { RankingList } from '../council/RankingList';
@@ -329,6 +330,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
               <WrittenSheets workbook={port} version={port.version} {...{ s, styles }} />
             )}
           </section>
+          <CouncilRound2 {...{ port, results, choice, pasted, lang }} trusted={anchors.length > 0} />
           <PublishRanking port={port} ranking={ranking} lang={lang} />
         </>
       )}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DtiError } from '../../base';
 import { findCriterion, resolveUnit } from '../../engine';
 import { sealBlockers, type Seal, toAssessmentInput } from '../../template';
+import { ImportFeedback } from './ImportFeedback';
 import type { PanelProps } from './props';
 
 const useStyles = makeStyles({
@@ -115,6 +116,7 @@ export function SubmitPanel({ port, view, s, lang }: PanelProps) {
           </li>
         ))}
       </ol>
+      <ImportFeedback port={port} view={view} s={s} lang={lang} />
     </div>
   );
 }
