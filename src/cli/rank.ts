@@ -80,7 +80,7 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
           problems: r.submission.problems,
           reason: reason(r), // why it has no rank; null when ranked
           reasons: r.submission.reasons, // the verifier's, as dti verify gives them
-          ...(applied ? { changes: changesOf(r) } : {}),
+          ...(applied ? { changes: changesOf(r), bonus: r.submission.assessment?.councilBonus ?? null } : {}),
         })),
         ...batch.expected.missing.map((unitName) => ({ rank: null, file: null, unitName, status: 'not-submitted' })),
       ]),
@@ -142,6 +142,17 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
         io.out(
           `  ${r.submission.unitName || basename(r.submission.file)} · ${c.criterion}: ${c.rescored === null ? '—' : num(c.rescored, lang)} → ${num(c.appraised, lang)}${c.reason || c.note ? ` (${[c.reason, c.note].filter(Boolean).join('; ')})` : ''}`,
         );
+    const bonused = rows.filter((r) => r.submission.assessment?.councilBonus?.points);
+    if (bonused.length)
+      io.out(
+        `\n${L('Điểm khuyến khích (ngoài điểm tối đa, đã cộng vào tổng)', 'Bonus points (outside the max, added to the total)')}:`,
+      );
+    for (const r of bonused) {
+      const b = r.submission.assessment!.councilBonus!;
+      io.out(
+        `  ${r.submission.unitName || basename(r.submission.file)}: +${num(b.points, lang)}${b.reason ? ` (${b.reason})` : ''}`,
+      );
+    }
     for (const f of applied.notInFiles)
       io.out(
         `  ${L('Đã thẩm định nhưng không có trong các tệp đã cho', 'Appraised but not among the files given')}: ${f}`,

@@ -59,6 +59,20 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
             width: 10,
             value: (r: RankedRow) => r.submission.assessment?.total ?? null,
           },
+          ...(rows.some((r) => r.submission.assessment?.councilBonus)
+            ? [
+                {
+                  header: L('Trong đó điểm khuyến khích', 'Of which bonus points'),
+                  width: 11,
+                  value: (r: RankedRow) => r.submission.assessment?.councilBonus?.points ?? null,
+                },
+                {
+                  header: L('Lý do khuyến khích', 'Reason for the bonus'),
+                  width: 24,
+                  value: (r: RankedRow) => r.submission.assessment?.councilBonus?.reason ?? '',
+                },
+              ]
+            : []),
           { header: L('Tối đa', 'Max'), width: 8, value: (r: RankedRow) => r.submission.assessment?.max ?? null },
           {
             header: L('Tỷ lệ (%)', 'Percent (%)'),

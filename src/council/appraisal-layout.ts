@@ -36,6 +36,19 @@ export const APPRAISAL_COLUMNS = {
   note: 'K',
 } as const;
 
+/**
+ * Columns added to "Xếp hạng" where the rubric foresees council bonus points (after the existing
+ * A–N, whose letters the readers and tests address): the bonus and its reason (inputs), the total
+ * ranked on, and the unit's number on the "Thẩm định" sheet, by which the reader finds the row.
+ */
+export const BONUS_COLUMNS = { points: 'O', reason: 'P', ranked: 'Q', key: 'R' } as const;
+
+/** Where a workbook keeps the bonus, and the cap its validation enforces (the reader enforces the same). */
+export interface BonusLayout {
+  columns: typeof BONUS_COLUMNS;
+  cap: number;
+}
+
 export interface AppraisalIdentity {
   kind: 'appraisal';
   format: number;
@@ -50,6 +63,6 @@ export interface AppraisalIdentity {
     columns: typeof APPRAISAL_COLUMNS;
     firstRow: number;
     lastRow: number;
-    ranking: { sheet: string; firstRow: number; lastRow: number };
+    ranking: { sheet: string; firstRow: number; lastRow: number; bonus?: BonusLayout };
   };
 }

@@ -6,6 +6,8 @@
  * the submissions appraised; the totals and level are recomputed here as the engine computes
  * them (the cached results in the file may predate the edits). A submission not in the workbook,
  * or one whose appraised cell holds something the validation would refuse, is not ranked.
+ * Bonus points, where the workbook has them (its identity says where, and the cap), are read from
+ * "Xếp hạng" by the unit's number there and added to the total, outside the max.
  */
 import { t, type Text } from '../base';
 import { levelName } from '../engine';
@@ -14,6 +16,7 @@ import { META_SHEET, type Scalar } from '../template';
 import type { LoadedWorkbook } from '../workbook';
 import { APPRAISAL_MARK, type AppraisalIdentity } from './appraisal-layout';
 import { shownPoints } from './appraisal';
+import { bonusPoints } from './bonus';
 import { whyUnranked } from './rank';
 import type { CriterionScore, SubmissionAssessment, SubmissionResult } from './submission';
 
@@ -27,6 +30,8 @@ export interface CouncilAppraisal {
   identity: AppraisalIdentity;
   /** By digest, then criterion id. */
   cells: Map<string, Map<string, AppraisedCell>>;
+  /** The bonus cells, by digest (empty where the workbook has none). */
+  bonus: Map<string, { value: Scalar; reason: string }>;
 }
 
 /** A criterion the council changed: from the re-score to the appraised points, and why. */
@@ -93,7 +98,20 @@ export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: T
     });
     cells.set(digest, of);
   }
-  return { identity, cells };
+  return { identity, cells, bonus: readBonus(wb, identity, digestOf) };
+}
+
+function readBonus(wb: LoadedWorkbook, identity: AppraisalIdentity, digestOf: Map<number, string>) {
+  const out: CouncilAppraisal['bonus'] = new Map();
+  const { sheet, firstRow, lastRow, bonus } = identity.layout.ranking;
+  if (!bonus || !wb.sheetNames.includes(sheet)) return out;
+  const col = bonus.columns;
+  for (let r = firstRow; r <= Math.max(lastRow, wb.lastRow(sheet)); r++) {
+    const digest = digestOf.get(wb.read(sheet, `${col.key}${r}`) as number);
+    const reason = wb.read(sheet, `${col.reason}${r}`);
+    if (digest) out.set(digest, { value: wb.read(sheet, `${col.points}${r}`), reason: String(reason ?? '').trim() });
+  }
+  return out;
 }
 
 /** An appraised cell as points (signed) or a level, or why it cannot be. Blank counts as 0, as the sheet's formulas count it. */
@@ -113,11 +131,12 @@ function appraisedNumber(rubric: Rubric, c: CriterionScore, v: Scalar): number |
   return n;
 }
 
-/** The assessment with the council's points in place of the re-score, totals and level recomputed. */
+/** The assessment with the council's points in place of the re-score, totals and level recomputed; the bonus outside the max. */
 function appraisedAssessment(
   rubric: Rubric,
   a: SubmissionAssessment,
   points: Map<string, number>,
+  bonus?: { points: number; reason: string },
 ): SubmissionAssessment {
   const criteria = a.criteria.map((c) => {
     const v = points.get(c.id);
@@ -138,14 +157,26 @@ function appraisedAssessment(
   }
   const signed = (cs: CriterionScore[]) =>
     roundPoints(cs.reduce((s, c) => s + (c.effect === 'penalty' ? -(c.points ?? 0) : (c.points ?? 0)), 0));
-  const total = signed(criteria);
+  const total = roundPoints(signed(criteria) + (bonus?.points ?? 0));
   return {
     ...a,
     criteria,
     total,
+    ...(bonus ? { councilBonus: bonus } : {}),
     percent: a.max ? roundPoints((total / a.max) * 100) : null,
     pillars: a.pillars.map((p) => ({ ...p, points: signed(criteria.filter((c) => c.pillar === p.id)) })),
   };
+}
+
+type Bonus = { points: number; reason: string };
+
+/** The unit's bonus as the workbook holds it (none given: undefined), or why it is refused. */
+function bonusOf(appraisal: CouncilAppraisal, s: SubmissionResult): Bonus | Text | undefined {
+  const cap = appraisal.identity.layout.ranking.bonus?.cap;
+  const cell = appraisal.bonus.get(s.digest!);
+  if (cap === undefined || !cell) return undefined;
+  const points = bonusPoints(cell.value, cap, s.unitName || s.file);
+  return typeof points === 'number' ? { points, reason: cell.reason } : points;
 }
 
 /**
@@ -188,8 +219,10 @@ export function applyAppraisal(
         changed.push({ criterion: c.id, rescored, appraised: v, reason: cell.reason, note: cell.note });
     }
     changes.set(s.file, changed);
+    const bonus = bonusOf(appraisal, s);
+    if (bonus && !('points' in bonus)) wrong.push(bonus);
     if (wrong.length) return { ...s, excluded: [...(s.excluded ?? []), ...wrong] };
-    return { ...s, assessment: appraisedAssessment(rubric, s.assessment, points) };
+    return { ...s, assessment: appraisedAssessment(rubric, s.assessment, points, bonus as Bonus | undefined) };
   });
   const notInFiles = appraisal.identity.submissions.filter((x) => !seen.has(x.digest)).map((x) => x.file);
   return { results: out, changes, notInFiles };

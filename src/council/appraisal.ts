@@ -37,10 +37,12 @@ import {
   APPRAISAL_FORMAT,
   APPRAISAL_MARK,
   APPRAISAL_SHEET,
+  BONUS_COLUMNS as BONUS,
   RANKING_SHEET,
   REASONS,
   type AppraisalIdentity,
 } from './appraisal-layout';
+import { bonusValidation, councilBonusCap } from './bonus';
 import type { ExpectedReport } from './expected';
 import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
@@ -69,6 +71,8 @@ function rowHeight(texts: [text: string, width: number][]): number {
 export interface AppraisalOptions {
   by?: RankBy;
   expected?: ExpectedReport;
+  /** The rubric's options as the council chose them (the bonus cap); defaults otherwise. */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** The points a criterion shows: signed (a penalty is negative, as the officer's sheet shows it); a level rubric's level. */
@@ -233,13 +237,17 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
   });
 }
 
-/** The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. */
-function rankingColumns(isLevel: boolean) {
+/**
+ * The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. Bonus points,
+ * where foreseen, come after (O–R), so A–N keep their letters.
+ */
+function rankingColumns(isLevel: boolean, bonus: boolean) {
   const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
     : ['Điểm tự chấm', 'Điểm chấm lại', 'Điểm thẩm định', 'Điểm tối đa', 'Tỷ lệ (%)'];
-  return [...head, ...tail, 'Vấn đề', 'Khóa xếp hạng'];
+  const extra = bonus ? ['Điểm khuyến khích', 'Lý do khuyến khích', 'Tổng điểm xếp hạng', 'Số TT'] : [];
+  return [...head, ...tail, 'Vấn đề', 'Khóa xếp hạng', ...extra];
 }
 
 function rankingSheet(
@@ -250,15 +258,19 @@ function rankingSheet(
   by: RankBy,
   appraisalLast: number,
   expected: ExpectedReport | undefined,
+  bonusCap: number | null,
 ): SheetSpec {
   const isLevel = rubric.kind === 'levels';
   const top = rubric.levels?.length ?? 0;
-  const headers = rankingColumns(isLevel);
+  const bonus = !isLevel && bonusCap !== null;
+  const headers = rankingColumns(isLevel, bonus);
+  const lastCol = bonus ? BONUS.key : 'M';
+  const validations: ValidationSpec[] = [];
   const cells: CellSpec[] = [
     { address: 'A1', value: `XẾP HẠNG CHUYỂN ĐỔI SỐ — ${rubric.title}`, style: 'title' },
     {
       address: 'A2',
-      value: `Quyết định ${rubric.decision.number} · ${unitLabel} · xếp theo ${isLevel ? 'mức thẩm định' : by === 'percent' ? 'tỷ lệ điểm thẩm định' : 'điểm thẩm định'} · đồng hạng khi bằng điểm (1, 2, 2, 4)`,
+      value: `Quyết định ${rubric.decision.number} · ${unitLabel} · xếp theo ${isLevel ? 'mức thẩm định' : by === 'percent' ? 'tỷ lệ điểm thẩm định' : 'điểm thẩm định'}${bonus ? ` cộng điểm khuyến khích (tối đa ${bonusCap} điểm, ngoài điểm tối đa, ${rubric.councilBonus!.source.article})` : ''} · đồng hạng khi bằng điểm (1, 2, 2, 4)`,
       style: 'subtitle',
     },
     ...headers.map((h, i) => ({ address: `${columnLetter(i)}3`, value: h, style: 'tableHeader' as const })),
@@ -310,6 +322,9 @@ function rankingSheet(
         { address: at('N'), formula: `=${at('J')}*1000+${at('L')}`, result: key[0] * 1000 + key[1], style: 'number' },
       );
     } else {
+      // The total ranked on: the appraised points, plus the bonus where foreseen (outside the max,
+      // so the percent stays over the decision's max, as for the engine's points outside the max).
+      const ranked = bonus ? at(BONUS.ranked) : at('J');
       cells.push(
         {
           address: at('J'),
@@ -320,17 +335,31 @@ function rankingSheet(
         { address: at('K'), value: a.max, style: 'number' },
         {
           address: at('L'),
-          formula: `=IF(${at('K')}>0,ROUND(${at('J')}/${at('K')}*100,2),"")`,
+          formula: `=IF(${at('K')}>0,ROUND(${ranked}/${at('K')}*100,2),"")`,
           result: a.percent,
           style: 'formula',
         },
         {
           address: at('N'),
-          formula: by === 'percent' ? `=${at('L')}` : `=ROUND(${at('J')},2)`,
+          formula: by === 'percent' ? `=${at('L')}` : `=ROUND(${ranked},2)`,
           result: key[0] / 100,
           style: 'number',
         },
       );
+      if (bonus) {
+        cells.push(
+          { address: at(BONUS.points), value: null, style: 'input', locked: false, numFmt: 'General' },
+          { address: at(BONUS.reason), value: null, style: 'note', locked: false },
+          {
+            address: at(BONUS.ranked),
+            formula: `=ROUND(${at('J')}+N(${at(BONUS.points)}),2)`,
+            result: a.total,
+            style: 'formula',
+          },
+          { address: at(BONUS.key), value: b.key, style: 'number' },
+        );
+        validations.push(bonusValidation(rubric, at(BONUS.points), bonusCap!));
+      }
     }
     cells.push({
       address: at('A'),
@@ -348,31 +377,44 @@ function rankingSheet(
     next++;
   }
   const last = Math.max(next - 1, FIRST_ROW);
+  const widths = [6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8, ...(bonus ? [12, 30, 12, 6] : [])];
+  // Hidden: the rank key (N) and the unit's number (R), which only formulas and the reader need.
+  const hidden = new Set([13, 17]);
+  const series = bonus
+    ? { name: headers[16], values: `${BONUS.ranked}${FIRST_ROW}:${BONUS.ranked}${lastRanked}` }
+    : { name: headers[9], values: `J${FIRST_ROW}:J${lastRanked}` };
+  const chartFrom = bonus ? 'T' : 'P';
+  const chartTo = bonus ? 'AB' : 'X';
   return sheetSpec(RANKING_SHEET, 'visible', cells, {
     merges: ['A1:M1', 'A2:M2'],
-    columns: [6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8].map((width, i) => ({
+    columns: widths.map((width, i) => ({
       column: columnLetter(i),
       width,
-      ...(i === 13 ? { hidden: true } : {}),
+      ...(hidden.has(i) ? { hidden: true } : {}),
     })),
+    validations,
     rowHeights: [{ row: 3, height: 30 }, ...rows.map((_, j) => ({ row: FIRST_ROW + j, height: 28 }))],
     freeze: { rows: 3, columns: 2 },
     conditionalFormats: [
-      { range: `A${FIRST_ROW}:M${last}`, formula: `AND($B${FIRST_ROW}<>"",$A${FIRST_ROW}="")`, fill: '#FDE7E9' },
+      {
+        range: `A${FIRST_ROW}:${lastCol}${last}`,
+        formula: `AND($B${FIRST_ROW}<>"",$A${FIRST_ROW}="")`,
+        fill: '#FDE7E9',
+      },
     ],
     charts: ranked.length
       ? [
           {
             type: 'barClustered',
-            title: isLevel ? 'Mức thẩm định' : 'Điểm thẩm định',
+            title: isLevel ? 'Mức thẩm định' : bonus ? 'Tổng điểm xếp hạng' : 'Điểm thẩm định',
             categories: `B${FIRST_ROW}:B${lastRanked}`,
-            series: [{ name: headers[9], values: `J${FIRST_ROW}:J${lastRanked}` }],
-            from: 'P3',
-            to: `X${Math.max(20, 3 + ranked.length * 2)}`,
+            series: [series],
+            from: `${chartFrom}3`,
+            to: `${chartTo}${Math.max(20, 3 + ranked.length * 2)}`,
           },
         ]
       : [],
-    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:M${last}` },
+    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:${lastCol}${last}` },
     tabColor: '#0F6CBD',
   });
 }
@@ -398,7 +440,8 @@ export function appraisalWorkbook(
   const appraisalLast = row - 1;
   const lists = new ListSheet();
   const appraisal = appraisalSheet(rubric, unit, [...blocks.values()], lists, Math.max(appraisalLast, FIRST_ROW));
-  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected);
+  const cap = rubric.kind === 'points' ? councilBonusCap(rubric, options.options) : null;
+  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, cap);
   const identity: AppraisalIdentity = {
     kind: 'appraisal',
     format: APPRAISAL_FORMAT,
@@ -417,7 +460,12 @@ export function appraisalWorkbook(
       columns: COL,
       firstRow: FIRST_ROW,
       lastRow: appraisalLast,
-      ranking: { sheet: RANKING_SHEET, firstRow: FIRST_ROW, lastRow: FIRST_ROW + rows.length - 1 },
+      ranking: {
+        sheet: RANKING_SHEET,
+        firstRow: FIRST_ROW,
+        lastRow: FIRST_ROW + rows.length - 1,
+        ...(cap === null ? {} : { bonus: { columns: BONUS, cap } }),
+      },
     },
   };
   return {

@@ -7,6 +7,7 @@
 export * from './appraisal';
 export * from './appraisal-layout';
 export * from './appraisal-read';
+export * from './bonus';
 export * from './council-workbook';
 export * from './entry-text';
 export * from './expected';

@@ -36,7 +36,11 @@ export type CriterionScore = Pick<
   /** What the officer entered, as plain text (the appraisal workbook shows it). */
   entry?: string;
 };
-export type SubmissionAssessment = Omit<Assessment, 'criteria'> & { criteria: CriterionScore[] };
+export type SubmissionAssessment = Omit<Assessment, 'criteria'> & {
+  criteria: CriterionScore[];
+  /** The council's bonus points ("điểm khuyến khích"), outside the max, already in `total` and `percent`. */
+  councilBonus?: { points: number; reason: string };
+};
 
 export interface SubmissionResult {
   file: string;

@@ -36,6 +36,7 @@ import {
 } from '../council/session';
 import { MemoryWorkbook } from '../memory-port';
 import type { PanelProps } from './props';
+import { CouncilBonus } from './CouncilBonus';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -283,6 +284,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
             </Dropdown>
           </Field>
           <Ranking rows={ranked} unranked={unranked} levels={rubric.kind === 'levels'} {...{ s, lang, styles }} />
+          <CouncilBonus rubric={rubric} rows={ranked} lang={lang} />
           <Expected
             ranking={ranking}
             pasted={pasted}
