@@ -49,6 +49,17 @@ export interface BonusLayout {
   cap: number;
 }
 
+/**
+ * Columns added to "Xếp hạng" of a level rubric (Kon Tum 121, II.3: each unit registers the level
+ * it aims for and is recognised at it): the registered level (an input), whether the appraised
+ * level recognises it (a formula), and the unit's number on "Thẩm định".
+ */
+export const REGISTRATION_COLUMNS = { registered: 'O', recognised: 'P', key: 'Q' } as const;
+
+export const RECOGNISED = 'Công nhận';
+export const NOT_RECOGNISED = 'Không công nhận';
+export const NOT_REGISTERED = 'Chưa đăng ký';
+
 export interface AppraisalIdentity {
   kind: 'appraisal';
   format: number;
@@ -63,6 +74,12 @@ export interface AppraisalIdentity {
     columns: typeof APPRAISAL_COLUMNS;
     firstRow: number;
     lastRow: number;
-    ranking: { sheet: string; firstRow: number; lastRow: number; bonus?: BonusLayout };
+    ranking: {
+      sheet: string;
+      firstRow: number;
+      lastRow: number;
+      bonus?: BonusLayout;
+      registration?: { columns: typeof REGISTRATION_COLUMNS };
+    };
   };
 }
