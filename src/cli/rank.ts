@@ -7,6 +7,7 @@ import {
   type CouncilAppraisal,
   type RankedRow,
   rankSubmissions,
+  recognitionOf,
   SIGNATURE_STATUS,
 } from '../council';
 import { rankingCsv, rankingWorkbook } from './ranking-file';
@@ -81,6 +82,13 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
           reason: reason(r), // why it has no rank; null when ranked
           reasons: r.submission.reasons, // the verifier's, as dti verify gives them
           ...(applied ? { changes: changesOf(r), bonus: r.submission.assessment?.councilBonus ?? null } : {}),
+          // Level rubrics: the level registered (the council's workbook, else the template) and whether it is recognised.
+          ...(rubric.kind === 'levels'
+            ? {
+                registered: recognitionOf(r.submission.assessment)?.registered ?? null,
+                recognised: recognitionOf(r.submission.assessment)?.recognised ?? null,
+              }
+            : {}),
         })),
         ...batch.expected.missing.map((unitName) => ({ rank: null, file: null, unitName, status: 'not-submitted' })),
       ]),
@@ -130,6 +138,20 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
     for (const r of unranked) {
       io.out(`  ${basename(r.submission.file)}: ${reason(r)}`);
       for (const why of r.submission.status === 'valid' ? [] : r.submission.reasons) io.out(`    • ${why}`);
+    }
+  }
+  if (isLevel) {
+    const registered = rows.filter((r) => r.rank !== null && recognitionOf(r.submission.assessment));
+    if (registered.length)
+      io.out(
+        `\n${L('Công nhận mức đăng ký', 'Recognition of the registered level')} (${registered.filter((r) => recognitionOf(r.submission.assessment)!.recognised).length}/${registered.length}):`,
+      );
+    for (const r of registered) {
+      const x = recognitionOf(r.submission.assessment)!;
+      const level = r.submission.assessment!.level?.number ?? 0;
+      io.out(
+        `  ${r.submission.unitName || basename(r.submission.file)}: ${L('đăng ký mức', 'registered level')} ${x.registered}, ${applied ? L('thẩm định', 'appraised') : L('chấm lại', 're-scored')} ${L('mức', 'level')} ${level} → ${x.recognised ? L('Công nhận', 'recognised') : L('Không công nhận', 'not recognised')}`,
+      );
     }
   }
   if (applied) {

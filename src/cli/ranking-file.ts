@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { num, say, t, type Lang } from '../base';
 import type { Rubric } from '../rubrics';
-import { ACCEPTED, SEAL_STATUS, SIGNATURE_STATUS, signingTimeText, type RankedRow } from '../council';
+import { ACCEPTED, recognitionOf, SEAL_STATUS, SIGNATURE_STATUS, signingTimeText, type RankedRow } from '../council';
 
 interface Column {
   header: string;
@@ -51,6 +51,19 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
             header: L('Tên mức', 'Level name'),
             width: 14,
             value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '',
+          },
+          {
+            header: L('Mức đăng ký', 'Registered level'),
+            width: 9,
+            value: (r: RankedRow) => recognitionOf(r.submission.assessment)?.registered ?? null,
+          },
+          {
+            header: L('Công nhận mức đăng ký', 'Registered level recognised'),
+            width: 14,
+            value: (r: RankedRow) => {
+              const x = recognitionOf(r.submission.assessment);
+              return x ? (x.recognised ? L('Công nhận', 'Recognised') : L('Không công nhận', 'Not recognised')) : '';
+            },
           },
         ]
       : [

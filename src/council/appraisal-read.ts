@@ -7,7 +7,8 @@
  * them (the cached results in the file may predate the edits). A submission not in the workbook,
  * or one whose appraised cell holds something the validation would refuse, is not ranked.
  * Bonus points, where the workbook has them (its identity says where, and the cap), are read from
- * "Xếp hạng" by the unit's number there and added to the total, outside the max.
+ * "Xếp hạng" by the unit's number there and added to the total, outside the max; so is a level
+ * rubric's registered level, which the appraised level recognises or not.
  */
 import { t, type Text } from '../base';
 import { levelName } from '../engine';
@@ -17,6 +18,7 @@ import type { LoadedWorkbook } from '../workbook';
 import { APPRAISAL_MARK, type AppraisalIdentity } from './appraisal-layout';
 import { shownPoints } from './appraisal';
 import { bonusPoints } from './bonus';
+import { registeredLevel } from './recognition';
 import { whyUnranked } from './rank';
 import type { CriterionScore, SubmissionAssessment, SubmissionResult } from './submission';
 
@@ -32,6 +34,8 @@ export interface CouncilAppraisal {
   cells: Map<string, Map<string, AppraisedCell>>;
   /** The bonus cells, by digest (empty where the workbook has none). */
   bonus: Map<string, { value: Scalar; reason: string }>;
+  /** Level rubrics: the registered-level cells, by digest (empty in workbooks written before they had them). */
+  registered: Map<string, Scalar>;
 }
 
 /** A criterion the council changed: from the re-score to the appraised points, and why. */
@@ -98,18 +102,41 @@ export function readAppraisal(wb: LoadedWorkbook): CouncilAppraisal | { error: T
     });
     cells.set(digest, of);
   }
-  return { identity, cells, bonus: readBonus(wb, identity, digestOf) };
+  const bonus = identity.layout.ranking.bonus?.columns;
+  const registration = identity.layout.ranking.registration?.columns;
+  return {
+    identity,
+    cells,
+    bonus: bonus
+      ? rankingRows(wb, identity, digestOf, bonus.key, (read) => ({
+          value: read(bonus.points),
+          reason: String(read(bonus.reason) ?? '').trim(),
+        }))
+      : new Map(),
+    registered: registration
+      ? rankingRows(wb, identity, digestOf, registration.key, (read) => read(registration.registered))
+      : new Map(),
+  };
 }
 
-function readBonus(wb: LoadedWorkbook, identity: AppraisalIdentity, digestOf: Map<number, string>) {
-  const out: CouncilAppraisal['bonus'] = new Map();
-  const { sheet, firstRow, lastRow, bonus } = identity.layout.ranking;
-  if (!bonus || !wb.sheetNames.includes(sheet)) return out;
-  const col = bonus.columns;
+/** Per submission (by digest), what `cells` reads from its row of "Xếp hạng", found by the unit's number in `keyColumn`. */
+function rankingRows<T>(
+  wb: LoadedWorkbook,
+  identity: AppraisalIdentity,
+  digestOf: Map<number, string>,
+  keyColumn: string,
+  cells: (read: (column: string) => Scalar) => T,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  const { sheet, firstRow, lastRow } = identity.layout.ranking;
+  if (!wb.sheetNames.includes(sheet)) return out;
   for (let r = firstRow; r <= Math.max(lastRow, wb.lastRow(sheet)); r++) {
-    const digest = digestOf.get(wb.read(sheet, `${col.key}${r}`) as number);
-    const reason = wb.read(sheet, `${col.reason}${r}`);
-    if (digest) out.set(digest, { value: wb.read(sheet, `${col.points}${r}`), reason: String(reason ?? '').trim() });
+    const digest = digestOf.get(wb.read(sheet, `${keyColumn}${r}`) as number);
+    if (digest)
+      out.set(
+        digest,
+        cells((column) => wb.read(sheet, `${column}${r}`)),
+      );
   }
   return out;
 }
@@ -180,6 +207,19 @@ function bonusOf(appraisal: CouncilAppraisal, s: SubmissionResult): Bonus | Text
 }
 
 /**
+ * The level the council's workbook says the unit registered (blank: none), or why it is refused;
+ * undefined where the workbook has no such column (then the template's own registration counts).
+ */
+function registeredOf(
+  rubric: Rubric,
+  appraisal: CouncilAppraisal,
+  s: SubmissionResult,
+): number | null | Text | undefined {
+  if (!appraisal.identity.layout.ranking.registration) return undefined;
+  return registeredLevel(appraisal.registered.get(s.digest!) ?? null, rubric.levels?.length ?? 0, s.unitName || s.file);
+}
+
+/**
  * The submissions with the council's appraisal applied, and per submission the criteria it changed.
  * `notInFiles` lists the appraised submissions none of the given files is (changed since, or left out).
  */
@@ -221,8 +261,19 @@ export function applyAppraisal(
     changes.set(s.file, changed);
     const bonus = bonusOf(appraisal, s);
     if (bonus && !('points' in bonus)) wrong.push(bonus);
+    const registered = registeredOf(rubric, appraisal, s);
+    if (registered !== null && typeof registered === 'object') {
+      wrong.push(registered);
+      return { ...s, excluded: [...(s.excluded ?? []), ...wrong] };
+    }
     if (wrong.length) return { ...s, excluded: [...(s.excluded ?? []), ...wrong] };
-    return { ...s, assessment: appraisedAssessment(rubric, s.assessment, points, bonus as Bonus | undefined) };
+    const a = appraisedAssessment(rubric, s.assessment, points, bonus as Bonus | undefined);
+    if (registered === undefined) return { ...s, assessment: a };
+    // The council's registration replaces the template's (whose shortfalls were for the self-assessment).
+    const { registered: _fromTemplate, ...rest } = a;
+    const recognition =
+      registered === null ? undefined : { registered, recognised: (a.level?.number ?? 0) >= registered };
+    return { ...s, assessment: { ...rest, ...(recognition ? { recognition } : {}) } };
   });
   const notInFiles = appraisal.identity.submissions.filter((x) => !seen.has(x.digest)).map((x) => x.file);
   return { results: out, changes, notInFiles };

@@ -38,11 +38,16 @@ import {
   APPRAISAL_MARK,
   APPRAISAL_SHEET,
   BONUS_COLUMNS as BONUS,
+  NOT_RECOGNISED,
+  NOT_REGISTERED,
   RANKING_SHEET,
+  RECOGNISED,
+  REGISTRATION_COLUMNS as REG,
   REASONS,
   type AppraisalIdentity,
 } from './appraisal-layout';
 import { bonusValidation, councilBonusCap } from './bonus';
+import { recognitionOf, recognitionWords, registeredValidation } from './recognition';
 import type { ExpectedReport } from './expected';
 import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
@@ -246,7 +251,11 @@ function rankingColumns(isLevel: boolean, bonus: boolean) {
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
     : ['Điểm tự chấm', 'Điểm chấm lại', 'Điểm thẩm định', 'Điểm tối đa', 'Tỷ lệ (%)'];
-  const extra = bonus ? ['Điểm khuyến khích', 'Lý do khuyến khích', 'Tổng điểm xếp hạng', 'Số TT'] : [];
+  const extra = isLevel
+    ? ['Mức đăng ký', 'Công nhận mức đăng ký', 'Số TT']
+    : bonus
+      ? ['Điểm khuyến khích', 'Lý do khuyến khích', 'Tổng điểm xếp hạng', 'Số TT']
+      : [];
   return [...head, ...tail, 'Vấn đề', 'Khóa xếp hạng', ...extra];
 }
 
@@ -264,7 +273,8 @@ function rankingSheet(
   const top = rubric.levels?.length ?? 0;
   const bonus = !isLevel && bonusCap !== null;
   const headers = rankingColumns(isLevel, bonus);
-  const lastCol = bonus ? BONUS.key : 'M';
+  // The unit's number (the last column, hidden) is only for the reader; what is shown ends before it.
+  const lastCol = isLevel ? REG.recognised : bonus ? BONUS.ranked : 'M';
   const validations: ValidationSpec[] = [];
   const cells: CellSpec[] = [
     { address: 'A1', value: `XẾP HẠNG CHUYỂN ĐỔI SỐ — ${rubric.title}`, style: 'title' },
@@ -320,7 +330,23 @@ function rankingSheet(
           style: 'formula',
         },
         { address: at('N'), formula: `=${at('J')}*1000+${at('L')}`, result: key[0] * 1000 + key[1], style: 'number' },
+        // The registration: prefilled from the unit's template, edited by the council, which holds the registrations.
+        {
+          address: at(REG.registered),
+          value: a.registered?.number ?? null,
+          style: 'input',
+          locked: false,
+          numFmt: 'General',
+        },
+        {
+          address: at(REG.recognised),
+          formula: `=IF(N(${at(REG.registered)})=0,"${NOT_REGISTERED}",IF(${at('J')}>=${at(REG.registered)},"${RECOGNISED}","${NOT_RECOGNISED}"))`,
+          result: recognitionWords(recognitionOf(a)),
+          style: 'text',
+        },
+        { address: at(REG.key), value: b.key, style: 'number' },
       );
+      validations.push(registeredValidation(rubric, at(REG.registered)));
     } else {
       // The total ranked on: the appraised points, plus the bonus where foreseen (outside the max,
       // so the percent stays over the decision's max, as for the engine's points outside the max).
@@ -377,14 +403,16 @@ function rankingSheet(
     next++;
   }
   const last = Math.max(next - 1, FIRST_ROW);
-  const widths = [6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8, ...(bonus ? [12, 30, 12, 6] : [])];
-  // Hidden: the rank key (N) and the unit's number (R), which only formulas and the reader need.
-  const hidden = new Set([13, 17]);
+  const widths = [
+    ...[6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8],
+    ...(isLevel ? [10, 16, 6] : bonus ? [12, 30, 12, 6] : []),
+  ];
+  // Hidden: the rank key (N) and the unit's number (the last column), which only formulas and the reader need.
+  const hidden = new Set([13, ...(isLevel || bonus ? [widths.length - 1] : [])]);
   const series = bonus
     ? { name: headers[16], values: `${BONUS.ranked}${FIRST_ROW}:${BONUS.ranked}${lastRanked}` }
     : { name: headers[9], values: `J${FIRST_ROW}:J${lastRanked}` };
-  const chartFrom = bonus ? 'T' : 'P';
-  const chartTo = bonus ? 'AB' : 'X';
+  const [chartFrom, chartTo] = bonus ? ['T', 'AB'] : isLevel ? ['S', 'AA'] : ['P', 'X'];
   return sheetSpec(RANKING_SHEET, 'visible', cells, {
     merges: ['A1:M1', 'A2:M2'],
     columns: widths.map((width, i) => ({
@@ -465,6 +493,7 @@ export function appraisalWorkbook(
         firstRow: FIRST_ROW,
         lastRow: FIRST_ROW + rows.length - 1,
         ...(cap === null ? {} : { bonus: { columns: BONUS, cap } }),
+        ...(rubric.kind === 'levels' ? { registration: { columns: REG } } : {}),
       },
     },
   };

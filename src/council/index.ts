@@ -13,4 +13,5 @@ export * from './entry-text';
 export * from './expected';
 export * from './labels';
 export * from './rank';
+export * from './recognition';
 export * from './submission';
