@@ -238,6 +238,7 @@ export function templateSpec(req: TemplateRequest): {
   let unitName = req.unitName;
   let problems: LocateProblem[] = [];
   let year = req.year;
+  let registeredLevel: number | undefined;
   if (req.from?.kind === 'json') {
     checkSameRubric(req.from.file, rubric, unit, req.from);
     ({ entries, general, report } = entriesFromAssessment(rubric, unit, req.from));
@@ -260,6 +261,7 @@ export function templateSpec(req: TemplateRequest): {
     general = carryGeneral(rubric, filled.general, report);
     unitName ??= filled.unitName || undefined;
     year ??= filled.year;
+    registeredLevel = filled.registered;
   }
   if (report && year === undefined) {
     // A template always states its year (deadlines are checked against it): said, not assumed silently.
@@ -273,7 +275,7 @@ export function templateSpec(req: TemplateRequest): {
     });
   }
   return {
-    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous }),
+    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous, registeredLevel }),
     report,
     problems,
   };

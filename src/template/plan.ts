@@ -41,6 +41,7 @@ export function planInsert(existing: FilledTemplate | undefined, rubric: Rubric,
     unit,
     unitName: request.unitName ?? existing?.unitName,
     year: request.year ?? existing?.year,
+    registeredLevel: existing?.registered,
     entries,
     previous: request.previous,
   });
