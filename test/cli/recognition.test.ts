@@ -98,13 +98,14 @@ describe('Kon Tum: the registered level recognised or not, in the council workbo
     out = mkdtempSync(join(tmpdir(), 'dti-kontum-out-'));
     const signer = { privateKeyPem: pki.signerKeyPem, certificatePem: pki.signerPem };
     const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 60000);
-    const put = async (file: string, unit: string, changed: Record<string, unknown>) =>
+    // Ngọk Réo's template records its registered level (4); the others' leave it blank.
+    const put = async (file: string, unit: string, changed: Record<string, unknown>, registered?: number) =>
       writeFileSync(
         join(dir, file),
-        await signXlsx(await sealedTemplate(kontum, 'xa', unit, { ...top(), ...changed }), signer, at),
+        await signXlsx(await sealedTemplate(kontum, 'xa', unit, { ...top(), ...changed }, registered), signer, at),
       );
     await put('a.xlsx', 'Xã Đăk Hà', { 'I.1': 0.55 });
-    await put('b.xlsx', 'Xã Ngọk Réo', {});
+    await put('b.xlsx', 'Xã Ngọk Réo', {}, 4);
     await put('c.xlsx', 'Xã Đăk Tô', { 'I.4': false });
     const r = await dti(['appraise', dir, ...options(), '--out', join(out, 'td.xlsx')]);
     expect(r.stderr).toBe('');
@@ -126,10 +127,32 @@ describe('Kon Tum: the registered level recognised or not, in the council workbo
       expect(input.dataValidation).toMatchObject({ type: 'whole', formulae: [1, 5] });
       const recognised = ws.getCell(`${REG.recognised}${r}`).value as ExcelJS.CellFormulaValue;
       expect(recognised.formula).toBe(`IF(N(O${r})=0,"Chưa đăng ký",IF(J${r}>=O${r},"Công nhận","Không công nhận"))`);
-      // Nothing registered in the templates yet: the cached result says so.
-      expect(recognised.result).toBe('Chưa đăng ký');
     }
+    // Prefilled from the templates: Ngọk Réo registered 4 (level 5: recognised); the others nothing yet.
+    const byUnit = new Map<string, [unknown, unknown]>();
+    for (const r of [4, 5, 6])
+      byUnit.set(String(ws.getCell(`B${r}`).value), [
+        ws.getCell(`${REG.registered}${r}`).value,
+        (ws.getCell(`${REG.recognised}${r}`).value as ExcelJS.CellFormulaValue).result,
+      ]);
+    expect(Object.fromEntries(byUnit)).toEqual({
+      'Xã Ngọk Réo': [4, 'Công nhận'],
+      'Xã Đăk Hà': [null, 'Chưa đăng ký'],
+      'Xã Đăk Tô': [null, 'Chưa đăng ký'],
+    });
   });
+
+  test('dti rank without the council’s workbook: the registration the template records, against the re-scored level', async () => {
+    const r = await dti(['rank', dir, ...options(), '--out', join(out, 'plain.xlsx'), '--json']);
+    expect(r.stderr).toBe('');
+    expect(summary(JSON.parse(r.stdout) as RankRow[])).toEqual(
+      [
+        ['Xã Đăk Hà', 1, null, null],
+        ['Xã Ngọk Réo', 5, 4, true],
+        ['Xã Đăk Tô', 2, null, null],
+      ].sort(),
+    );
+  }, 60000);
 
   test('registered 2, 4, 3 against levels 1, 5, 2: only Ngọk Réo recognised', async () => {
     const edited = await edit(council, registrations);

@@ -54,8 +54,10 @@ export async function sealedTemplate(
   unit: UnitId,
   unitName: string,
   values: Record<string, unknown>,
+  registeredLevel?: number,
 ): Promise<Uint8Array> {
-  const spec = buildTemplate(of, { unit, unitName, year: 2025, entries: entriesFromValues(of, unit, values) });
+  const entries = entriesFromValues(of, unit, values);
+  const spec = buildTemplate(of, { unit, unitName, year: 2025, entries, registeredLevel });
   const wb = await loadXlsx(await writeXlsx(spec));
   const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');
   const meta = spec.sheets.find((s) => s.name === META_SHEET)!;
