@@ -128,6 +128,8 @@ function writeRegistered(sheet: SheetParts, rubric: Rubric, registered: number |
     value: `Mức đơn vị đã đăng ký (gửi trước ngày ${day}/${month} hằng năm), từ 1 đến ${top}; tự đánh giá theo mức đã đăng ký.`,
     style: 'subtitle',
   });
+  // Merged so the words stay whole beside the input (a centred overflow would run under it).
+  sheet.merges.push(`${cell.replace(/^[A-Z]+/, 'C')}:${cell.replace(/^[A-Z]+/, 'I')}`);
   sheet.validations.push({
     range: cell,
     type: 'whole',
