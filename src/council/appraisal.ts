@@ -243,8 +243,9 @@ function appraisalSheet(rubric: Rubric, unit: UnitId, blocks: Block[], lists: Li
 }
 
 /**
- * The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. Bonus points,
- * where foreseen, come after (O–R), so A–N keep their letters.
+ * The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. What came later
+ * follows N, so A–N keep their letters: bonus points where foreseen (O–R), a level rubric's
+ * registration (O–Q).
  */
 function rankingColumns(isLevel: boolean, bonus: boolean) {
   const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
