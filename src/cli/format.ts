@@ -89,6 +89,16 @@ export function formatAssessment(a: Assessment, rubricTitle: string, lang: Lang)
       for (const s of a.nextLevel.shortfalls)
         out.push(`  • ${s.criterion} ${s.title}: ${L('cần', 'needs')} ${s.required}; ${s.shortfall}`);
     }
+    const r = a.registered;
+    if (r && r.reached)
+      out.push(`${L('Đã đạt mức đăng ký', 'The registered level is reached')}: ${r.number} (${r.name})`);
+    else if (r) {
+      out.push(
+        `${L('Còn thiếu để đạt mức đăng ký', 'Still missing for the registered level')} ${r.number} (${r.name}):`,
+      );
+      for (const s of r.shortfalls)
+        out.push(`  • ${s.criterion} ${s.title}: ${L('cần', 'needs')} ${s.required}; ${s.shortfall}`);
+    }
   } else {
     out.push(`${L('Tổng điểm', 'Total')}: ${n(a.total)} / ${n(a.max)} (${n(a.percent)}%)`);
   }

@@ -7,6 +7,7 @@ import {
   type CouncilAppraisal,
   type RankedRow,
   rankSubmissions,
+  recognitionOf,
   SIGNATURE_STATUS,
 } from '../council';
 import { rankingCsv, rankingWorkbook } from './ranking-file';
@@ -80,7 +81,14 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
           problems: r.submission.problems,
           reason: reason(r), // why it has no rank; null when ranked
           reasons: r.submission.reasons, // the verifier's, as dti verify gives them
-          ...(applied ? { changes: changesOf(r) } : {}),
+          ...(applied ? { changes: changesOf(r), bonus: r.submission.assessment?.councilBonus ?? null } : {}),
+          // Level rubrics: the level registered (the council's workbook, else the template) and whether it is recognised.
+          ...(rubric.kind === 'levels'
+            ? {
+                registered: recognitionOf(r.submission.assessment)?.registered ?? null,
+                recognised: recognitionOf(r.submission.assessment)?.recognised ?? null,
+              }
+            : {}),
         })),
         ...batch.expected.missing.map((unitName) => ({ rank: null, file: null, unitName, status: 'not-submitted' })),
       ]),
@@ -132,6 +140,20 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
       for (const why of r.submission.status === 'valid' ? [] : r.submission.reasons) io.out(`    • ${why}`);
     }
   }
+  if (isLevel) {
+    const registered = rows.filter((r) => r.rank !== null && recognitionOf(r.submission.assessment));
+    if (registered.length)
+      io.out(
+        `\n${L('Công nhận mức đăng ký', 'Recognition of the registered level')} (${registered.filter((r) => recognitionOf(r.submission.assessment)!.recognised).length}/${registered.length}):`,
+      );
+    for (const r of registered) {
+      const x = recognitionOf(r.submission.assessment)!;
+      const level = r.submission.assessment!.level?.number ?? 0;
+      io.out(
+        `  ${r.submission.unitName || basename(r.submission.file)}: ${L('đăng ký mức', 'registered level')} ${x.registered}, ${applied ? L('thẩm định', 'appraised') : L('chấm lại', 're-scored')} ${L('mức', 'level')} ${level} → ${x.recognised ? L('Công nhận', 'recognised') : L('Không công nhận', 'not recognised')}`,
+      );
+    }
+  }
   if (applied) {
     const changed = rows.filter((r) => changesOf(r).length);
     io.out(
@@ -142,6 +164,17 @@ export async function cmdRank(args: Args, io: Io): Promise<number> {
         io.out(
           `  ${r.submission.unitName || basename(r.submission.file)} · ${c.criterion}: ${c.rescored === null ? '—' : num(c.rescored, lang)} → ${num(c.appraised, lang)}${c.reason || c.note ? ` (${[c.reason, c.note].filter(Boolean).join('; ')})` : ''}`,
         );
+    const bonused = rows.filter((r) => r.submission.assessment?.councilBonus?.points);
+    if (bonused.length)
+      io.out(
+        `\n${L('Điểm khuyến khích (ngoài điểm tối đa, đã cộng vào tổng)', 'Bonus points (outside the max, added to the total)')}:`,
+      );
+    for (const r of bonused) {
+      const b = r.submission.assessment!.councilBonus!;
+      io.out(
+        `  ${r.submission.unitName || basename(r.submission.file)}: +${num(b.points, lang)}${b.reason ? ` (${b.reason})` : ''}`,
+      );
+    }
     for (const f of applied.notInFiles)
       io.out(
         `  ${L('Đã thẩm định nhưng không có trong các tệp đã cho', 'Appraised but not among the files given')}: ${f}`,

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { num, say, t, type Lang } from '../base';
 import type { Rubric } from '../rubrics';
-import { ACCEPTED, SEAL_STATUS, SIGNATURE_STATUS, signingTimeText, type RankedRow } from '../council';
+import { ACCEPTED, recognitionOf, SEAL_STATUS, SIGNATURE_STATUS, signingTimeText, type RankedRow } from '../council';
 
 interface Column {
   header: string;
@@ -52,6 +52,19 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
             width: 14,
             value: (r: RankedRow) => r.submission.assessment?.level?.name ?? '',
           },
+          {
+            header: L('Mức đăng ký', 'Registered level'),
+            width: 9,
+            value: (r: RankedRow) => recognitionOf(r.submission.assessment)?.registered ?? null,
+          },
+          {
+            header: L('Công nhận mức đăng ký', 'Registered level recognised'),
+            width: 14,
+            value: (r: RankedRow) => {
+              const x = recognitionOf(r.submission.assessment);
+              return x ? (x.recognised ? L('Công nhận', 'Recognised') : L('Không công nhận', 'Not recognised')) : '';
+            },
+          },
         ]
       : [
           {
@@ -59,6 +72,20 @@ function columns(rubric: Rubric, rows: RankedRow[], lang: Lang): Column[] {
             width: 10,
             value: (r: RankedRow) => r.submission.assessment?.total ?? null,
           },
+          ...(rows.some((r) => r.submission.assessment?.councilBonus)
+            ? [
+                {
+                  header: L('Trong đó điểm khuyến khích', 'Of which bonus points'),
+                  width: 11,
+                  value: (r: RankedRow) => r.submission.assessment?.councilBonus?.points ?? null,
+                },
+                {
+                  header: L('Lý do khuyến khích', 'Reason for the bonus'),
+                  width: 24,
+                  value: (r: RankedRow) => r.submission.assessment?.councilBonus?.reason ?? '',
+                },
+              ]
+            : []),
           { header: L('Tối đa', 'Max'), width: 8, value: (r: RankedRow) => r.submission.assessment?.max ?? null },
           {
             header: L('Tỷ lệ (%)', 'Percent (%)'),

@@ -243,6 +243,7 @@ export function templateSpec(req: TemplateRequest): {
   let problems: LocateProblem[] = [];
   let year = req.year;
   let response = req.response;
+  let registeredLevel: number | undefined;
   if (req.from?.kind === 'json') {
     checkSameRubric(req.from.file, rubric, unit, req.from);
     ({ entries, general, report } = entriesFromAssessment(rubric, unit, req.from));
@@ -266,6 +267,7 @@ export function templateSpec(req: TemplateRequest): {
     general = carryGeneral(rubric, filled.general, report);
     unitName ??= filled.unitName || undefined;
     year ??= filled.year;
+    registeredLevel = filled.registered;
   }
   if (report && year === undefined) {
     // A template always states its year (deadlines are checked against it): said, not assumed silently.
@@ -279,7 +281,16 @@ export function templateSpec(req: TemplateRequest): {
     });
   }
   return {
-    spec: buildTemplate(rubric, { unit, unitName, year, entries, general, previous: req.previous, response }),
+    spec: buildTemplate(rubric, {
+      unit,
+      unitName,
+      year,
+      entries,
+      general,
+      previous: req.previous,
+      response,
+      registeredLevel,
+    }),
     report,
     problems,
   };

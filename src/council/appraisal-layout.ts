@@ -36,6 +36,30 @@ export const APPRAISAL_COLUMNS = {
   note: 'K',
 } as const;
 
+/**
+ * Columns added to "Xếp hạng" where the rubric foresees council bonus points (after the existing
+ * A–N, whose letters the readers and tests address): the bonus and its reason (inputs), the total
+ * ranked on, and the unit's number on the "Thẩm định" sheet, by which the reader finds the row.
+ */
+export const BONUS_COLUMNS = { points: 'O', reason: 'P', ranked: 'Q', key: 'R' } as const;
+
+/** Where a workbook keeps the bonus, and the cap its validation enforces (the reader enforces the same). */
+export interface BonusLayout {
+  columns: typeof BONUS_COLUMNS;
+  cap: number;
+}
+
+/**
+ * Columns added to "Xếp hạng" of a level rubric (Kon Tum 121, II.3: each unit registers the level
+ * it aims for and is recognised at it): the registered level (an input), whether the appraised
+ * level recognises it (a formula), and the unit's number on "Thẩm định".
+ */
+export const REGISTRATION_COLUMNS = { registered: 'O', recognised: 'P', key: 'Q' } as const;
+
+export const RECOGNISED = 'Công nhận';
+export const NOT_RECOGNISED = 'Không công nhận';
+export const NOT_REGISTERED = 'Chưa đăng ký';
+
 export interface AppraisalIdentity {
   kind: 'appraisal';
   format: number;
@@ -55,7 +79,13 @@ export interface AppraisalIdentity {
     columns: typeof APPRAISAL_COLUMNS;
     firstRow: number;
     lastRow: number;
-    ranking: { sheet: string; firstRow: number; lastRow: number };
+    ranking: {
+      sheet: string;
+      firstRow: number;
+      lastRow: number;
+      bonus?: BonusLayout;
+      registration?: { columns: typeof REGISTRATION_COLUMNS };
+    };
     /** Round 2's columns (round 1's points and remark, the explanation, the change, the flag). */
     round2?: { round1: string; round1Remark: string; explanation: string; change: string; changed: string };
   };

@@ -20,6 +20,10 @@ export interface CouncilAppraisal {
   identity: AppraisalIdentity;
   /** By digest, then criterion id; each cell with its row on the sheet. */
   cells: AppraisalCells;
+  /** The bonus cells of "Xếp hạng", by digest (empty where the workbook has none). */
+  bonus: Map<string, { value: Scalar; reason: string }>;
+  /** Level rubrics: the registered-level cells of "Xếp hạng", by digest (empty in workbooks written before they had them). */
+  registered: Map<string, Scalar>;
 }
 
 /** What the reader needs of a workbook: a file read by the safe reader, or the cells the Office.js port loaded. */
@@ -79,7 +83,39 @@ export function readAppraisal(wb: AppraisalSource): CouncilAppraisal | { error: 
     });
     cells.set(digest, of);
   }
-  return { identity, cells };
+  const bonus = identity.layout.ranking.bonus?.columns;
+  const registration = identity.layout.ranking.registration?.columns;
+  return {
+    identity,
+    cells,
+    bonus: bonus
+      ? rankingRows(wb, identity, digestOf, bonus.key, (read) => ({
+          value: read(bonus.points),
+          reason: text(read(bonus.reason)),
+        }))
+      : new Map(),
+    registered: registration
+      ? rankingRows(wb, identity, digestOf, registration.key, (read) => read(registration.registered))
+      : new Map(),
+  };
+}
+
+/** Per submission (by digest), what `cells` reads from its row of "Xếp hạng", found by the unit's number in `keyColumn`. */
+function rankingRows<T>(
+  wb: AppraisalSource,
+  identity: AppraisalIdentity,
+  digestOf: Map<number, string>,
+  keyColumn: string,
+  cells: (read: (column: string) => Scalar) => T,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  const { sheet, firstRow, lastRow } = identity.layout.ranking;
+  if (!wb.sheetNames.includes(sheet)) return out;
+  for (let r = firstRow; r <= Math.max(lastRow, wb.lastRow(sheet)); r++) {
+    const digest = digestOf.get(wb.read(sheet, `${keyColumn}${r}`) as number);
+    if (digest) out.set(digest, cells((column) => wb.read(sheet, `${column}${r}`)));
+  }
+  return out;
 }
 
 /**
@@ -91,7 +127,12 @@ export function applyAppraisal(
   results: SubmissionResult[],
   appraisal: CouncilAppraisal,
 ): { results: SubmissionResult[]; changes: Map<string, AppraisalChange[]>; notInFiles: string[] } {
-  const applied = appraiseSubmissions(rubric, results, appraisal.cells, { listedOnly: true });
+  const { bonus, registration } = appraisal.identity.layout.ranking;
+  const applied = appraiseSubmissions(rubric, results, appraisal.cells, {
+    listedOnly: true,
+    ...(bonus ? { bonus: { cap: bonus.cap, cells: appraisal.bonus } } : {}),
+    ...(registration ? { registered: appraisal.registered } : {}),
+  });
   const given = new Set(results.map((s) => s.digest));
   const notInFiles = appraisal.identity.submissions.filter((x) => !given.has(x.digest)).map((x) => x.file);
   return { results: applied.results, changes: applied.changes, notInFiles };

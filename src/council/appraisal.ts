@@ -37,11 +37,18 @@ import {
   APPRAISAL_FORMAT,
   APPRAISAL_MARK,
   APPRAISAL_SHEET,
+  BONUS_COLUMNS as BONUS,
+  NOT_RECOGNISED,
+  NOT_REGISTERED,
   RANKING_SHEET,
+  RECOGNISED,
+  REGISTRATION_COLUMNS as REG,
   REASONS,
   type AgencyIdentity,
   type AppraisalIdentity,
 } from './appraisal-layout';
+import { bonusValidation, councilBonusCap } from './bonus';
+import { recognitionOf, recognitionWords, registeredValidation } from './recognition';
 import type { ExpectedReport } from './expected';
 import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
@@ -85,6 +92,7 @@ export interface PresetCell {
 export interface AppraisalOptions {
   by?: RankBy;
   expected?: ExpectedReport;
+<<<<<<< HEAD
   /** An agency's share (src/council/agency-split.ts): recorded in the identity. */
   agency?: AgencyIdentity;
   /** Sheets added after "Thẩm định" (the assignment sheet, the agency's sheet), sharing the lists. */
@@ -93,6 +101,10 @@ export interface AppraisalOptions {
   preset?: (digest: string, criterion: string) => PresetCell | undefined;
   /** Round 2: the rows given already carry round 1's points (round2Results); the sheet shows both rounds. */
   round2?: Round2;
+=======
+  /** The rubric's options as the council chose them (the bonus cap); defaults otherwise. */
+  options?: Readonly<Record<string, string>>;
+>>>>>>> bonus
 }
 
 /** The points a criterion shows: signed (a penalty is negative, as the officer's sheet shows it); a level rubric's level. */
@@ -299,13 +311,27 @@ function appraisalSheet(
   });
 }
 
+<<<<<<< HEAD
 /** The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. */
 export function rankingColumns(isLevel: boolean) {
+=======
+/**
+ * The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. What came later
+ * follows N, so A–N keep their letters: bonus points where foreseen (O–R), a level rubric's
+ * registration (O–Q).
+ */
+function rankingColumns(isLevel: boolean, bonus: boolean) {
+>>>>>>> bonus
   const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
     : ['Điểm tự chấm', 'Điểm chấm lại', 'Điểm thẩm định', 'Điểm tối đa', 'Tỷ lệ (%)'];
-  return [...head, ...tail, 'Vấn đề', 'Khóa xếp hạng'];
+  const extra = isLevel
+    ? ['Mức đăng ký', 'Công nhận mức đăng ký', 'Số TT']
+    : bonus
+      ? ['Điểm khuyến khích', 'Lý do khuyến khích', 'Tổng điểm xếp hạng', 'Số TT']
+      : [];
+  return [...head, ...tail, 'Vấn đề', 'Khóa xếp hạng', ...extra];
 }
 
 function rankingSheet(
@@ -316,16 +342,24 @@ function rankingSheet(
   by: RankBy,
   appraisalLast: number,
   expected: ExpectedReport | undefined,
+<<<<<<< HEAD
   round2?: Round2,
+=======
+  bonusCap: number | null,
+>>>>>>> bonus
 ): SheetSpec {
   const isLevel = rubric.kind === 'levels';
   const top = rubric.levels?.length ?? 0;
-  const headers = rankingColumns(isLevel);
+  const bonus = !isLevel && bonusCap !== null;
+  const headers = rankingColumns(isLevel, bonus);
+  // The unit's number (the last column, hidden) is only for the reader; what is shown ends before it.
+  const lastCol = isLevel ? REG.recognised : bonus ? BONUS.ranked : 'M';
+  const validations: ValidationSpec[] = [];
   const cells: CellSpec[] = [
     { address: 'A1', value: `XẾP HẠNG CHUYỂN ĐỔI SỐ — ${rubric.title}`, style: 'title' },
     {
       address: 'A2',
-      value: `Quyết định ${rubric.decision.number} · ${unitLabel} · xếp theo ${isLevel ? 'mức thẩm định' : by === 'percent' ? 'tỷ lệ điểm thẩm định' : 'điểm thẩm định'} · đồng hạng khi bằng điểm (1, 2, 2, 4)`,
+      value: `Quyết định ${rubric.decision.number} · ${unitLabel} · xếp theo ${isLevel ? 'mức thẩm định' : by === 'percent' ? 'tỷ lệ điểm thẩm định' : 'điểm thẩm định'}${bonus ? ` cộng điểm khuyến khích (tối đa ${bonusCap} điểm, ngoài điểm tối đa, ${rubric.councilBonus!.source.article})` : ''} · đồng hạng khi bằng điểm (1, 2, 2, 4)`,
       style: 'subtitle',
     },
     ...headers.map((h, i) => ({ address: `${columnLetter(i)}3`, value: h, style: 'tableHeader' as const })),
@@ -376,8 +410,27 @@ function rankingSheet(
           style: 'formula',
         },
         { address: at('N'), formula: `=${at('J')}*1000+${at('L')}`, result: key[0] * 1000 + key[1], style: 'number' },
+        // The registration: prefilled from the unit's template, edited by the council, which holds the registrations.
+        {
+          address: at(REG.registered),
+          value: a.registered?.number ?? null,
+          style: 'input',
+          locked: false,
+          numFmt: 'General',
+        },
+        {
+          address: at(REG.recognised),
+          formula: `=IF(N(${at(REG.registered)})=0,"${NOT_REGISTERED}",IF(${at('J')}>=${at(REG.registered)},"${RECOGNISED}","${NOT_RECOGNISED}"))`,
+          result: recognitionWords(recognitionOf(a)),
+          style: 'text',
+        },
+        { address: at(REG.key), value: b.key, style: 'number' },
       );
+      validations.push(registeredValidation(rubric, at(REG.registered)));
     } else {
+      // The total ranked on: the appraised points, plus the bonus where foreseen (outside the max,
+      // so the percent stays over the decision's max, as for the engine's points outside the max).
+      const ranked = bonus ? at(BONUS.ranked) : at('J');
       cells.push(
         {
           address: at('J'),
@@ -388,17 +441,31 @@ function rankingSheet(
         { address: at('K'), value: a.max, style: 'number' },
         {
           address: at('L'),
-          formula: `=IF(${at('K')}>0,ROUND(${at('J')}/${at('K')}*100,2),"")`,
+          formula: `=IF(${at('K')}>0,ROUND(${ranked}/${at('K')}*100,2),"")`,
           result: a.percent,
           style: 'formula',
         },
         {
           address: at('N'),
-          formula: by === 'percent' ? `=${at('L')}` : `=ROUND(${at('J')},2)`,
+          formula: by === 'percent' ? `=${at('L')}` : `=ROUND(${ranked},2)`,
           result: key[0] / 100,
           style: 'number',
         },
       );
+      if (bonus) {
+        cells.push(
+          { address: at(BONUS.points), value: null, style: 'input', locked: false, numFmt: 'General' },
+          { address: at(BONUS.reason), value: null, style: 'note', locked: false },
+          {
+            address: at(BONUS.ranked),
+            formula: `=ROUND(${at('J')}+N(${at(BONUS.points)}),2)`,
+            result: a.total,
+            style: 'formula',
+          },
+          { address: at(BONUS.key), value: b.key, style: 'number' },
+        );
+        validations.push(bonusValidation(rubric, at(BONUS.points), bonusCap!));
+      }
     }
     cells.push({
       address: at('A'),
@@ -416,31 +483,46 @@ function rankingSheet(
     next++;
   }
   const last = Math.max(next - 1, FIRST_ROW);
+  const widths = [
+    ...[6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8],
+    ...(isLevel ? [10, 16, 6] : bonus ? [12, 30, 12, 6] : []),
+  ];
+  // Hidden: the rank key (N) and the unit's number (the last column), which only formulas and the reader need.
+  const hidden = new Set([13, ...(isLevel || bonus ? [widths.length - 1] : [])]);
+  const series = bonus
+    ? { name: headers[16], values: `${BONUS.ranked}${FIRST_ROW}:${BONUS.ranked}${lastRanked}` }
+    : { name: headers[9], values: `J${FIRST_ROW}:J${lastRanked}` };
+  const [chartFrom, chartTo] = bonus ? ['T', 'AB'] : isLevel ? ['S', 'AA'] : ['P', 'X'];
   return sheetSpec(RANKING_SHEET, 'visible', cells, {
     merges: ['A1:M1', 'A2:M2'],
-    columns: [6, 28, 24, 16, 24, 20, 10, 10, 10, 11, 12, 10, 50, 8].map((width, i) => ({
+    columns: widths.map((width, i) => ({
       column: columnLetter(i),
       width,
-      ...(i === 13 ? { hidden: true } : {}),
+      ...(hidden.has(i) ? { hidden: true } : {}),
     })),
+    validations,
     rowHeights: [{ row: 3, height: 30 }, ...rows.map((_, j) => ({ row: FIRST_ROW + j, height: 28 }))],
     freeze: { rows: 3, columns: 2 },
     conditionalFormats: [
-      { range: `A${FIRST_ROW}:M${last}`, formula: `AND($B${FIRST_ROW}<>"",$A${FIRST_ROW}="")`, fill: '#FDE7E9' },
+      {
+        range: `A${FIRST_ROW}:${lastCol}${last}`,
+        formula: `AND($B${FIRST_ROW}<>"",$A${FIRST_ROW}="")`,
+        fill: '#FDE7E9',
+      },
     ],
     charts: ranked.length
       ? [
           {
             type: 'barClustered',
-            title: isLevel ? 'Mức thẩm định' : 'Điểm thẩm định',
+            title: isLevel ? 'Mức thẩm định' : bonus ? 'Tổng điểm xếp hạng' : 'Điểm thẩm định',
             categories: `B${FIRST_ROW}:B${lastRanked}`,
-            series: [{ name: headers[9], values: `J${FIRST_ROW}:J${lastRanked}` }],
-            from: 'P3',
-            to: `X${Math.max(20, 3 + ranked.length * 2)}`,
+            series: [series],
+            from: `${chartFrom}3`,
+            to: `${chartTo}${Math.max(20, 3 + ranked.length * 2)}`,
           },
         ]
       : [],
-    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:M${last}` },
+    print: { landscape: true, paper: 'A4', fitToWidth: true, titleRows: '3:3', area: `A1:${lastCol}${last}` },
     tabColor: '#0F6CBD',
   });
 }
@@ -465,6 +547,7 @@ export function appraisalWorkbook(
     });
   const appraisalLast = row - 1;
   const lists = new ListSheet();
+<<<<<<< HEAD
   const { round2 } = options;
   const appraisal = appraisalSheet(
     rubric,
@@ -476,6 +559,11 @@ export function appraisalWorkbook(
     round2,
   );
   const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, round2);
+=======
+  const appraisal = appraisalSheet(rubric, unit, [...blocks.values()], lists, Math.max(appraisalLast, FIRST_ROW));
+  const cap = rubric.kind === 'points' ? councilBonusCap(rubric, options.options) : null;
+  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, cap);
+>>>>>>> bonus
   const identity: AppraisalIdentity = {
     kind: 'appraisal',
     format: APPRAISAL_FORMAT,
@@ -498,8 +586,18 @@ export function appraisalWorkbook(
       columns: COL,
       firstRow: FIRST_ROW,
       lastRow: appraisalLast,
+<<<<<<< HEAD
       ranking: { sheet: RANKING_SHEET, firstRow: FIRST_ROW, lastRow: FIRST_ROW + rows.length - 1 },
       ...(round2 && { round2: ROUND2_COLUMNS }),
+=======
+      ranking: {
+        sheet: RANKING_SHEET,
+        firstRow: FIRST_ROW,
+        lastRow: FIRST_ROW + rows.length - 1,
+        ...(cap === null ? {} : { bonus: { columns: BONUS, cap } }),
+        ...(rubric.kind === 'levels' ? { registration: { columns: REG } } : {}),
+      },
+>>>>>>> bonus
     },
     ...(options.agency ? { agency: options.agency } : {}),
   };

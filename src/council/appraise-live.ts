@@ -14,6 +14,8 @@ import { isBlank, levelName, toNumber } from '../engine';
 import type { Rubric } from '../rubrics';
 import type { Scalar } from '../template';
 import { shownPoints } from './appraisal';
+import { bonusPoints } from './bonus';
+import { registeredLevel } from './recognition';
 import { rankSubmissions, whyUnranked, type RankBy, type RankedRow } from './rank';
 import type { CriterionScore, SubmissionAssessment, SubmissionResult } from './submission';
 
@@ -53,7 +55,16 @@ export interface AppraiseOptions {
    * any workbook), such a submission keeps its re-score.
    */
   listedOnly?: boolean;
+  /** The council's bonus points, where its workbook has them: the cap and the cells by digest. */
+  bonus?: { cap: number; cells: Map<string, { value: Scalar; reason: string }> };
+  /**
+   * Level rubrics: the registered levels the council's workbook holds, by digest. The council's
+   * registration then replaces the template's and decides recognition.
+   */
+  registered?: Map<string, Scalar>;
 }
+
+type Bonus = { points: number; reason: string };
 
 const roundPoints = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -89,11 +100,12 @@ export function appraisedValue(
   };
 }
 
-/** The assessment with the council's points in place of the re-score, totals and level recomputed. */
+/** The assessment with the council's points in place of the re-score, totals and level recomputed; the bonus outside the max. */
 function appraisedAssessment(
   rubric: Rubric,
   a: SubmissionAssessment,
   points: Map<string, number>,
+  bonus?: Bonus,
 ): SubmissionAssessment {
   const criteria = a.criteria.map((c) => {
     const v = points.get(c.id);
@@ -114,14 +126,23 @@ function appraisedAssessment(
   }
   const signed = (cs: CriterionScore[]) =>
     roundPoints(cs.reduce((s, c) => s + (c.effect === 'penalty' ? -(c.points ?? 0) : (c.points ?? 0)), 0));
-  const total = signed(criteria);
+  const total = roundPoints(signed(criteria) + (bonus?.points ?? 0));
   return {
     ...a,
     criteria,
     total,
+    ...(bonus ? { councilBonus: bonus } : {}),
     percent: a.max ? roundPoints((total / a.max) * 100) : null,
     pillars: a.pillars.map((p) => ({ ...p, points: signed(criteria.filter((c) => c.pillar === p.id)) })),
   };
+}
+
+/** The unit's bonus as the workbook holds it (none given: undefined), or why it is refused. */
+function bonusOf(given: AppraiseOptions['bonus'], s: SubmissionResult): Bonus | Text | undefined {
+  const cell = given && s.digest ? given.cells.get(s.digest) : undefined;
+  if (!given || !cell) return undefined;
+  const points = bonusPoints(cell.value, given.cap, s.unitName || s.file);
+  return typeof points === 'number' ? { points, reason: cell.reason } : points;
 }
 
 const NOT_IN_WORKBOOK = t(
@@ -160,11 +181,23 @@ export function appraiseSubmissions(
         changed.push({ criterion: c.id, rescored, appraised: v.value, reason: cell.reason, note: cell.note });
     }
     changes.set(s.file, changed);
+    const bonus = bonusOf(options.bonus, s);
+    if (bonus && !('points' in bonus)) wrong.push(bonus);
+    const registered = options.registered
+      ? registeredLevel(options.registered.get(s.digest!) ?? null, rubric.levels?.length ?? 0, s.unitName || s.file)
+      : undefined;
+    if (registered !== null && typeof registered === 'object') wrong.push(registered);
     if (wrong.length) {
       refused.set(s.file, wrong);
       return { ...s, excluded: [...(s.excluded ?? []), ...wrong] };
     }
-    return { ...s, assessment: appraisedAssessment(rubric, s.assessment, points) };
+    const a = appraisedAssessment(rubric, s.assessment, points, bonus as Bonus | undefined);
+    if (registered === undefined) return { ...s, assessment: a };
+    // The council's registration replaces the template's (whose shortfalls were for the self-assessment).
+    const { registered: _fromTemplate, ...rest } = a;
+    const recognition =
+      registered === null ? undefined : { registered, recognised: (a.level?.number ?? 0) >= (registered as number) };
+    return { ...s, assessment: { ...rest, ...(recognition ? { recognition } : {}) } };
   });
   return { results: out, changes, refused };
 }

@@ -36,7 +36,18 @@ export type CriterionScore = Pick<
   /** What the officer entered, as plain text (the appraisal workbook shows it). */
   entry?: string;
 };
-export type SubmissionAssessment = Omit<Assessment, 'criteria'> & { criteria: CriterionScore[] };
+export type SubmissionAssessment = Omit<Assessment, 'criteria'> & {
+  criteria: CriterionScore[];
+  /** The council's bonus points ("điểm khuyến khích"), outside the max, already in `total` and `percent`. */
+  councilBonus?: { points: number; reason: string };
+  /** Level rubrics: the level the unit registered for (the council's workbook, else its template) and whether it is recognised. */
+  recognition?: Recognition;
+};
+
+export interface Recognition {
+  registered: number;
+  recognised: boolean;
+}
 
 export interface SubmissionResult {
   file: string;

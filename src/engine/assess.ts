@@ -12,7 +12,16 @@ import { levelName, matchUnitName, resolveUnit, unitIndex, type UnitIndex } from
 import { inputSlots } from './slots';
 import { isBlank, parseCount, parseNonNegative } from './values';
 import { roundPoints } from './points';
-import type { Assessment, AssessmentInput, CriterionResult, LevelInfo, Problem, ScoreContext } from './results';
+import type {
+  Assessment,
+  AssessmentInput,
+  CriterionResult,
+  LevelInfo,
+  Problem,
+  ScoreContext,
+  Shortfall,
+} from './results';
+import { shortfallsForLevel } from './levels';
 
 export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'): Assessment {
   const unit = resolveUnit(rubric, input.unit);
@@ -128,8 +137,28 @@ export function assess(rubric: Rubric, input: AssessmentInput, lang: Lang = 'vi'
     problems,
   };
   return rubric.kind === 'levels'
-    ? { ...base, ...levelTotals(rubric, index, scoredCriteria, lang) }
+    ? {
+        ...base,
+        ...levelTotals(rubric, index, scoredCriteria, lang),
+        ...registered(rubric, input, scoredCriteria, lang),
+      }
     : { ...base, ...pointTotals(index, scoredCriteria) };
+}
+
+/** Level rubrics: the level the unit registered for (a whole level of the rubric), whether reached and what is missing. */
+function registered(rubric: Rubric, input: AssessmentInput, results: ScoredCriterion[], lang: Lang) {
+  const n = input.registeredLevel;
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > (rubric.levels?.length ?? 0)) return {};
+  const shortfalls = shortfallsForLevel(results, n).map((s): Shortfall => ({
+    criterion: s.criterion,
+    title: s.title,
+    required: say(s.required, lang),
+    shortfall: say(s.shortfall, lang),
+    gap: s.gap,
+  }));
+  return {
+    registered: { number: n, name: levelName(rubric, n, lang), reached: shortfalls.length === 0, shortfalls },
+  };
 }
 
 /** A JSON value's slots filled from the general information where left out (`{"numerator": 350}` + households). */

@@ -11,6 +11,7 @@ import { DtiError, t, type Text } from '../base';
 import { criterionMax, type Criterion, type Rubric, type UnitId } from '../rubrics';
 import { contextArguments, withGeneral, yearOf } from './context';
 import { scoreCriterion, type ScoredCriterion } from './criterion';
+import { shortfallsForLevel } from './levels';
 import { levelName } from './lookup';
 import { inputSlots, valueFromSlots } from './slots';
 import { isBlank } from './values';
@@ -113,8 +114,9 @@ export function cellShortfall(
   const r = scoreCells(rubric, unit, criterion, args);
   if (r.status === 'invalid') throw invalidValue(r);
   if ((r.level ?? 0) >= level) return OK_MARK;
-  const check = r.explainLevel!(level);
-  return `cần ${check.required.vi}; ${check.shortfall?.vi ?? 'chưa đạt'}`;
+  // Beyond the next level (a registered one), every requirement failed on the way.
+  const [missing] = shortfallsForLevel([r], level);
+  return missing ? `cần ${missing.required.vi}; ${missing.shortfall.vi}` : OK_MARK;
 }
 
 /** "Khởi động" … "Toàn diện" for 1–5, "Chưa đạt mức 1" for 0; anything else is not a level. */

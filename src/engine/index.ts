@@ -5,6 +5,7 @@ export { argumentCount, contextArguments, type ContextArgument } from './context
 export { scoreCriterion, type ScoredCriterion } from './criterion';
 export * from './compare';
 export { describeSlot, expected } from './expected';
+export { shortfallsForLevel, type LevelShortfall, type LevelledCriterion } from './levels';
 export { inputModel, type InputModel, type SlotModel } from './model';
 export { criteriaFor, findCriterion, isOnList, levelName, matchUnitName, normalUnitName, resolveUnit } from './lookup';
 export type * from './results';

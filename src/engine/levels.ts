@@ -268,3 +268,62 @@ export function criterionLevel(rule: LevelRule, m: Measured | undefined): number
   while (level < rule.thresholds.length && thresholdMet(rule.thresholds[level], m, rule)) level++;
   return level;
 }
+
+/** A criterion as far as its level goes: its level and the words of each level's check. */
+export interface LevelledCriterion {
+  id: string;
+  title: string;
+  level?: number;
+  explainLevel?: (n: number) => ConditionCheck;
+}
+
+/** What one criterion still needs for a target level: every unmet requirement between its level and the target. */
+export interface LevelShortfall {
+  criterion: string;
+  title: string;
+  /** The level the criterion reaches now. */
+  level: number;
+  required: Text;
+  shortfall: Text;
+  gap: number | null;
+}
+
+/** The kind of a requirement, its words without the numbers ("tỷ lệ ≥ 60%" and "tỷ lệ ≥ 70%" are one kind). */
+const requirementKind = (c: ConditionCheck) => c.required.vi.replace(/[\d.,%]+/g, '#');
+
+/**
+ * What stands between a unit and `target` (Kon Tum: the level it registered for, which need not be
+ * the next one): every criterion below the target, with what it fails on the way. A level's
+ * thresholds of one kind only tighten upwards (60% then 70%), so of one kind the highest level's
+ * requirement is the one to meet; a lower level's of another kind ("Có" below a ratio) is added.
+ */
+export function shortfallsForLevel(criteria: readonly LevelledCriterion[], target: number): LevelShortfall[] {
+  const out: LevelShortfall[] = [];
+  for (const c of criteria) {
+    const level = c.level ?? 0;
+    if (level >= target || !c.explainLevel) continue;
+    const unmet: ConditionCheck[] = [];
+    for (let n = target; n > level; n--) {
+      const check = c.explainLevel(n);
+      if (!check.met && !unmet.some((u) => requirementKind(u) === requirementKind(check))) unmet.unshift(check);
+    }
+    if (!unmet.length) continue;
+    const join = (k: 'vi' | 'en', f: (u: ConditionCheck) => Text | undefined) =>
+      unmet.map((u) => f(u)?.[k] ?? '').join('; ');
+    out.push({
+      criterion: c.id,
+      title: c.title,
+      level,
+      required: t(
+        join('vi', (u) => u.required),
+        join('en', (u) => u.required),
+      ),
+      shortfall: t(
+        join('vi', (u) => u.shortfall ?? t('chưa đạt', 'not met')),
+        join('en', (u) => u.shortfall ?? t('chưa đạt', 'not met')),
+      ),
+      gap: unmet.length === 1 ? unmet[0].gap : null,
+    });
+  }
+  return out;
+}

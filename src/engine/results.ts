@@ -62,6 +62,8 @@ export interface Assessment {
   level: LevelInfo | null;
   /** Level rubrics below the top level: what stands between the unit and the next level. */
   nextLevel: (LevelInfo & { shortfalls: Shortfall[] }) | null;
+  /** Level rubrics whose unit registered a level (Kon Tum II.3): whether it is reached and what is missing for it. */
+  registered?: LevelInfo & { reached: boolean; shortfalls: Shortfall[] };
   pillars: { id: string; title: string; points: number | null; max: number | null; level?: number }[];
   criteria: CriterionResult[];
   problems: Problem[];
@@ -76,6 +78,8 @@ export interface AssessmentInput {
   general?: Readonly<Record<string, RawValue>>;
   /** Chosen readings for the rubric's options; defaults come from the rubric. */
   options?: Readonly<Record<string, string>>;
+  /** Level rubrics: the level the unit registered for (Kon Tum: by 20 January), self-assessed against. */
+  registeredLevel?: number;
 }
 
 export interface ScoreContext {

@@ -77,5 +77,11 @@ export async function readOpenTemplate(context: ExcelReaderContext): Promise<Fil
 /** What an officer could have changed in a template: two reads are the same when this is. */
 export function entriesKey(filled: FilledTemplate | undefined): string {
   if (!filled) return 'none';
-  return JSON.stringify([filled.unitName, filled.year ?? null, filled.entries, filled.seal ?? null]);
+  return JSON.stringify([
+    filled.unitName,
+    filled.year ?? null,
+    filled.entries,
+    filled.seal ?? null,
+    filled.registered ?? null,
+  ]);
 }

@@ -100,6 +100,14 @@ export function checkDeclaredTotals(rubric: Omit<Rubric, never>, ctx: z.Refineme
       }
     }
   });
+  const capOption = rubric.councilBonus?.capOption;
+  if (
+    capOption !== undefined &&
+    !rubric.options.find((o) => o.id === capOption)?.choices.every((c) => Number(c.id) > 0)
+  )
+    issue(`councilBonus: option ${capOption} must exist with point amounts as choices`, ['councilBonus']);
+  if (rubric.councilBonus && rubric.kind !== 'points')
+    issue('councilBonus: only a points rubric adds points', ['councilBonus']);
   for (const o of rubric.options)
     if (!o.choices.some((c) => c.id === o.default))
       issue(`option ${o.id}: default ${o.default} is not a choice`, ['options']);

@@ -4,6 +4,7 @@
  * `validate.ts` (the add-in bundles replace it with data validated at build time).
  */
 export type {
+  CouncilBonus,
   Criterion,
   Label,
   LevelCondition,

@@ -128,6 +128,21 @@ export const NamedListSchema = z.object({
   names: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).default([]) })).min(1),
 });
 
+/**
+ * Bonus points ("điểm khuyến khích") the council adds per unit, outside the max, where the decision
+ * provides them. `cap` is the decision's own number; where it names none, `capOption` is the rubric
+ * option (choice ids are point amounts) the council picks the cap from.
+ */
+export const CouncilBonusSchema = z
+  .object({
+    foreseen: z.literal(true),
+    cap: z.number().positive().optional(),
+    capOption: PartId.optional(),
+    source: z.object({ article: z.string(), words: z.string() }),
+  })
+  .refine((b) => (b.cap === undefined) !== (b.capOption === undefined), 'councilBonus: either cap or capOption');
+export type CouncilBonus = z.infer<typeof CouncilBonusSchema>;
+
 export const RubricSchema = z
   .object({
     id: z.string().regex(/^[a-z]+-\d+-\d{4}$/),
@@ -153,6 +168,9 @@ export const RubricSchema = z
       .default([]),
     criteria: z.array(CriterionSchema).min(1),
     notes: z.array(z.object({ criterion: z.string().optional(), text: z.string(), source: z.string() })).default([]),
+    /** Level rubrics: when the unit registers the level it aims for (Kon Tum: "trước ngày 20 tháng 01"). */
+    registration: z.object({ by: MonthDay, source: z.string() }).optional(),
+    councilBonus: CouncilBonusSchema.optional(),
   })
   .superRefine(checkDeclaredTotals);
 

@@ -27,7 +27,7 @@ import { definedNames, metaSheet, writeGeneral, writeHeader } from './header';
 import { ListSheet } from './inputs';
 import {
   BODY_ROW,
-  HEADER,
+  headerFor,
   MAIN_SHEET,
   tableColumns,
   TEMPLATE_VERSION,
@@ -54,6 +54,8 @@ export interface BuildOptions {
   general?: Record<string, Scalar>;
   /** Last year's result (scored under its own rubric): the summary sheet then compares with it. */
   previous?: PreviousResult;
+  /** Level rubrics whose units register a level (Kon Tum): the level registered. */
+  registeredLevel?: number;
   /** The council's feedback answered: the round, the submission's SHA-256, the remark per criterion. */
   response?: ResponseRequest;
 }
@@ -76,7 +78,9 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
   const sheet = new SheetParts();
   const lists = new ListSheet();
 
-  writeHeader(sheet, rubric, unit, unitName, year, lastCol, lists);
+  const header = headerFor(rubric);
+  const registeredLevel = header.registered ? options.registeredLevel : undefined;
+  writeHeader(sheet, rubric, unit, unitName, year, lastCol, lists, registeredLevel ?? null);
   const general = writeGeneral(sheet, rubric, BODY_ROW, col, options.general ?? {});
   const tableHeaderRow = general.next;
   const firstRow = tableHeaderRow + 1;
@@ -136,7 +140,14 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
       .filter(([, v]) => !isBlank(v)),
   );
   const generalValues = Object.fromEntries(Object.entries(general.cells).map(([id, g]) => [id, g.value]));
-  const assessment = assess(rubric, { unit, unitName: unitName || undefined, year, values, general: generalValues });
+  const assessment = assess(rubric, {
+    unit,
+    unitName: unitName || undefined,
+    year,
+    values,
+    general: generalValues,
+    ...(registeredLevel !== undefined ? { registeredLevel } : {}),
+  });
   const pillarSummary = writePillarRows(sheet, columns.length, col, pillarRows, assessment, isLevel);
   const totalRow = lastRow + 2;
   const totals = writeTotals(sheet, rubric, col, pillarRows, assessment, totalRow);
@@ -157,7 +168,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
 
   const layout: TemplateLayout = {
     sheet: MAIN_SHEET,
-    header: HEADER,
+    header,
     idColumn: 'A',
     firstRow,
     lastRow,
@@ -218,6 +229,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     rows,
     levels: new Map([...results].map(([id, r]) => [id, r.level ?? 0])),
     slotValues: new Map([...results].map(([id, r]) => [id, r.slotValues])),
+    ...(header.registered && { registered: { cell: header.registered, level: registeredLevel ?? null } }),
     ...(options.previous && {
       comparison: compareAssessments(assessment, options.previous.assessment, {
         current: { year, decision: rubric.decision.number },
@@ -245,7 +257,7 @@ export function buildTemplate(rubric: Rubric, options: BuildOptions): WorkbookSp
     layout,
     styles: STYLES,
     sheets: [main, summary, report, lists.sheet(), metaSheet(meta, layout)],
-    names: definedNames(),
+    names: definedNames(header),
   };
 }
 

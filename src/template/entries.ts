@@ -61,6 +61,8 @@ export interface FilledTemplate {
   info: TemplateInfo;
   unitName: string;
   year: number | undefined;
+  /** Level rubrics whose units register a level (Kon Tum): the level entered, if a whole number. */
+  registered?: number;
   entries: Record<string, CriterionEntry>;
   /** Ids found in the sheet that the layout did not place where it said (rows moved). */
   moved: string[];
@@ -110,6 +112,8 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
   const yearCell = read(sheet, header.year);
   const seal = readSeal(read);
   const general = Object.fromEntries(Object.entries(layout.general ?? {}).map(([id, a]) => [id, read(sheet, a)]));
+  const registeredCell = header.registered ? read(sheet, header.registered) : null;
+  const registered = registeredCell === null || registeredCell === '' ? NaN : Number(registeredCell);
   const remarks = layout.response
     ? Object.fromEntries(
         [...answered]
@@ -121,6 +125,7 @@ export function readEntries(read: CellReader, info: TemplateInfo, scanLimit = 20
     info,
     general,
     ...(remarks ? { remarks } : {}),
+    ...(Number.isInteger(registered) ? { registered } : {}),
     unitName: String(read(sheet, header.unitName) ?? '').trim(),
     year: typeof yearCell === 'number' ? yearCell : Number(yearCell) || undefined,
     entries,
@@ -193,6 +198,7 @@ export function toAssessmentInput(rubric: Rubric, filled: FilledTemplate): Asses
     unit,
     ...(filled.unitName ? { unitName: filled.unitName } : {}),
     ...(filled.year ? { year: filled.year } : {}),
+    ...(filled.registered !== undefined ? { registeredLevel: filled.registered } : {}),
     values,
     ...(Object.keys(general).length ? { general } : {}),
     ...(Object.keys(evidence).length ? { evidence } : {}),

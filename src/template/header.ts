@@ -7,6 +7,7 @@ import type { Rubric, UnitId } from '../rubrics';
 import {
   absolute,
   HEADER,
+  headerFor,
   MAIN_SHEET,
   META_SHEET,
   quoteSheet,
@@ -24,7 +25,7 @@ import { sheetSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type Work
  * cells hold the codes the formulas read; the decision and the unit type in words are the subtitle
  * above them, so the codes are labelled as codes and shown small.
  */
-const HEADER_LABELS: [keyof HeaderCells, string][] = [
+const HEADER_LABELS: [Exclude<keyof HeaderCells, 'registered'>, string][] = [
   ['rubric', 'Mã bộ chỉ số'],
   ['version', 'Phiên bản'],
   ['unit', 'Mã loại đơn vị'],
@@ -41,6 +42,7 @@ export function writeHeader(
   year: number,
   lastCol: string,
   lists: ListSheet,
+  registered: number | null = null,
 ): void {
   const unitLabel = rubric.units.find((u) => u.id === unit)!.label.vi;
   sheet.put({ address: 'A1', value: rubric.title, style: 'title' });
@@ -52,7 +54,7 @@ export function writeHeader(
     style: 'subtitle',
   });
   sheet.merges.push(`A2:${lastCol}2`);
-  const values: Record<keyof HeaderCells, Scalar> = {
+  const values: Record<Exclude<keyof HeaderCells, 'registered'>, Scalar> = {
     rubric: rubric.id,
     version: rubric.version,
     unit,
@@ -67,6 +69,7 @@ export function writeHeader(
     const style = input ? 'input' : key === 'rubric' || key === 'unit' || key === 'version' ? 'code' : 'headerValue';
     sheet.put({ address: cell, value: values[key], style, locked: !input });
   }
+  writeRegistered(sheet, rubric, registered);
   // Where the decision lists the units (Hà Nội Phụ lục I), the official names are offered; another
   // name is kept after a warning (it is matched loosely, and the check says what an unknown one changes).
   const names = rubric.units.find((u) => u.id === unit)?.names;
@@ -106,6 +109,42 @@ export function writeHeader(
       error: { title: 'Năm đánh giá', message: 'Nhập năm từ 2000 đến 2100.' },
     },
   );
+}
+
+/**
+ * Kon Tum (121/QĐ-UBND, II.3): the level the unit registered for by 20 January, which it
+ * self-assesses against; the deadline beside it as guidance. Only where the decision has units register.
+ */
+function writeRegistered(sheet: SheetParts, rubric: Rubric, registered: number | null): void {
+  const cell = headerFor(rubric).registered;
+  const registration = rubric.registration;
+  if (!cell || !registration) return;
+  const top = rubric.levels?.length ?? 0;
+  const [month, day] = registration.by.split('-');
+  sheet.put({ address: cell.replace(/^[A-Z]+/, 'A'), value: 'Mức đăng ký', style: 'label' });
+  sheet.put({ address: cell, value: registered, style: 'input', locked: false, numFmt: '0' });
+  sheet.put({
+    address: cell.replace(/^[A-Z]+/, 'C'),
+    value: `Mức đơn vị đã đăng ký (gửi trước ngày ${day}/${month} hằng năm), từ 1 đến ${top}; tự đánh giá theo mức đã đăng ký.`,
+    style: 'subtitle',
+  });
+  // Merged so the words stay whole beside the input (a centred overflow would run under it).
+  sheet.merges.push(`${cell.replace(/^[A-Z]+/, 'C')}:${cell.replace(/^[A-Z]+/, 'I')}`);
+  sheet.validations.push({
+    range: cell,
+    type: 'whole',
+    min: 1,
+    max: top,
+    allowBlank: true,
+    prompt: {
+      title: 'Mức đăng ký',
+      message: fitWords(
+        `Đăng ký trước ngày ${day}/${month}: ${(rubric.levels ?? []).map((l) => `${l.number} ${l.name.vi}`).join(', ')}.`,
+        MESSAGE_MAX,
+      ),
+    },
+    error: { title: 'Mức đăng ký', message: `Nhập một mức từ 1 đến ${top}.` },
+  });
 }
 
 /**
@@ -170,9 +209,10 @@ export function writeGeneral(
 }
 
 /** The header cells as defined names: what moves with the cells when rows are inserted. */
-export function definedNames(): DefinedNameSpec[] {
+export function definedNames(header: HeaderCells = HEADER): DefinedNameSpec[] {
   const main = quoteSheet(MAIN_SHEET);
   return [
+    ...(header.registered ? [{ name: 'DTI_REGISTERED', refersTo: `${main}!${absolute(header.registered)}` }] : []),
     { name: 'DTI_RUBRIC', refersTo: `${main}!${absolute(HEADER.rubric)}` },
     { name: 'DTI_VERSION', refersTo: `${main}!${absolute(HEADER.version)}` },
     { name: 'DTI_UNIT', refersTo: `${main}!${absolute(HEADER.unit)}` },

@@ -31,9 +31,14 @@ export interface HeaderCells {
   year: string;
   /** The total (points rubrics) or the unit's level (level rubrics), at the top of the sheet. */
   total: string;
+  /** Level rubrics whose units register a level (Kon Tum): the level registered; absent elsewhere and in older templates. */
+  registered?: string;
 }
 
 export const HEADER: HeaderCells = { rubric: 'B3', version: 'B4', unit: 'B5', unitName: 'B6', year: 'B7', total: 'E3' };
+/** The header cells of a rubric's template: the registered level's too where the decision has units register one. */
+export const headerFor = (rubric: Rubric): HeaderCells =>
+  rubric.kind === 'levels' && rubric.registration ? { ...HEADER, registered: 'B8' } : HEADER;
 /** The first row below the header block (the general information, or the criteria table). */
 export const BODY_ROW = 9;
 

@@ -67,6 +67,7 @@ const HEADER_NAMES: [keyof HeaderCells, string][] = [
   ['unit', 'DTI_UNIT'],
   ['unitName', 'DTI_UNIT_NAME'],
   ['year', 'DTI_YEAR'],
+  ['registered', 'DTI_REGISTERED'],
 ];
 
 const MAX_ROW = 1048576;
@@ -310,6 +311,8 @@ export function locateTemplate(input: LocateInput): LocatedTemplate {
     year: header.year ?? shift(stored.year, offset),
     total: shift(stored.total, offset),
   };
+  // Only templates written with a registered level have one (a name without the stored cell is ignored).
+  if (stored.registered) located.registered = header.registered ?? shift(stored.registered, offset);
 
   // The identity in the main sheet's cells must be the one in _dti.
   const agree: [string, string, unknown, string][] = [

@@ -1,6 +1,7 @@
 /**
  * The "Tổng hợp" sheet: the pillar table with a native bar chart, and for level rubrics what each
- * criterion still lacks for the next level (`CDS.DTI_SHORTFALL`), all as formulas over the main sheet.
+ * criterion still lacks for the next level (`CDS.DTI_SHORTFALL`) and, where the unit registers a
+ * level (Kon Tum), for the level registered, all as formulas over the main sheet.
  */
 import { cellLevelName, cellShortfall, type Comparison } from '../engine';
 import type { Criterion, Rubric, UnitId } from '../rubrics';
@@ -36,6 +37,8 @@ export interface SummaryInput {
   slotValues: Map<string, Scalar[]>;
   /** This year beside last year's result, when the template is built with one. */
   comparison?: Comparison;
+  /** The registered-level cell of the main sheet and what it holds, where the unit registers a level. */
+  registered?: { cell: string; level: number | null };
 }
 
 export function buildSummary(input: SummaryInput): SheetSpec {
@@ -132,7 +135,10 @@ export function buildSummary(input: SummaryInput): SheetSpec {
     // Tall enough for every pillar's label to show.
     to: `N${Math.max(last + 12, 4 + pillars.length * 3)}`,
   };
-  if (isLevel) writeShortfalls(input, sheet, totalRow + 3);
+  // Each block: a heading row, a header row, one row a criterion, a blank row.
+  const block = input.criteria.length + 3;
+  if (isLevel) writeShortfalls(input, sheet, totalRow + 3, nextTarget(input));
+  if (isLevel && input.registered) writeShortfalls(input, sheet, totalRow + 3 + block, registeredTarget(input));
   if (input.comparison) {
     const firstColumn = isLevel ? 4 : 5;
     const right = writeComparison(sheet, {
@@ -145,7 +151,7 @@ export function buildSummary(input: SummaryInput): SheetSpec {
       resultColumn: col.result,
       maxColumn: isLevel ? undefined : col.max,
       rows: input.rows,
-      below: isLevel ? totalRow + 3 + input.criteria.length + 2 : totalRow + 2,
+      below: isLevel ? totalRow + 3 + input.criteria.length + 2 + (input.registered ? block : 0) : totalRow + 2,
     });
     // The chart moves right of the comparison columns, as wide as before.
     chart.from = `${columnLetter(right + 1)}4`;
@@ -178,18 +184,43 @@ export function buildSummary(input: SummaryInput): SheetSpec {
   };
 }
 
-/** Level rubrics: what stands between the unit and the next level, criterion by criterion, from row `start`. */
-function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number): void {
-  const { rubric, unit, col, table, totals, criteria, rows } = input;
+/** A level the shortfall block is for: the formula of its number, its number now, and the block's heading. */
+interface Target {
+  level: string;
+  levelNow: number;
+  heading: string;
+  headingNow: string;
+}
+
+function nextTarget({ col, totals }: SummaryInput): Target {
+  const next = `${quoteSheet(MAIN_SHEET)}!${col.result}${totals.totalRow}+1`;
+  return {
+    level: next,
+    levelNow: totals.unitLevel + 1,
+    heading: `="Còn thiếu để đạt mức "&(${next})`,
+    headingNow: `Còn thiếu để đạt mức ${totals.unitLevel + 1}`,
+  };
+}
+
+/** The registered level (Kon Tum II.3): blank says to enter it rather than listing nothing. */
+function registeredTarget({ registered }: SummaryInput): Target {
+  const cell = `${quoteSheet(MAIN_SHEET)}!${absolute(registered!.cell)}`;
+  const none = 'Chưa nhập mức đăng ký (ô Mức đăng ký, trang Tự đánh giá)';
+  return {
+    level: `N(${cell})`,
+    levelNow: registered!.level ?? 0,
+    heading: `=IF(N(${cell})=0,"${none}","Còn thiếu để đạt mức đăng ký: mức "&${cell})`,
+    headingNow: registered!.level ? `Còn thiếu để đạt mức đăng ký: mức ${registered!.level}` : none,
+  };
+}
+
+/** Level rubrics: what stands between the unit and a level, criterion by criterion, from row `start`. */
+function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number, target: Target): void {
+  const { rubric, unit, table, criteria, rows, col } = input;
   const m = quoteSheet(MAIN_SHEET);
   const put = (c: Parameters<SheetParts['put']>[0]) => sheet.put(c);
-  const next = `${m}!${col.result}${totals.totalRow}+1`;
-  put({
-    address: `A${start - 1}`,
-    formula: `="Còn thiếu để đạt mức "&(${next})`,
-    result: `Còn thiếu để đạt mức ${totals.unitLevel + 1}`,
-    style: 'label',
-  });
+  const next = target.level;
+  put({ address: `A${start - 1}`, formula: target.heading, result: target.headingNow, style: 'label' });
   sheet.merges.push(`A${start - 1}:D${start - 1}`);
   ['Mã', 'Chỉ tiêu', 'Mức đạt', 'Còn thiếu'].forEach((h, i) =>
     put({ address: `${columnLetter(i)}${start}`, value: h, style: 'tableHeader' }),
@@ -208,7 +239,7 @@ function writeShortfalls(input: SummaryInput, sheet: SheetParts, start: number):
     });
     // DTI_SHORTFALL takes the criterion's own argument cells, on the main sheet.
     const args = criterionArguments(table, c, src, input.slotValues.get(c.id) ?? [], onMainSheet(MAIN_SHEET));
-    const shortfall = orElse(() => cellShortfall(rubric, unit, c, totals.unitLevel + 1, args.values), '');
+    const shortfall = orElse(() => cellShortfall(rubric, unit, c, target.levelNow, args.values), '');
     put({
       address: `D${r}`,
       formula: `=CDS.DTI_SHORTFALL(${m}!${absolute(HEADER.rubric)},${m}!${absolute(HEADER.unit)},A${r},${next},${args.refs.join(',')})`,

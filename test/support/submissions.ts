@@ -1,6 +1,6 @@
 /** Submissions as units send them: filled templates, sealed as the pane's Submit step seals them. */
 import { sampleValues } from './sample';
-import { getRubric, type UnitId } from '../../src/rubrics';
+import { getRubric, type Rubric, type UnitId } from '../../src/rubrics';
 import {
   buildTemplate,
   computeSeal,
@@ -47,5 +47,26 @@ export async function sealedSubmission(
   if (editAfterSeal)
     spec.sheets[0].cells.find((c) => c.address === `${spec.layout.note}${spec.layout.rows['I.1.1']}`)!.value =
       'sửa sau khi niêm phong';
+  return writeXlsx(spec);
+}
+
+/** A template of any rubric filled with `values` (criterion id → value, as sampleValues gives them), sealed as the pane seals it. */
+export async function sealedTemplate(
+  of: Rubric,
+  unit: UnitId,
+  unitName: string,
+  values: Record<string, unknown>,
+  registeredLevel?: number,
+): Promise<Uint8Array> {
+  const entries = entriesFromValues(of, unit, values);
+  const spec = buildTemplate(of, { unit, unitName, year: 2025, entries, registeredLevel });
+  const wb = await loadXlsx(await writeXlsx(spec));
+  const seal = await computeSeal(readEntries(wb.read, readTemplateInfo(wb.read)!), '2025-11-20T08:00:00.000Z');
+  const meta = spec.sheets.find((s) => s.name === META_SHEET)!;
+  for (const [key, row] of Object.entries(SEAL_ROWS))
+    meta.cells.push(
+      { address: `A${row}`, value: `seal.${key}` },
+      { address: `B${row}`, value: (seal as unknown as Record<string, Scalar>)[key] },
+    );
   return writeXlsx(spec);
 }

@@ -137,10 +137,12 @@ describe('across decisions and for level rubrics', () => {
     expect(['E4', 'F4', 'G4'].map((a) => cells.get(a)!.value)).toEqual(['Năm trước', 'Năm nay', 'Thay đổi']);
     expect(cells.get('F5')!.formula).toBe('=C5');
     const header = [...cells.values()].filter((c) => c.value === 'Mã').map((c) => Number(c.address.slice(1)));
-    // Two tables headed "Mã": the shortfalls, then the comparison below them.
-    expect(header).toHaveLength(2);
-    expect(header[1]).toBeGreaterThan(header[0] + kontum.criteria.filter((c) => c.units.includes('xa')).length);
-    expect(cells.get(`${columnLetter(4)}${header[1]}`)!.value).toBe('Năm trước');
+    // Three tables headed "Mã": the shortfalls for the next level, for the registered level, then the comparison.
+    expect(header).toHaveLength(3);
+    const n = kontum.criteria.filter((c) => c.units.includes('xa')).length;
+    expect(header[1]).toBeGreaterThan(header[0] + n);
+    expect(header[2]).toBeGreaterThan(header[1] + n);
+    expect(cells.get(`${columnLetter(4)}${header[2]}`)!.value).toBe('Năm trước');
   });
 });
 

@@ -43,6 +43,7 @@ import { MemoryWorkbook } from '../memory-port';
 import { PublishRanking, useDeadline } from '../council/PublishPanel';
 import AgencyShare from '../council/AgencyShare';
 import type { PanelProps } from './props';
+import { CouncilBonus } from './CouncilBonus';
 
 type Written = { ok: boolean; text: string; confirm?: boolean };
 
@@ -255,6 +256,7 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
             onOpen={(file) => setOpened((o) => (o === file ? undefined : file))}
             {...{ s, lang, styles }}
           />
+          <CouncilBonus rubric={rubric} rows={ranked} lang={lang} />
           {openedSubmission && (
             <AppraisalEditor
               rubric={rubric}

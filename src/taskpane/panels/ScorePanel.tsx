@@ -12,6 +12,7 @@ import {
 import { num } from '../../base';
 import { slotCells } from '../../template';
 import { PreviousYear } from './PreviousYear';
+import { RegisteredLevel } from './RegisteredLevel';
 import type { PanelProps } from './props';
 
 /** Enough to act on at pane width. */
@@ -102,6 +103,7 @@ export function ScorePanel({ port, view, s, lang }: PanelProps) {
           </ul>
         </>
       )}
+      <RegisteredLevel a={a} lang={lang} select={select} className={styles.gain} />
       {a.level &&
         (a.nextLevel ? (
           <>
