@@ -113,7 +113,11 @@ function rankingRows<T>(
   if (!wb.sheetNames.includes(sheet)) return out;
   for (let r = firstRow; r <= Math.max(lastRow, wb.lastRow(sheet)); r++) {
     const digest = digestOf.get(wb.read(sheet, `${keyColumn}${r}`) as number);
-    if (digest) out.set(digest, cells((column) => wb.read(sheet, `${column}${r}`)));
+    if (digest)
+      out.set(
+        digest,
+        cells((column) => wb.read(sheet, `${column}${r}`)),
+      );
   }
   return out;
 }

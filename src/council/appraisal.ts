@@ -92,7 +92,6 @@ export interface PresetCell {
 export interface AppraisalOptions {
   by?: RankBy;
   expected?: ExpectedReport;
-<<<<<<< HEAD
   /** An agency's share (src/council/agency-split.ts): recorded in the identity. */
   agency?: AgencyIdentity;
   /** Sheets added after "Thẩm định" (the assignment sheet, the agency's sheet), sharing the lists. */
@@ -101,10 +100,8 @@ export interface AppraisalOptions {
   preset?: (digest: string, criterion: string) => PresetCell | undefined;
   /** Round 2: the rows given already carry round 1's points (round2Results); the sheet shows both rounds. */
   round2?: Round2;
-=======
   /** The rubric's options as the council chose them (the bonus cap); defaults otherwise. */
   options?: Readonly<Record<string, string>>;
->>>>>>> bonus
 }
 
 /** The points a criterion shows: signed (a penalty is negative, as the officer's sheet shows it); a level rubric's level. */
@@ -311,17 +308,12 @@ function appraisalSheet(
   });
 }
 
-<<<<<<< HEAD
-/** The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. */
-export function rankingColumns(isLevel: boolean) {
-=======
 /**
  * The columns of "Xếp hạng", by rubric kind; `key` (hidden) holds what RANK ranks. What came later
  * follows N, so A–N keep their letters: bonus points where foreseen (O–R), a level rubric's
  * registration (O–Q).
  */
-function rankingColumns(isLevel: boolean, bonus: boolean) {
->>>>>>> bonus
+export function rankingColumns(isLevel: boolean, bonus = false) {
   const head = ['Hạng', 'Đơn vị', 'Tệp', 'Chữ ký số', 'Người ký', 'Thời điểm ký (giờ Việt Nam)', 'Niêm phong'];
   const tail = isLevel
     ? ['Mức tự đánh giá', 'Mức chấm lại', 'Mức thẩm định', 'Tên mức', 'Chỉ tiêu đạt mức kế tiếp']
@@ -342,11 +334,8 @@ function rankingSheet(
   by: RankBy,
   appraisalLast: number,
   expected: ExpectedReport | undefined,
-<<<<<<< HEAD
-  round2?: Round2,
-=======
+  round2: Round2 | undefined,
   bonusCap: number | null,
->>>>>>> bonus
 ): SheetSpec {
   const isLevel = rubric.kind === 'levels';
   const top = rubric.levels?.length ?? 0;
@@ -547,7 +536,6 @@ export function appraisalWorkbook(
     });
   const appraisalLast = row - 1;
   const lists = new ListSheet();
-<<<<<<< HEAD
   const { round2 } = options;
   const appraisal = appraisalSheet(
     rubric,
@@ -558,12 +546,8 @@ export function appraisalWorkbook(
     options.preset,
     round2,
   );
-  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, round2);
-=======
-  const appraisal = appraisalSheet(rubric, unit, [...blocks.values()], lists, Math.max(appraisalLast, FIRST_ROW));
   const cap = rubric.kind === 'points' ? councilBonusCap(rubric, options.options) : null;
-  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, cap);
->>>>>>> bonus
+  const ranking = rankingSheet(rubric, unitLabel, rows, blocks, by, appraisalLast, options.expected, round2, cap);
   const identity: AppraisalIdentity = {
     kind: 'appraisal',
     format: APPRAISAL_FORMAT,
@@ -586,10 +570,6 @@ export function appraisalWorkbook(
       columns: COL,
       firstRow: FIRST_ROW,
       lastRow: appraisalLast,
-<<<<<<< HEAD
-      ranking: { sheet: RANKING_SHEET, firstRow: FIRST_ROW, lastRow: FIRST_ROW + rows.length - 1 },
-      ...(round2 && { round2: ROUND2_COLUMNS }),
-=======
       ranking: {
         sheet: RANKING_SHEET,
         firstRow: FIRST_ROW,
@@ -597,7 +577,7 @@ export function appraisalWorkbook(
         ...(cap === null ? {} : { bonus: { columns: BONUS, cap } }),
         ...(rubric.kind === 'levels' ? { registration: { columns: REG } } : {}),
       },
->>>>>>> bonus
+      ...(round2 && { round2: ROUND2_COLUMNS }),
     },
     ...(options.agency ? { agency: options.agency } : {}),
   };

@@ -195,8 +195,8 @@ export function appraiseSubmissions(
     if (registered === undefined) return { ...s, assessment: a };
     // The council's registration replaces the template's (whose shortfalls were for the self-assessment).
     const { registered: _fromTemplate, ...rest } = a;
-    const recognition =
-      registered === null ? undefined : { registered, recognised: (a.level?.number ?? 0) >= (registered as number) };
+    const level = typeof registered === 'number' ? registered : null;
+    const recognition = level === null ? undefined : { registered: level, recognised: (a.level?.number ?? 0) >= level };
     return { ...s, assessment: { ...rest, ...(recognition ? { recognition } : {}) } };
   });
   return { results: out, changes, refused };

@@ -133,8 +133,13 @@ describe('the ranking on appraised points', () => {
     expect(strict.rows.filter((r) => r.rank === null).map((r) => r.submission.digest)).toEqual(['B', 'C']);
     // dti rank --appraisal applies the same cells through the same function: the same rows.
     const appraisal = {
-      identity: { submissions: [{ key: 1, file: 'A.xlsx', unitName: 'Xã A', digest: 'A' }] },
+      identity: {
+        submissions: [{ key: 1, file: 'A.xlsx', unitName: 'Xã A', digest: 'A' }],
+        layout: { ranking: { sheet: 'Xếp hạng', firstRow: 4, lastRow: 6 } },
+      },
       cells: one,
+      bonus: new Map(),
+      registered: new Map(),
     };
     const cli = rankSubmissions(hue, applyAppraisal(hue, units, appraisal as unknown as CouncilAppraisal).results);
     expect(ranks(cli)).toEqual(ranks(strict.rows));

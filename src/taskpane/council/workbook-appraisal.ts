@@ -12,6 +12,7 @@ import {
   type AppraisalSource,
   type AppraisalWrites,
   type CouncilAppraisal,
+  RANKING_SHEET,
 } from '../../council';
 import { META_SHEET, type Scalar } from '../../template';
 import type { AppraisalWriteOutcome } from '../port';
@@ -23,11 +24,12 @@ export interface CellLoader {
 }
 
 /**
- * The council's workbook in the open workbook: `_dti` first (the identity says where the cells
+ * The council's workbook in the open workbook: `_dti` and "Xếp hạng" first (the identity says where the cells
  * are), then only the five columns the reader reads (key, criterion, appraised, reason, note).
  */
 export async function readAppraisalWith(load: CellLoader): Promise<CouncilAppraisal | { error: Text }> {
-  const meta = await load.whole([META_SHEET]);
+  // "Xếp hạng" too (one row a unit): the bonus points and registered levels are there.
+  const meta = await load.whole([META_SHEET, RANKING_SHEET]);
   const identity = readAppraisalIdentity(meta);
   const layout = identity?.layout;
   if (!layout || !meta.sheetNames.includes(layout.sheet)) return readAppraisal(meta);
