@@ -1106,8 +1106,9 @@ function fakeRange(sheet: FakeWorksheet, address: string | undefined): RangeLike
           // Only the edges the index names are touched (a council's sheet has ~900,000 bordered cells).
           const mark = (row: number, col: number, e: Edge) => {
             const cell = cellAt(s, `${colName(col)}${row}`);
-            const [style, weight] = (cell.borders[e] ?? 'Continuous/Thin').split('/');
-            cell.borders[e] = what === 'style' ? `${value}/${weight}` : `${style}/${value}`;
+            const old = cell.borders[e] ?? 'Continuous/Thin';
+            const slash = old.indexOf('/');
+            cell.borders[e] = what === 'style' ? `${value}${old.slice(slash)}` : `${old.slice(0, slash + 1)}${value}`;
           };
           for (let row = top; row <= bottom; row++)
             for (let col = left; col <= right; col++) {
