@@ -5,6 +5,12 @@
  * machine and ≥ 20× LibreOffice. Also a batch of 20 of them with 5 hostile files among them (a
  * FIFO, a link to /dev/zero, a sheet nested 4,000 deep, a zip bomb, two cells at one address —
  * from test/fixtures/hostile) against the 20 alone: target ≤ 2×. Prints; asserts nothing.
+ *
+ * Then the pane's path on the same files in headless Chromium (./council-pane.ts): the council
+ * tab's own pool, Web Workers and WebCrypto, the files picked through its file input; target ≥ 50 %
+ * of the CLI's workbooks per second. The web bundle (test-output/web) is built first, as the tests
+ * build it (test/support/global-setup.js); DTI_WEB_REUSE=1 keeps one already built. Without
+ * Chromium (/usr/bin/chromium) that part is skipped.
  * Run: npm run bench:council  (N=200 npm run bench:council for a quicker run)
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -12,6 +18,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { assessFiles } from '../src/cli/batch/pool';
+import { CHROMIUM } from '../test/support/system';
+import { timePanePath } from './council-pane';
+const buildWeb: () => Promise<void> = require('../test/support/global-setup.js');
 import { makeTestPki, signXlsx } from '../test/support/sign-opc';
 import { sealedSubmission } from '../test/support/submissions';
 
@@ -52,6 +61,8 @@ async function main(): Promise<void> {
   console.log(
     `dti (verify + re-score, ${cpus().length} workers on ${cpus().length} cores): ${N} workbooks in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} workbooks/s (${valid}/${N} valid, sealed and scored) — target ≥ 200/s`,
   );
+
+  await panePath(files, join(pkiDir, 'root.pem'), rate);
 
   await hostileBatch(files.slice(0, 20), root);
 
@@ -94,6 +105,20 @@ async function main(): Promise<void> {
     `LibreOffice headless (recalculate on load, one process for ${sample.length} files): ${loSeconds.toFixed(2)} s = ${loRate.toFixed(1)} workbooks/s`,
   );
   console.log(`ratio: ${(rate / loRate).toFixed(1)}× LibreOffice — target ≥ 20×`);
+}
+
+/** The same files through the pane's council tab in Chromium, beside the CLI's rate. */
+async function panePath(files: string[], rootPem: string, cliRate: number): Promise<void> {
+  if (!CHROMIUM.available()) return console.log('Chromium not installed: the pane path is not measured');
+  await buildWeb();
+  const pane = await timePanePath(files, rootPem);
+  const rate = files.length / (pane.checkedMs / 1000);
+  console.log(
+    `pane (council tab in headless Chromium, ${pane.inWorkers ? 'Web Workers' : 'NO workers: in the page'}, navigator.hardwareConcurrency ${pane.cores}): ${files.length} workbooks in ${(pane.checkedMs / 1000).toFixed(2)} s from the click (bytes read in ${((pane.readMs ?? NaN) / 1000).toFixed(2)} s) = ${rate.toFixed(1)} workbooks/s (${pane.ranked}/${files.length} ranked, ${pane.unranked} not); ranking shown at ${(pane.rankedMs / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `pane / dti: ${rate.toFixed(1)} / ${cliRate.toFixed(1)} workbooks/s = ${((100 * rate) / cliRate).toFixed(0)} % — target ≥ 50 %`,
+  );
 }
 
 /** 20 good files alone, then with 5 hostile ones among them; the best of three runs of each. */

@@ -8,36 +8,51 @@
  */
 import type { CellSpec } from '../template';
 import { parseCell, rangeAddress } from './addresses';
-import type { WorksheetLike } from './office-like';
+import type { RangeLike, WorksheetLike } from './office-like';
 
 /**
  * Contents in blocks: consecutive rows holding cells form one block spanning their columns; the
- * block's values, formulas and number formats are each one 2-D write, with `null` (= leave the cell
- * alone) where a cell has nothing of that kind.
+ * block's values, formulas and number formats are each one 2-D write over the columns that hold
+ * that kind, with `null` (= leave the cell alone) where a cell has nothing of it.
  */
 export function writeContents(sheet: WorksheetLike, cells: CellSpec[]): void {
   for (const block of blocks(cells)) {
-    const range = sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right));
-    const grid = <T>(pick: (c: CellSpec) => T | null): { cells: (T | null)[][]; any: boolean } => {
-      let any = false;
-      const g = block.rows.map((row) =>
-        row.map((c) => {
+    // A council's sheet has formulas and number formats in one column of eleven: the nulls of the
+    // other ten were a third of its request.
+    const write = <T>(pick: (c: CellSpec) => T | null, set: (range: RangeLike, grid: (T | null)[][]) => void) => {
+      let left = Infinity;
+      let right = -Infinity;
+      const picked = block.rows.map((row) =>
+        row.map((c, k) => {
           const v = c ? pick(c) : null;
-          if (v !== null) any = true;
+          if (v !== null) {
+            if (k < left) left = k;
+            if (k > right) right = k;
+          }
           return v;
         }),
       );
-      return { cells: g, any };
+      if (left > right) return;
+      const range = sheet.getRange(rangeAddress(block.top, block.left + left, block.bottom, block.left + right));
+      set(
+        range,
+        picked.map((row) => row.slice(left, right + 1)),
+      );
     };
     // Number formats first, so text written into a "@" cell stays text.
-    const formats = grid((c) => c.numFmt ?? null);
-    if (formats.any) range.numberFormat = formats.cells;
-    const values = grid((c) =>
-      c.formula === undefined && c.value !== undefined && c.value !== null ? cellValue(c.value, c.numFmt) : null,
+    write(
+      (c) => c.numFmt ?? null,
+      (range, grid) => (range.numberFormat = grid),
     );
-    if (values.any) range.values = values.cells;
-    const formulas = grid((c) => c.formula ?? null);
-    if (formulas.any) range.formulas = formulas.cells;
+    write(
+      (c) =>
+        c.formula === undefined && c.value !== undefined && c.value !== null ? cellValue(c.value, c.numFmt) : null,
+      (range, grid) => (range.values = grid),
+    );
+    write(
+      (c) => c.formula ?? null,
+      (range, grid) => (range.formulas = grid),
+    );
   }
 }
 
@@ -77,9 +92,14 @@ function blocks(cells: CellSpec[]): Block[] {
   for (let i = 1; i <= rows.length; i++) {
     if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
     const span = rows.slice(start, i);
-    const cols = span.flatMap((r) => [...byRow.get(r)!.keys()]);
-    const left = Math.min(...cols);
-    const right = Math.max(...cols);
+    // A loop, not Math.min(...cols): a council's sheet is one block of ~900,000 cells, past the stack.
+    let left = Infinity;
+    let right = -Infinity;
+    for (const r of span)
+      for (const c of byRow.get(r)!.keys()) {
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
     out.push({
       top: span[0],
       bottom: span[span.length - 1],

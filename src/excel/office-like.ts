@@ -63,6 +63,10 @@ export interface RangeLike extends LoadableLike {
   select(): void;
 }
 
+export interface RangeAreasLike {
+  dataValidation: DataValidationLike;
+}
+
 export interface ChartSeriesLike {
   name: string;
   setValues(sourceData: RangeLike): void;
@@ -141,6 +145,8 @@ export interface WorksheetLike extends LoadableLike {
   /** ExcelApi 1.9: `add("A12")` starts a page at row 12. */
   horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   getRange(address?: string): RangeLike;
+  /** ExcelApi 1.9: several areas ("I5,I84:I90") as one object; the writer sets validation on it. */
+  getRanges(address: string): RangeAreasLike;
   getUsedRangeOrNullObject(valuesOnly?: boolean): UsedRangeLike;
   activate(): void;
   delete(): void;

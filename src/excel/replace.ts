@@ -17,12 +17,14 @@
  *
  * A failure in 2–4 puts everything back (./recovery.ts: temporary sheets deleted, backups renamed
  * back) and the old sheets are as they were; a failure in 5 leaves hidden backups that the next
- * inspection deletes. So a new workbook takes 4 syncs, a replacement 5, whatever the spec's size,
- * plus 2 to put things back after a failure.
+ * inspection deletes. So a new workbook takes 4 syncs, a replacement 5, plus 2 to put things back
+ * after a failure; a spec too large for one request of Excel on the web (a council's workbook of
+ * hundreds of units) writes its rows in bands (./bands.ts), one more sync for each band after the first.
  */
 import { DtiError, t, type Text } from '../base';
 import type { SheetsSpec } from '../template';
 import type { ExcelWriterContext, NamedItemLike, WorksheetLike } from './office-like';
+import { contentBands, queueBand } from './bands';
 import { recoveryOps, type RecoveryMode, type PresentSheet } from './recovery';
 import { backupNameFor, freeNameFor, refersToSheet, reservedKind, retargetSpec, tempNameFor } from './sheet-names';
 import {
@@ -104,6 +106,15 @@ const NOTHING_CHANGED = t(
   ' The workbook is as it was: nothing was changed.',
 );
 
+/** Cells read back with another value than the one written: the write did not land as asked. */
+function readBack(wrong: string[]): void {
+  if (wrong.length > 0)
+    throw new WorkbookWriteError(
+      STEPS.verify,
+      new Error(`đọc lại không khớp / read back differs: ${wrong.slice(0, 5).join(', ')}`),
+    );
+}
+
 export async function replaceSheets(
   context: ExcelWriterContext,
   spec: SheetsSpec,
@@ -172,6 +183,7 @@ export async function replaceSheets(
   const building: Building[] = built.sheets.map((s) => ({ spec: s, name: s.name }));
   const finals = spec.sheets.map((s) => s.name);
   const print = supports(options, 'ExcelApi', '1.9');
+  const multiArea = print; // getRanges is ExcelApi 1.9 too
   const specNames = spec.sheets.map((s) => s.name);
   const oldNames = old.map((s) => s.name);
   const userSheets = state.sheets.filter(
@@ -222,7 +234,10 @@ export async function replaceSheets(
   const userReads: { sheet: string; range: ReturnType<WorksheetLike['getUsedRangeOrNullObject']> }[] = [];
   try {
     progress(STEPS.cells, 0.3);
-    queueContents(context, building);
+    // A spec too large for one request goes in bands of rows, each read back as it is written.
+    const bands = contentBands(building, multiArea);
+    queueContents(context, building, !bands);
+    const firstBand = bands ? queueBand(bands[0], spec.styles, multiArea) : () => [];
     if (oldNames.length > 0)
       for (const s of userSheets) {
         const range = context.workbook.worksheets.getItemOrNullObject(s.name).getUsedRangeOrNullObject(true);
@@ -244,18 +259,25 @@ export async function replaceSheets(
       };
     }
 
-    // 3. Everything else, protection last; every value read back.
-    progress(STEPS.format, 0.55);
-    queueFinish(building, spec.styles, print);
-    const verify = queueVerify(context, building);
-    await sync(STEPS.protect);
-    progress(STEPS.verify, 0.75);
-    const wrong = verify();
-    if (wrong.length > 0)
-      throw new WorkbookWriteError(
-        STEPS.verify,
-        new Error(`đọc lại không khớp / read back differs: ${wrong.slice(0, 5).join(', ')}`),
-      );
+    if (bands) {
+      // The last band takes the finish with it: what is left of it is small (merges, widths, charts, protection).
+      readBack(firstBand());
+      for (let i = 1; i < bands.length; i++) {
+        progress(STEPS.cells, 0.3 + (0.25 * i) / bands.length);
+        const band = queueBand(bands[i], spec.styles, multiArea);
+        if (i === bands.length - 1) queueFinish(building, spec.styles, print, true, true);
+        await sync(i === bands.length - 1 ? STEPS.protect : STEPS.cells);
+        readBack(band());
+      }
+    } else {
+      // 3. Everything else, protection last; every value read back.
+      progress(STEPS.format, 0.55);
+      queueFinish(building, spec.styles, print);
+      const verify = queueVerify(context, building);
+      await sync(STEPS.protect);
+      progress(STEPS.verify, 0.75);
+      readBack(verify());
+    }
   } catch (e) {
     return failed(e, { kind: 'build' });
   }

@@ -17,14 +17,19 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function writeSizes(sheet: WorksheetLike, spec: SheetSpec): void {
+/** Column widths, and row heights unless `withRows` is false (they went with the bands, ./bands.ts). */
+export function writeSizes(sheet: WorksheetLike, spec: SheetSpec, withRows = true): void {
   for (const c of spec.columns) {
     const range = sheet.getRange(`${c.column}:${c.column}`);
     range.format.columnWidth = columnWidthPoints(c.width);
     if (c.hidden) range.columnHidden = true;
   }
+  if (withRows) writeRowHeights(sheet, spec.rowHeights ?? []);
+}
+
+export function writeRowHeights(sheet: WorksheetLike, heights: NonNullable<SheetSpec['rowHeights']>): void {
   // Consecutive rows of the same height in one range.
-  const rows = [...(spec.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  const rows = [...heights].sort((a, b) => a.row - b.row);
   for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1].row === rows[j].row + 1 && rows[j + 1].height === rows[i].height) j++;
@@ -117,7 +122,8 @@ export function validationRule(v: ValidationSpec): Excel.DataValidationRule {
   }
 }
 
-export function writeValidation(range: RangeLike, v: ValidationSpec): void {
+/** On one range, or on several areas at once (./validations.ts). */
+export function writeValidation(range: Pick<RangeLike, 'dataValidation'>, v: ValidationSpec): void {
   const dv = range.dataValidation;
   dv.rule = validationRule(v);
   if (!v.allowBlank) dv.ignoreBlanks = false; // Excel's default is true

@@ -93,25 +93,34 @@ export interface Building {
   proxy?: WorksheetLike;
 }
 
-/** Queues: each sheet added under its building name, with its contents. */
-export function queueContents(context: ExcelWriterContext, sheets: Building[]): void {
+/** Queues: each sheet added under its building name, with its contents (unless they go in bands, ./bands.ts). */
+export function queueContents(context: ExcelWriterContext, sheets: Building[], withCells = true): void {
   for (const b of sheets) {
     b.proxy = context.workbook.worksheets.add(b.name);
     if (b.spec.tabColor) b.proxy.tabColor = b.spec.tabColor;
   }
-  for (const b of sheets) writeContents(b.proxy!, b.spec.cells);
+  if (withCells) for (const b of sheets) writeContents(b.proxy!, b.spec.cells);
 }
 
-/** Queues everything else, then visibility and, last, protection. */
-export function queueFinish(sheets: Building[], styles: SheetsSpec['styles'], print: boolean, protect = true): void {
+/**
+ * Queues everything else, then visibility and, last, protection; `banded`: the cells' formats, row
+ * heights and validations went with the bands already.
+ */
+export function queueFinish(
+  sheets: Building[],
+  styles: SheetsSpec['styles'],
+  print: boolean,
+  protect = true,
+  banded = false,
+): void {
   for (const b of sheets) {
     const sheet = b.proxy!;
     const s = b.spec;
-    writeFormats(sheet, s.cells, styles);
+    if (!banded) writeFormats(sheet, s.cells, styles);
     for (const m of s.merges) sheet.getRange(m).merge(false);
-    writeSizes(sheet, s);
+    writeSizes(sheet, s, !banded);
     writeFreeze(sheet, s.freeze);
-    for (const v of s.validations) writeValidation(sheet.getRange(v.range), v);
+    if (!banded) for (const v of s.validations) writeValidation(sheet.getRange(v.range), v);
     for (const cf of s.conditionalFormats) {
       const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
       format.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
