@@ -4,6 +4,7 @@
  * `malformed` with a reason naming the problem, before any signature is even looked at.
  */
 import { readFileSync } from 'fs';
+import { crc32 } from 'zlib';
 import path from 'path';
 import { nodeHost } from '../../src/platform/node';
 import { readWorkbookParts, useHost, type VerifyOptions, verifyPackage } from '../../src/signature';
@@ -83,6 +84,17 @@ describe('limits (zip bombs)', () => {
     await expectMalformed(
       withEntry({ name: 'xl/media/liar.bin', data: zeros(20 * 1024 * 1024), declaredSize: 1000 }),
       /liar\.bin.*nhiều hơn 1000 byte.*zip bomb/,
+    );
+  });
+
+  test('an entry holding more than it declares is refused even when its CRC-32 is that of the declared bytes', async () => {
+    // A reader stopping at the declared 1,000 bytes would take them for the part (their CRC is
+    // right), while Excel inflates the whole stream: two readings of one part. Small enough to be
+    // inflated in one call (where the chunked reader is not used), so that path is the one held.
+    const data = new Uint8Array(5000).map((_, i) => i % 251);
+    await expectMalformed(
+      withEntry({ name: 'xl/media/longer.bin', data, declaredSize: 1000, crc: crc32(data.subarray(0, 1000)) }),
+      /longer\.bin.*nhiều hơn 1000 byte.*zip bomb/,
     );
   });
 
