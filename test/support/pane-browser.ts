@@ -70,3 +70,33 @@ export async function startPaneBrowser(onRequest?: (path: string) => void): Prom
     },
   };
 }
+
+/**
+ * One page on the pane for a describe block, at Excel's narrow pane width unless told: opened
+ * before its tests, closed after. Read `page()` inside the tests.
+ */
+export function panePageForSuite(viewport = { width: 350, height: 900 }): { page: () => Page } {
+  let pane: PaneBrowser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    pane = await startPaneBrowser();
+    page = await pane.open(viewport);
+  }, 60000);
+  afterAll(async () => {
+    await pane?.close();
+  });
+  return { page: () => page! };
+}
+
+/** The officer's first step in demo mode: a decision chosen, the unit named, the template inserted. */
+export async function insertTemplateInPane(
+  page: Page,
+  { decision, unitName, year }: { decision: RegExp; unitName: string; year: number },
+): Promise<void> {
+  await page.getByRole('combobox', { name: 'Quyết định' }).click();
+  await page.getByRole('option', { name: decision }).click();
+  await page.getByLabel('Tên đơn vị').fill(unitName);
+  await page.getByLabel('Năm đánh giá').fill(String(year));
+  await page.getByRole('button', { name: 'Chèn mẫu biểu' }).click();
+  await page.getByText('Đã chèn mẫu biểu', { exact: false }).waitFor();
+}

@@ -8,9 +8,8 @@
 import { readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { Page } from 'playwright-core';
 import { dti } from '../support/dti';
-import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { panePageForSuite, SHOTS as shots } from '../support/pane-browser';
 import { CHROMIUM, describeWith } from '../support/system';
 
 const root = join(__dirname, '..', '..');
@@ -24,19 +23,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const picked = (path: string) => ({ name: path.split('/').pop()!, mimeType: XLSX, buffer: readFileSync(path) });
 
 maybe('the council tab: deadline and published ranking (demo mode, Chromium, 350 px)', () => {
-  let pane: PaneBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    pane = await startPaneBrowser();
-    page = await pane.open({ width: 350, height: 900 });
-  }, 60000);
-
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const suite = panePageForSuite();
 
   test('late by the deadline → not ranked; the published ranking written into the workbook', async () => {
+    const page = suite.page();
     const cli = await dti([
       'rank',
       ...SAMPLES,

@@ -6,8 +6,7 @@
  * steering committee.
  */
 import { join } from 'path';
-import type { Page } from 'playwright-core';
-import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { insertTemplateInPane, panePageForSuite, SHOTS as shots } from '../support/pane-browser';
 import { CHROMIUM, describeWith } from '../support/system';
 
 const maybe = describeWith([CHROMIUM]);
@@ -33,25 +32,11 @@ const asFile = (name: string, data: unknown) => ({
 });
 
 maybe('importing the council’s feedback in the pane (demo mode, Chromium, 350 px)', () => {
-  let pane: PaneBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    pane = await startPaneBrowser();
-    page = await pane.open({ width: 350, height: 900 });
-  }, 60000);
-
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const suite = panePageForSuite();
 
   test('another unit type refused; then the feedback written in, the entries kept', async () => {
-    await page.getByRole('combobox', { name: 'Quyết định' }).click();
-    await page.getByRole('option', { name: /2263\/QĐ-UBND/ }).click();
-    await page.getByLabel('Tên đơn vị').fill('Phường Phú Hội');
-    await page.getByLabel('Năm đánh giá').fill('2025');
-    await page.getByRole('button', { name: 'Chèn mẫu biểu' }).click();
-    await page.getByText('Đã chèn mẫu biểu', { exact: false }).waitFor();
+    const page = suite.page();
+    await insertTemplateInPane(page, { decision: /2263\/QĐ-UBND/, unitName: 'Phường Phú Hội', year: 2025 });
     await page
       .getByLabel(/^I\.1\.1 /)
       .first()

@@ -6,13 +6,12 @@
  * I.4.1 is 5 for one article (50% of 10).
  */
 import { join } from 'path';
-import type { Page } from 'playwright-core';
 import { assess } from '../../src/engine';
 import { getRubric } from '../../src/rubrics';
 import { buildTemplate, entriesFromValues, SUMMARY_SHEET } from '../../src/template';
 import { MemoryWorkbook } from '../../src/taskpane/memory-port';
 import { writeXlsx } from '../../src/xlsx';
-import { SHOTS as shots, startPaneBrowser, type PaneBrowser } from '../support/pane-browser';
+import { insertTemplateInPane, panePageForSuite, SHOTS as shots } from '../support/pane-browser';
 import { CHROMIUM, describeWith } from '../support/system';
 
 const maybe = describeWith([CHROMIUM]);
@@ -48,25 +47,11 @@ describe('the demo workbook writes the comparison into its summary sheet', () =>
 });
 
 maybe('comparison with last year in the pane (demo mode, Chromium, 350 px)', () => {
-  let pane: PaneBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    pane = await startPaneBrowser();
-    page = await pane.open({ width: 350, height: 900 });
-  }, 60000);
-
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const suite = panePageForSuite();
 
   test('pick last year’s workbook → per pillar and the largest changes; write it to Tổng hợp', async () => {
-    await page.getByRole('combobox', { name: 'Quyết định' }).click();
-    await page.getByRole('option', { name: /2263\/QĐ-UBND/ }).click();
-    await page.getByLabel('Tên đơn vị').fill('Phường Phú Hội');
-    await page.getByLabel('Năm đánh giá').fill('2025');
-    await page.getByRole('button', { name: 'Chèn mẫu biểu' }).click();
-    await page.getByText('Đã chèn mẫu biểu', { exact: false }).waitFor();
+    const page = suite.page();
+    await insertTemplateInPane(page, { decision: /2263\/QĐ-UBND/, unitName: 'Phường Phú Hội', year: 2025 });
     // This year a deputy chairs the committee (5) and one article was published (5).
     await page
       .getByLabel(/^I\.1\.1 /)
