@@ -10,6 +10,7 @@ import { say, t, type Lang } from '../../base';
 import type { MergeOutcome } from '../../council';
 import type { WorkbookPort } from '../port';
 import { download, mergeFiles, splitFile, type PickedFile, type SplitResult } from './agency-files';
+import { WriteOutcomeBar } from './WriteOutcome';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -182,22 +183,13 @@ export default function AgencyShare({ port, lang }: { port: WorkbookPort; lang: 
         )}
       </div>
       {merged && (
-        <MessageBar
-          intent={merged.ok ? 'success' : merged.confirm ? 'warning' : 'error'}
-          layout="multiline"
-          role="status"
-        >
-          <MessageBarBody>
-            {merged.text}
-            {merged.confirm && (
-              <div className={styles.row} style={{ marginTop: 8 }}>
-                <Button size="small" onClick={() => void doMerge(true)} disabled={busy}>
-                  {L('Đổi tên và ghi', 'Rename and write')}
-                </Button>
-              </div>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <WriteOutcomeBar
+          outcome={merged}
+          renameLabel={L('Đổi tên và ghi', 'Rename and write')}
+          onRename={() => void doMerge(true)}
+          busy={busy}
+          styles={styles}
+        />
       )}
       {merged?.outcome && <MergeReport outcome={merged.outcome} lang={lang} className={styles.list} />}
     </section>

@@ -3,17 +3,7 @@
  * optional time, whether late submissions are ranked anyway — remembered with the trust anchors)
  * and the "In kết quả xếp hạng" button that writes the published ranking into the open workbook.
  */
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { say, t } from '../../base';
 import type { Round } from '../../council';
@@ -29,6 +19,7 @@ import {
   type DeadlineChoice,
 } from './publish';
 import type { CouncilRanking } from './session';
+import { WriteOutcomeBar } from './WriteOutcome';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -188,23 +179,14 @@ export function PublishRanking({
         </Button>
       </div>
       {outcome && (
-        <MessageBar
-          intent={outcome.ok ? 'success' : outcome.confirm ? 'warning' : 'error'}
-          layout="multiline"
-          role="status"
-          data-testid="council-published"
-        >
-          <MessageBarBody>
-            {outcome.text}
-            {outcome.confirm && (
-              <div className={styles.row} style={{ marginTop: 8 }}>
-                <Button size="small" onClick={() => void publish(true)} disabled={busy}>
-                  {say(W.rename, lang)}
-                </Button>
-              </div>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <WriteOutcomeBar
+          outcome={outcome}
+          renameLabel={say(W.rename, lang)}
+          onRename={() => void publish(true)}
+          busy={busy}
+          styles={styles}
+          testId="council-published"
+        />
       )}
     </section>
   );

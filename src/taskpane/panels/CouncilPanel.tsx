@@ -39,6 +39,7 @@ import { TrustAnchors } from '../council/TrustAnchors';
 import { useAppraisal } from '../council/useAppraisal';
 import { APPRAISE } from '../council/words';
 import { WrittenSheets } from '../council/WrittenSheets';
+import { WriteOutcomeBar } from '../council/WriteOutcome';
 import { MemoryWorkbook } from '../memory-port';
 import { PublishRanking, useDeadline } from '../council/PublishPanel';
 import AgencyShare from '../council/AgencyShare';
@@ -303,22 +304,13 @@ export default function CouncilPanel({ port, s, lang }: PanelProps) {
               </Button>
             </div>
             {written && (
-              <MessageBar
-                intent={written.ok ? 'success' : written.confirm ? 'warning' : 'error'}
-                layout="multiline"
-                role="status"
-              >
-                <MessageBarBody>
-                  {written.text}
-                  {written.confirm && (
-                    <div className={styles.row} style={{ marginTop: 8 }}>
-                      <Button size="small" onClick={() => void write(true)} disabled={busy}>
-                        {s.renameAndWrite}
-                      </Button>
-                    </div>
-                  )}
-                </MessageBarBody>
-              </MessageBar>
+              <WriteOutcomeBar
+                outcome={written}
+                renameLabel={s.renameAndWrite}
+                onRename={() => void write(true)}
+                busy={busy}
+                styles={styles}
+              />
             )}
             {readBack && (
               <MessageBar intent={readBack.ok ? 'success' : 'error'} layout="multiline" data-testid="read-back">
