@@ -83,7 +83,7 @@ function edit(
 describe("the rubric's agencies", () => {
   /** Phụ lục III / IV as the decision lays them out: number, number in pillar, title, points, agency. */
   function seedAgencies(from: string, to: string): Map<string, string> {
-    const text = readFileSync(join(__dirname, '../../../shared/seeds/004_cfad7013fa7ed8fc.txt'), 'utf8');
+    const text = readFileSync(join(__dirname, '../fixtures/decisions/hanoi-5279-2025.txt'), 'utf8');
     const lines = text
       .slice(text.indexOf(from), text.indexOf(to))
       .split('\n')
