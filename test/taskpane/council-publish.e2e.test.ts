@@ -96,8 +96,15 @@ maybe('the council tab: deadline and published ranking (demo mode, Chromium, 350
     // The deadline is remembered.
     await page.reload();
     await page.getByRole('tab', { name: 'Hội đồng' }).click();
-    await expect(page.getByTestId('council-deadline').getByLabel('Ngày (giờ Việt Nam)').inputValue()).resolves.toBe(
-      '2025-11-20',
+    // The remembered deadline is read from the settings after the tab opens: wait for it.
+    const date = page.getByTestId('council-deadline').getByLabel('Ngày (giờ Việt Nam)');
+    await date.evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          const check = () => ((el as HTMLInputElement).value === '2025-11-20' ? done() : setTimeout(check, 50));
+          check();
+        }),
     );
+    await expect(date.inputValue()).resolves.toBe('2025-11-20');
   }, 120000);
 });
