@@ -28,6 +28,7 @@ import {
   STYLES,
   type CellSpec,
   type SheetsSpec,
+  registeredLevelValidation,
   type SheetSpec,
   type ValidationSpec,
 } from '../template';
@@ -48,7 +49,7 @@ import {
   type AppraisalIdentity,
 } from './appraisal-layout';
 import { bonusValidation, councilBonusCap } from './bonus';
-import { recognitionOf, recognitionWords, registeredValidation } from './recognition';
+import { recognitionOf, recognitionWords } from './recognition';
 import type { ExpectedReport } from './expected';
 import { SEAL_STATUS, SIGNATURE_STATUS, signingTimeText } from './labels';
 import { rankKey, type RankBy, type RankedRow } from './rank';
@@ -415,7 +416,7 @@ function rankingSheet(
         },
         { address: at(REG.key), value: b.key, style: 'number' },
       );
-      validations.push(registeredValidation(rubric, at(REG.registered)));
+      validations.push(registeredLevelValidation(rubric, at(REG.registered)));
     } else {
       // The total ranked on: the appraised points, plus the bonus where foreseen (outside the max,
       // so the percent stays over the decision's max, as for the engine's points outside the max).

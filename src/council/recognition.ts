@@ -7,8 +7,7 @@
  * validation would refuse.
  */
 import { t, type Text } from '../base';
-import type { Rubric } from '../rubrics';
-import type { Scalar, ValidationSpec } from '../template';
+import type { Scalar } from '../template';
 import { NOT_RECOGNISED, NOT_REGISTERED, RECOGNISED } from './appraisal-layout';
 import type { Recognition, SubmissionAssessment } from './submission';
 
@@ -23,24 +22,6 @@ export function recognitionOf(a: SubmissionAssessment | undefined): Recognition 
 /** The words the council's workbook writes for a recognition. */
 export const recognitionWords = (r: Recognition | undefined): string =>
   !r ? NOT_REGISTERED : r.recognised ? RECOGNISED : NOT_RECOGNISED;
-
-export function registeredValidation(rubric: Rubric, address: string): ValidationSpec {
-  const top = rubric.levels?.length ?? 0;
-  const names = (rubric.levels ?? []).map((l) => `${l.number} ${l.name.vi}`).join(', ');
-  const by = rubric.registration?.by.split('-').reverse().join('/') ?? '';
-  return {
-    range: address,
-    type: 'whole',
-    min: 1,
-    max: top,
-    allowBlank: true,
-    prompt: {
-      title: 'Mức đăng ký',
-      message: `Mức đơn vị đăng ký${by ? ` (trước ngày ${by})` : ''}, từ 1 đến ${top}: ${names}.`.slice(0, 255),
-    },
-    error: { title: 'Mức đăng ký', message: `Nhập một mức từ 1 đến ${top}.` },
-  };
-}
 
 /** A registered-level cell as a level (blank: none registered), or why not. */
 export function registeredLevel(v: Scalar, top: number, unitName: string): number | null | Text {

@@ -18,7 +18,14 @@ import {
 import { columnLetter, parseAddress } from './address';
 import { fitWords, MESSAGE_MAX, numberTest, TITLE_MAX, type ListSheet } from './inputs';
 import type { SheetParts } from './sheet-parts';
-import { sheetSpec, type DefinedNameSpec, type Scalar, type SheetSpec, type WorkbookSpec } from './spec';
+import {
+  sheetSpec,
+  type DefinedNameSpec,
+  type Scalar,
+  type SheetSpec,
+  type ValidationSpec,
+  type WorkbookSpec,
+} from './spec';
 
 /**
  * The header block's labels, beside their cells (in column A of the same row). The rubric and unit
@@ -130,21 +137,26 @@ function writeRegistered(sheet: SheetParts, rubric: Rubric, registered: number |
   });
   // Merged so the words stay whole beside the input (a centred overflow would run under it).
   sheet.merges.push(`${cell.replace(/^[A-Z]+/, 'C')}:${cell.replace(/^[A-Z]+/, 'I')}`);
-  sheet.validations.push({
-    range: cell,
+  sheet.validations.push(registeredLevelValidation(rubric, cell));
+}
+
+/** The registered level's cell, in the officer's template and in the council's workbook alike: a level 1…top. */
+export function registeredLevelValidation(rubric: Rubric, address: string): ValidationSpec {
+  const top = rubric.levels?.length ?? 0;
+  const [month, day] = (rubric.registration?.by ?? '').split('-');
+  const names = (rubric.levels ?? []).map((l) => `${l.number} ${l.name.vi}`).join(', ');
+  return {
+    range: address,
     type: 'whole',
     min: 1,
     max: top,
     allowBlank: true,
     prompt: {
       title: 'Mức đăng ký',
-      message: fitWords(
-        `Đăng ký trước ngày ${day}/${month}: ${(rubric.levels ?? []).map((l) => `${l.number} ${l.name.vi}`).join(', ')}.`,
-        MESSAGE_MAX,
-      ),
+      message: fitWords(`${day ? `Đăng ký trước ngày ${day}/${month}: ` : ''}${names}.`, MESSAGE_MAX),
     },
     error: { title: 'Mức đăng ký', message: `Nhập một mức từ 1 đến ${top}.` },
-  });
+  };
 }
 
 /**

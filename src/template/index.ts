@@ -55,3 +55,4 @@ export * from './document';
 export { SheetParts } from './sheet-parts';
 export * from './spec';
 export { STYLES } from './styles';
+export { registeredLevelValidation } from './header';
