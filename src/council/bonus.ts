@@ -5,6 +5,7 @@
  * validates the cell to 0..cap and the reader refuses what the validation would refuse.
  */
 import { t, type Text } from '../base';
+import { isBlank, toNumber } from '../engine';
 import type { Rubric } from '../rubrics';
 import type { Scalar, ValidationSpec } from '../template';
 
@@ -36,8 +37,9 @@ export function bonusValidation(rubric: Rubric, address: string, cap: number): V
 
 /** A bonus cell as points, or why not (blank is 0, as the sheet's formulas count it). */
 export function bonusPoints(v: Scalar, cap: number, unitName: string): number | Text {
-  const n = v === null || v === '' ? 0 : typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
-  if (Number.isFinite(n) && n >= 0 && n <= cap) return n;
+  // Read as the appraised points are (the engine's number reader: "2,5", "2.5", 2.5).
+  const n = isBlank(v) ? 0 : typeof v === 'boolean' ? undefined : toNumber(v);
+  if (n !== undefined && n >= 0 && n <= cap) return n;
   return t(
     `${unitName}: điểm khuyến khích "${String(v)}" không phải số điểm từ 0 đến ${cap}`,
     `${unitName}: bonus points "${String(v)}" is not a number of points from 0 to ${cap}`,
